@@ -1,0 +1,174 @@
+//! # dpa — Dutch data processing agreements to normalized JSON
+//!
+//! Reads a verwerkersovereenkomst, NLdigital Data Pro Statement or other DPA
+//! (PDF or plain text) and returns one [`Model`] (`dpa-model/1`): the parties,
+//! services, sub-processors, deadlines, law, security measures, the clause
+//! tree, the GDPR Art. 28(3) check and findings — every filled value with
+//! evidence pointing into the normalized text.
+//!
+//! The pipeline runs one way: bytes → [`text`] → [`segment`] → [`fields`] →
+//! [`check`]. This crate is the facade over the stage crates.
+//!
+//! ```
+//! let text = "Verwerkersovereenkomst\n\n1. Datalekken\n\n1.1 Verwerker meldt een datalek binnen 24 uur aan Verantwoordelijke.\n";
+//! let model = dpa::analyze_str(text, &dpa::Options::default());
+//! assert_eq!(model.schema, "dpa-model/1");
+//! assert_eq!(model.source.format, "text");
+//! ```
+//!
+//! Reading a file gives a typed error naming the file and the cause:
+//!
+//! ```
+//! let err = dpa::analyze_bytes(b"", dpa::Format::Pdf, Some("leeg.pdf"), &dpa::Options::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "leeg.pdf: empty file");
+//! ```
+
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+pub use dpa_check as check;
+pub use dpa_fields as fields;
+pub use dpa_model as model;
+pub use dpa_segment as segment;
+pub use dpa_text as text;
+
+pub use dpa_check::Lang;
+pub use dpa_model::{Model, NormalizedText};
+pub use dpa_text::{Limits, TextError};
+
+/// Options of one analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// User password for encrypted PDFs.
+    pub password: Option<String>,
+    /// Language of finding messages.
+    pub lang: Lang,
+    /// Resource limits per document.
+    pub limits: Limits,
+}
+
+/// The input format of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Text,
+}
+
+impl Format {
+    /// The format for a path by its extension (`.pdf`, `.txt`), if supported.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Why a document could not be analyzed. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read from disk.
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file's extension is not one the library reads.
+    #[error("{file}: unsupported file type (expected .pdf or .txt)")]
+    Unsupported { file: String },
+    /// The text stage failed: not a PDF, truncated, encrypted, scanned, ...
+    #[error("{file}: {source}")]
+    Text {
+        file: String,
+        #[source]
+        source: TextError,
+    },
+}
+
+impl Error {
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            Error::Io { file, .. } | Error::Unsupported { file } | Error::Text { file, .. } => file,
+        }
+    }
+}
+
+/// Analyze a file (`.pdf` or `.txt`). The file is only read.
+pub fn analyze_path(path: impl AsRef<Path>, opts: &Options) -> Result<Model, Error> {
+    let path = path.as_ref();
+    let file = path.display().to_string();
+    let format = Format::from_path(path).ok_or_else(|| Error::Unsupported { file: file.clone() })?;
+    let bytes = read_limited(path, opts).map_err(|source| Error::Io { file: file.clone(), source })?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(file.clone());
+    analyze_bytes(&bytes, format, Some(&name), opts).map_err(|e| match e {
+        Error::Text { source, .. } => Error::Text { file, source },
+        other => other,
+    })
+}
+
+fn read_limited(path: &Path, opts: &Options) -> std::io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > opts.limits.max_file_bytes {
+        return Err(std::io::Error::other(format!(
+            "file is {len} bytes, larger than the limit of {} bytes",
+            opts.limits.max_file_bytes
+        )));
+    }
+    std::fs::read(path)
+}
+
+/// Analyze bytes of a known format. `file` names the source in the model
+/// and in errors.
+pub fn analyze_bytes(bytes: &[u8], format: Format, file: Option<&str>, opts: &Options) -> Result<Model, Error> {
+    let text = extract_text(bytes, format, opts).map_err(|source| Error::Text {
+        file: file.unwrap_or("<input>").to_string(),
+        source,
+    })?;
+    Ok(analyze_text(text, sha256_hex(bytes), file, opts))
+}
+
+/// Analyze a text that is already in memory.
+pub fn analyze_str(text: &str, opts: &Options) -> Model {
+    let normalized = dpa_text::normalize(text);
+    analyze_text(normalized, sha256_hex(text.as_bytes()), None, opts)
+}
+
+/// Run the text stage alone: the normalized text of a document.
+pub fn extract_text(bytes: &[u8], format: Format, opts: &Options) -> Result<NormalizedText, TextError> {
+    let text_opts = dpa_text::TextOptions { password: opts.password.clone(), limits: opts.limits.clone() };
+    match format {
+        Format::Pdf => dpa_text::from_pdf(bytes, &text_opts),
+        Format::Text => dpa_text::from_plain(bytes, &text_opts),
+    }
+}
+
+/// Run segmentation, field extraction and the check on a normalized text.
+pub fn analyze_text(text: NormalizedText, sha256: String, file: Option<&str>, opts: &Options) -> Model {
+    let source = dpa_model::Source {
+        file: file.map(str::to_string),
+        format: text.format.as_str().to_string(),
+        sha256,
+        pages: text.page_count(),
+        chars: text.text.chars().count() as u64,
+    };
+    let mut model = Model::empty(source);
+    model.warnings = text.warnings.clone();
+    model.clauses = dpa_segment::segment(&text);
+    dpa_fields::extract(&text, &mut model);
+    model.compliance = dpa_check::check(&model, opts.lang);
+    model
+}
+
+/// The JSON Schema (draft 7) of the model, generated from the types.
+pub fn json_schema() -> serde_json::Value {
+    dpa_model::json_schema()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
