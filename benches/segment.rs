@@ -1,0 +1,3 @@
+//! Benchmark placeholder (owned by the stage that measures it).
+
+fn main() {}

@@ -1,0 +1,6 @@
+//! Extractor for the `liability` fields of the model.
+
+use crate::Ctx;
+use dpa_model::Model;
+
+pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
