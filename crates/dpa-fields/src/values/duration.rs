@@ -1,0 +1,1 @@
+//! Parser: `duration` values.

@@ -1,0 +1,1 @@
+//! Parser: `legal_form` values.
