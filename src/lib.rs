@@ -22,8 +22,23 @@
 //! let err = dpa::analyze_bytes(b"", dpa::Format::Pdf, Some("leeg.pdf"), &dpa::Options::default()).unwrap_err();
 //! assert_eq!(err.to_string(), "leeg.pdf: empty file");
 //! ```
+//!
+//! Options carry the PDF password, the language of finding messages and the
+//! resource limits per document:
+//!
+//! ```
+//! let opts = dpa::Options {
+//!     password: Some("geheim".to_string()),
+//!     lang: dpa::Lang::En,
+//!     limits: dpa::Limits { max_pages: 500, max_millis: 10_000, ..dpa::Limits::default() },
+//! };
+//! let model = dpa::analyze_str("Verwerkersovereenkomst\n", &opts);
+//! let json = serde_json::to_string_pretty(&model).unwrap();
+//! assert!(json.contains("\"schema\": \"dpa-model/1\""));
+//! ```
 
 use sha2::{Digest, Sha256};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 pub use dpa_check as check;
@@ -48,6 +63,13 @@ pub struct Options {
 }
 
 /// The input format of bytes.
+///
+/// ```
+/// use std::path::Path;
+/// assert_eq!(dpa::Format::from_path(Path::new("dpa.PDF")), Some(dpa::Format::Pdf));
+/// assert_eq!(dpa::Format::from_path(Path::new("dpa.txt")), Some(dpa::Format::Text));
+/// assert_eq!(dpa::Format::from_path(Path::new("dpa.docx")), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Pdf,
@@ -86,28 +108,57 @@ pub enum Error {
         #[source]
         source: TextError,
     },
+    /// A bug inside the pipeline (a panic in this library or a dependency),
+    /// caught and reported for this file only.
+    #[error("{file}: internal error: {message}")]
+    Internal { file: String, message: String },
 }
 
 impl Error {
     /// The file the error is about.
     pub fn file(&self) -> &str {
         match self {
-            Error::Io { file, .. } | Error::Unsupported { file } | Error::Text { file, .. } => file,
+            Error::Io { file, .. }
+            | Error::Unsupported { file }
+            | Error::Text { file, .. }
+            | Error::Internal { file, .. } => file,
         }
     }
 }
 
-/// Analyze a file (`.pdf` or `.txt`). The file is only read.
+/// Analyze a file (`.pdf` or `.txt`). The file is only read. Errors name
+/// the path as given; the model's `source.file` is the file name.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("dpa-doc-{}.txt", std::process::id()));
+/// std::fs::write(&path, "Verwerkersovereenkomst\n\n1. Geheimhouding\n\nVerwerker houdt de persoonsgegevens geheim.\n").unwrap();
+/// let model = dpa::analyze_path(&path, &dpa::Options::default()).unwrap();
+/// assert_eq!(model.source.file.as_deref(), path.file_name().and_then(|n| n.to_str()));
+/// std::fs::remove_file(&path).unwrap();
+///
+/// let err = dpa::analyze_path("bestaat-niet.pdf", &dpa::Options::default()).unwrap_err();
+/// assert_eq!(err.file(), "bestaat-niet.pdf");
+/// assert!(err.to_string().starts_with("bestaat-niet.pdf: cannot read"));
+/// ```
 pub fn analyze_path(path: impl AsRef<Path>, opts: &Options) -> Result<Model, Error> {
     let path = path.as_ref();
     let file = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| Error::Unsupported { file: file.clone() })?;
     let bytes = read_limited(path, opts).map_err(|source| Error::Io { file: file.clone(), source })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(file.clone());
-    analyze_bytes(&bytes, format, Some(&name), opts).map_err(|e| match e {
-        Error::Text { source, .. } => Error::Text { file, source },
-        other => other,
-    })
+    analyze_bytes(&bytes, format, Some(&name), opts).map_err(|e| e.with_file(file))
+}
+
+impl Error {
+    /// The same error naming another file (the path instead of the name).
+    fn with_file(self, file: String) -> Error {
+        match self {
+            Error::Io { source, .. } => Error::Io { file, source },
+            Error::Unsupported { .. } => Error::Unsupported { file },
+            Error::Text { source, .. } => Error::Text { file, source },
+            Error::Internal { message, .. } => Error::Internal { file, message },
+        }
+    }
 }
 
 fn read_limited(path: &Path, opts: &Options) -> std::io::Result<Vec<u8>> {
@@ -122,8 +173,24 @@ fn read_limited(path: &Path, opts: &Options) -> std::io::Result<Vec<u8>> {
 }
 
 /// Analyze bytes of a known format. `file` names the source in the model
-/// and in errors.
+/// and in errors. A panic anywhere in the pipeline is caught and returned
+/// as [`Error::Internal`] for this input.
+///
+/// ```
+/// let text = "Verwerkersovereenkomst\n\n1. Audit\n\nVerantwoordelijke mag eenmaal per jaar een audit laten uitvoeren.\n";
+/// let model = dpa::analyze_bytes(text.as_bytes(), dpa::Format::Text, Some("audit.txt"), &dpa::Options::default()).unwrap();
+/// assert_eq!(model.source.file.as_deref(), Some("audit.txt"));
+///
+/// let err = dpa::analyze_bytes(b"dit is geen pdf", dpa::Format::Pdf, Some("nep.pdf"), &dpa::Options::default()).unwrap_err();
+/// assert_eq!(err.file(), "nep.pdf");
+/// ```
 pub fn analyze_bytes(bytes: &[u8], format: Format, file: Option<&str>, opts: &Options) -> Result<Model, Error> {
+    let name = file.unwrap_or("<input>");
+    catch_unwind(AssertUnwindSafe(|| analyze_bytes_unguarded(bytes, format, file, opts)))
+        .unwrap_or_else(|payload| Err(Error::Internal { file: name.to_string(), message: panic_message(&*payload) }))
+}
+
+fn analyze_bytes_unguarded(bytes: &[u8], format: Format, file: Option<&str>, opts: &Options) -> Result<Model, Error> {
     let text = extract_text(bytes, format, opts).map_err(|source| Error::Text {
         file: file.unwrap_or("<input>").to_string(),
         source,
@@ -131,13 +198,32 @@ pub fn analyze_bytes(bytes: &[u8], format: Format, file: Option<&str>, opts: &Op
     Ok(analyze_text(text, sha256_hex(bytes), file, opts))
 }
 
-/// Analyze a text that is already in memory.
+/// The text of a caught panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        format!("panic: {s}")
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        format!("panic: {s}")
+    } else {
+        "panic".to_string()
+    }
+}
+
+/// Analyze a text that is already in memory (normalized first).
 pub fn analyze_str(text: &str, opts: &Options) -> Model {
     let normalized = dpa_text::normalize(text);
     analyze_text(normalized, sha256_hex(text.as_bytes()), None, opts)
 }
 
-/// Run the text stage alone: the normalized text of a document.
+/// Run the text stage alone: the normalized text of a document. The
+/// password and the limits of `opts` (file size, pages, decompressed bytes
+/// and the time limit `max_millis`) apply.
+///
+/// ```
+/// let text = dpa::extract_text("Artikel 1\r\n\r\n\r\nDe verwerker  \r\n".as_bytes(), dpa::Format::Text, &dpa::Options::default()).unwrap();
+/// assert!(!text.text.contains('\r'));
+/// assert_eq!(text.pages.len(), 1);
+/// ```
 pub fn extract_text(bytes: &[u8], format: Format, opts: &Options) -> Result<NormalizedText, TextError> {
     let text_opts = dpa_text::TextOptions { password: opts.password.clone(), limits: opts.limits.clone() };
     match format {
@@ -164,6 +250,11 @@ pub fn analyze_text(text: NormalizedText, sha256: String, file: Option<&str>, op
 }
 
 /// The JSON Schema (draft 7) of the model, generated from the types.
+///
+/// ```
+/// let schema = dpa::json_schema();
+/// assert_eq!(schema["title"], "Model");
+/// ```
 pub fn json_schema() -> serde_json::Value {
     dpa_model::json_schema()
 }

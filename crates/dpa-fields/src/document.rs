@@ -1,6 +1,266 @@
-//! Extractor for the `document` fields of the model.
+//! Extractor for the `document` fields: title, kind, language, version,
+//! effective date, incorporated standard terms, template state.
 
+use crate::values::{clean, date};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{DocumentKind, Model, Warning};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// How far into the document the heading (title, kind, version) is looked for.
+const HEAD_BYTES: usize = 1500;
+
+/// Phrases naming the kind of document, most specific first.
+const KIND_PHRASES: &[(&str, DocumentKind)] = &[
+    (r"data\s*pro\s*statement", DocumentKind::DataProStatement),
+    (r"addendum|aanvulling\s+op\s+de|wijzigingsovereenkomst", DocumentKind::Addendum),
+    (
+        r"verwerkers-?\s*overeenkomst|bewerkers-?\s*overeenkomst|verwerkingsovereenkomst|data\s+processing\s+(?:agreement|addendum)|\bDPA\b|gegevensverwerkingsovereenkomst",
+        DocumentKind::ProcessingAgreement,
+    ),
+];
+
+/// Frequent function words per language, for language detection.
+const STOPWORDS: &[(&str, &[&str])] = &[
+    ("nl", &["de", "het", "een", "van", "en", "is", "op", "te", "voor", "met", "die", "dat", "zijn", "wordt", "bij", "aan", "niet", "worden"]),
+    ("en", &["the", "of", "and", "to", "is", "in", "for", "with", "that", "be", "by", "on", "are", "shall", "not", "any", "this", "or"]),
+];
+
+/// Phrases after which a document states when it takes effect.
+const EFFECTIVE_TRIGGERS: &str = r"(?i)\b(?:geldt\s+vanaf|geldig\s+vanaf|geldend\s+vanaf|van\s+kracht\s+(?:vanaf|per|op|met\s+ingang\s+van)|in\s+werking\s+(?:treedt\s+|getreden\s+)?(?:op|per)|treedt\s+in\s+werking\s+(?:op|per)|met\s+ingang\s+van|ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+(?:date|from|as\s+of)|with\s+effect\s+from)\b";
+
+/// Incorporated standard terms: (pattern, name as the model writes it when no year is given).
+const STANDARD_TERMS: &[&str] = &[
+    r"NLdigital[- ]?Voorwaarden(?:\s+(?:19|20)\d\d)?",
+    r"Nederland\s*ICT[- ]?Voorwaarden(?:\s+(?:19|20)\d\d)?",
+    r"ICT~?Office[- ]?Voorwaarden(?:\s+(?:19|20)\d\d)?",
+    r"FENIT[- ]?Voorwaarden(?:\s+(?:19|20)\d\d)?",
+    r"Data\s+Pro\s+Standaardclausules(?:\s+voor\s+verwerkingen)?",
+    r"Model\s+Verwerkersovereenkomst\s+(?:van\s+)?(?:de\s+)?(?:NLdigital|Nederland\s+ICT)",
+];
+
+/// Labels of signature lines: an empty field after one of them is not a placeholder.
+const SIGNATURE_LABELS: &[&str] =
+    &["naam", "handtekening", "datum", "functie", "plaats", "paraaf", "signature", "name", "date", "title", "place"];
+
+static KIND_RES: LazyLock<Vec<(Regex, DocumentKind)>> = LazyLock::new(|| {
+    KIND_PHRASES.iter().map(|(p, k)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *k)).collect()
+});
+static VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)\b").expect("valid regex")
+});
+static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex"));
+static STANDARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-zA-Z]+\b").expect("valid regex"));
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    extract_kind_and_title(ctx, model, text);
+    model.document.language = detect_language(text).to_string();
+    extract_version(ctx, model, text);
+    extract_effective_date(ctx, model, text);
+    extract_standard_terms(ctx, model, text);
+    extract_placeholders(ctx, model, text);
+}
+
+/// The byte index at most `n` bytes in, on a char boundary.
+fn head_end(text: &str, n: usize) -> usize {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Non-empty lines with their byte ranges.
+fn lines(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut pos = 0;
+    text.split('\n').map(move |l| {
+        let r = pos..pos + l.len();
+        pos += l.len() + 1;
+        (r, l)
+    })
+}
+
+fn kind_in(s: &str) -> Option<(DocumentKind, Range<usize>)> {
+    KIND_RES.iter().find_map(|(re, k)| re.find(s).map(|m| (*k, m.range())))
+}
+
+fn extract_kind_and_title(ctx: &Ctx, model: &mut Model, text: &str) {
+    let head = &text[..head_end(text, HEAD_BYTES)];
+    let title_line = lines(head)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(12)
+        .find(|(_, l)| l.trim().len() <= 160 && kind_in(l).is_some())
+        .or_else(|| lines(head).find(|(_, l)| !l.trim().is_empty()));
+    if let Some((r, l)) = title_line {
+        let span = clean::trim_span(text, r.clone());
+        let title = clean::clean_value(l);
+        if !title.is_empty() && !span.is_empty() {
+            model.document.title = Some(title);
+            ctx.record(model, "document.title", span);
+        }
+    }
+    // the most specific kind named in the heading, else anywhere
+    let found = KIND_RES.iter().find_map(|(re, k)| re.find(head).map(|m| (*k, m.range()))).or_else(|| kind_in(text));
+    if let Some((kind, span)) = found {
+        model.document.kind = kind;
+        ctx.record(model, "document.kind", span);
+    }
+}
+
+/// `"nl"` or `"en"` by counting frequent function words.
+pub fn detect_language(text: &str) -> &'static str {
+    let mut best = ("nl", 0usize);
+    for (lang, words) in STOPWORDS {
+        let n = WORD.find_iter(text).take(5000).filter(|w| words.contains(&w.as_str().to_lowercase().as_str())).count();
+        if n > best.1 {
+            best = (lang, n);
+        }
+    }
+    best.0
+}
+
+fn extract_version(ctx: &Ctx, model: &mut Model, text: &str) {
+    let Some(c) = VERSION.captures(text) else { return };
+    let (Some(v), Some(all)) = (c.get(1), c.get(0)) else { return };
+    let value = v.as_str().trim_end_matches(['.', '-', '/']);
+    if value.is_empty() {
+        return;
+    }
+    model.document.version = Some(value.to_string());
+    ctx.record(model, "document.version", all.start()..v.start() + value.len());
+}
+
+fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
+    for m in EFFECTIVE.find_iter(text) {
+        let window_end = head_end(text, m.end() + 40);
+        let window = &text[m.end()..window_end];
+        if let Some((iso, r)) = date::first_date(window) {
+            // the date must follow the trigger closely (only a colon or spaces between)
+            let gap = &window[..r.start];
+            if gap.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '-').is_empty() {
+                model.document.effective_date = Some(iso);
+                ctx.record(model, "document.effective_date", m.start()..m.end() + r.end);
+                return;
+            }
+        }
+    }
+}
+
+fn extract_standard_terms(ctx: &Ctx, model: &mut Model, text: &str) {
+    let mut found: Vec<(String, Range<usize>)> = Vec::new();
+    for m in STANDARD.find_iter(text) {
+        let name = clean::collapse(m.as_str());
+        let key = name.to_lowercase();
+        // one entry per standard: keep the most complete spelling (with its year)
+        if let Some(pos) = found.iter().position(|(n, _)| {
+            let k = n.to_lowercase();
+            k.starts_with(&key) || key.starts_with(&k)
+        }) {
+            if name.len() > found[pos].0.len() {
+                found[pos] = (name, m.range());
+            }
+            continue;
+        }
+        found.push((name, m.range()));
+    }
+    for (i, (name, r)) in found.into_iter().enumerate() {
+        model.document.standard_terms.push(name);
+        ctx.record(model, format!("document.standard_terms.{i}"), r);
+    }
+}
+
+/// The label before a field on its line (`Bedrijfsnaam | ____` → `Bedrijfsnaam`).
+fn field_label(text: &str, at: usize) -> String {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let before = &text[line_start..at];
+    clean::clean_value(before.rsplit(['|', '\t', ':']).find(|s| !s.trim().is_empty()).unwrap_or(before))
+}
+
+fn is_signature_label(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.is_empty() || SIGNATURE_LABELS.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")))
+}
+
+fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
+    let mut seen: Vec<String> = Vec::new();
+    for r in clean::find_placeholders(text) {
+        let label = field_label(text, r.start);
+        let bracketed = text[r.clone()].starts_with('[') || text[r.clone()].starts_with('<');
+        if !bracketed && is_signature_label(&label) {
+            continue;
+        }
+        if !model.document.is_template {
+            model.document.is_template = true;
+            ctx.record(model, "document.is_template", r.clone());
+        }
+        let shown = clean::collapse(&text[r.clone()]);
+        let key = format!("{label}|{shown}");
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let message = if label.is_empty() || bracketed {
+            format!("fill-in field {shown} left unfilled")
+        } else {
+            format!("fill-in field for \"{label}\" left unfilled")
+        };
+        model.warnings.push(Warning::new("placeholder", message, ctx.text.page_of_span(r.start)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source =
+            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let mut model = Model::empty(source);
+        let ctx = Ctx::new(&nt, &[]);
+        extract(&ctx, &mut model);
+        model
+    }
+
+    #[test]
+    fn agreement_heading() {
+        let m = run("Verwerkersovereenkomst Alfa\n\nVersie 2.3 – geldig vanaf 3 maart 2025\n\nDeze overeenkomst is van toepassing op de diensten van de verwerker en de klant.");
+        assert_eq!(m.document.kind, DocumentKind::ProcessingAgreement);
+        assert_eq!(m.document.title.as_deref(), Some("Verwerkersovereenkomst Alfa"));
+        assert_eq!(m.document.version.as_deref(), Some("2.3"));
+        assert_eq!(m.document.effective_date.as_deref(), Some("2025-03-03"));
+        assert_eq!(m.document.language, "nl");
+        assert!(!m.document.is_template);
+        assert_eq!(m.evidence["document.version"].text, "Versie 2.3");
+    }
+
+    #[test]
+    fn data_pro_statement_with_terms() {
+        let m = run("DATA PRO STATEMENT\n\nVersie 4-2024\n\n2 Dit Data Pro Statement geldt vanaf 15-01-2024\n\nWij gebruiken de NLdigital Voorwaarden en de NLdigital Voorwaarden 2020 van de branche.\n\nVersie 1-2019");
+        assert_eq!(m.document.kind, DocumentKind::DataProStatement);
+        assert_eq!(m.document.version.as_deref(), Some("4-2024"));
+        assert_eq!(m.document.effective_date.as_deref(), Some("2024-01-15"));
+        assert_eq!(m.document.standard_terms, vec!["NLdigital Voorwaarden 2020".to_string()]);
+    }
+
+    #[test]
+    fn placeholders_make_a_template_but_signature_lines_do_not() {
+        let m = run("Verwerkersovereenkomst\n\nDe klant [NAAM KLANT] en de verwerker.\n\nNaam: ________\nHandtekening: ________");
+        assert!(m.document.is_template);
+        assert_eq!(m.warnings.iter().filter(|w| w.code == "placeholder").count(), 1);
+        let m = run("Verwerkersovereenkomst\n\nDe klant en de verwerker maken afspraken.\n\nNaam: ________\nDatum: ________");
+        assert!(!m.document.is_template);
+    }
+
+    #[test]
+    fn english_is_detected() {
+        let m = run("Data Processing Agreement\n\nThe processor shall process the personal data of the controller only on documented instructions and not for any other purpose.");
+        assert_eq!(m.document.language, "en");
+        assert_eq!(m.document.kind, DocumentKind::ProcessingAgreement);
+    }
+}

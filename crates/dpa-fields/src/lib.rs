@@ -7,6 +7,7 @@
 //! [`values`], vocabularies in data tables next to the code that uses them.
 
 mod ctx;
+mod scan;
 pub mod values;
 
 mod audit;

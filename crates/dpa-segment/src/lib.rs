@@ -1,30 +1,219 @@
 //! Segmentation stage: normalized Dutch text to the clause tree of `dpa-model/1`.
+//!
+//! The text is read line by line. A line that starts with a marker (a part
+//! title, `Artikel 3`, `3.`, `4.1`, `a.`, `(iv)`, a bullet) starts a clause
+//! only when it is plausible: it stands at the start of a paragraph or after
+//! a sentence end, and its number continues an open sequence (or starts one
+//! where a list is announced). A number inside a sentence (`artikel 28 AVG`,
+//! `binnen 24 uur`, `Pagina 3 van 6`) never starts a clause. Unnumbered title
+//! lines become heading blocks; everything else is text of the clause it
+//! follows, tables included.
+//!
+//! Every clause's `span` is the byte range of its own text (number, heading,
+//! body; not its children): `clause.text == normalized.text[span]`.
+//!
+//! ```
+//! use dpa_model::{NormalizedText, SourceFormat};
+//! let text = "1. Geheimhouding\n\n1.1 Verwerker houdt alles geheim.\n";
+//! let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+//! let clauses = dpa_segment::segment(&nt);
+//! assert_eq!(clauses[0].heading.as_deref(), Some("Geheimhouding"));
+//! assert_eq!(clauses[0].children[0].id, "1.1");
+//! ```
 
-use dpa_model::{Clause, NormalizedText};
+mod kind;
+mod lines;
+mod marker;
+mod tree;
+mod vocab;
+
+use dpa_model::{Clause, ClauseKind, NormalizedText};
+use std::collections::BTreeSet;
+use tree::{Node, NodeKind, Tree};
+
+pub use kind::{classify_body, classify_heading, fold};
 
 /// Split a normalized text into the clause tree.
 pub fn segment(text: &NormalizedText) -> Vec<Clause> {
-    // Walking skeleton: one unnumbered block per paragraph.
+    let tree = tree::build(&text.text);
+    let mut headings: Vec<Option<String>> = tree.nodes.iter().map(|n| n.heading.clone()).collect();
+    complete_sibling_headings(&tree, &text.text, &mut headings);
+    let ids = assign_ids(&tree);
+    let kinds = assign_kinds(&tree, &text.text, &headings);
+    tree.roots.iter().map(|&r| to_clause(&tree, r, 1, text, &ids, &kinds, &headings)).collect()
+}
+
+/// One row of the flat outline of a clause tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineEntry {
+    pub id: String,
+    pub number: Option<String>,
+    pub heading: Option<String>,
+    pub kind: Option<ClauseKind>,
+    pub level: u32,
+    pub page: Option<u32>,
+}
+
+/// The clause tree flattened depth first (parents before children).
+pub fn outline(clauses: &[Clause]) -> Vec<OutlineEntry> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for para in text.text.split("\n\n") {
-        let start = pos;
-        let end = start + para.len();
-        pos = end + 2;
-        if para.trim().is_empty() {
-            continue;
+    for c in clauses {
+        for d in c.descendants() {
+            out.push(OutlineEntry {
+                id: d.id.clone(),
+                number: d.number.clone(),
+                heading: d.heading.clone(),
+                kind: d.kind,
+                level: d.level,
+                page: d.page,
+            });
         }
-        out.push(Clause {
-            id: format!("p{}", out.len() + 1),
-            number: None,
-            heading: None,
-            level: 1,
-            kind: None,
-            text: para.to_string(),
-            span: [start, end],
-            page: text.page_of_span(start),
-            children: Vec::new(),
-        });
     }
     out
 }
+
+/// The byte range of a clause together with all its descendants.
+pub fn subtree_span(clause: &Clause) -> [usize; 2] {
+    let mut span = clause.span;
+    for c in &clause.children {
+        let s = subtree_span(c);
+        span[0] = span[0].min(s[0]);
+        span[1] = span[1].max(s[1]);
+    }
+    span
+}
+
+/// The clause with this id, searched depth first.
+pub fn find<'a>(clauses: &'a [Clause], id: &str) -> Option<&'a Clause> {
+    clauses.iter().find_map(|c| c.descendants().into_iter().find(|d| d.id == id))
+}
+
+fn to_clause(
+    tree: &Tree,
+    idx: usize,
+    level: u32,
+    text: &NormalizedText,
+    ids: &[String],
+    kinds: &[Option<ClauseKind>],
+    headings: &[Option<String>],
+) -> Clause {
+    let n = &tree.nodes[idx];
+    let body = text.text.get(n.start..n.end).unwrap_or("");
+    Clause {
+        id: ids[idx].clone(),
+        number: n.number.clone(),
+        heading: headings[idx].clone(),
+        level,
+        kind: kinds[idx],
+        text: body.to_string(),
+        span: [n.start, n.start + body.len()],
+        page: text.page_of_span(n.start),
+        children: n.children.iter().map(|&c| to_clause(tree, c, level + 1, text, ids, kinds, headings)).collect(),
+    }
+}
+
+/// Numbered siblings of a titled clause are titled too: `4.10 Naam.`
+/// followed by a blank line and body text takes `Naam` as its heading when
+/// its previous sibling has a title line.
+fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<String>]) {
+    for (idx, n) in tree.nodes.iter().enumerate() {
+        if headings[idx].is_some() || !matches!(n.kind, NodeKind::Dotted | NodeKind::ListNum { .. }) {
+            continue;
+        }
+        let siblings = match n.parent {
+            Some(p) => &tree.nodes[p].children,
+            None => &tree.roots,
+        };
+        let Some(pos) = siblings.iter().position(|&s| s == idx) else { continue };
+        let prev_titled = pos > 0 && tree.nodes[siblings[pos - 1]].heading_shaped;
+        if !prev_titled {
+            continue;
+        }
+        let own = text.get(n.start..n.end).unwrap_or("");
+        let Some((first, body)) = own.split_once("\n\n") else { continue };
+        if first.contains('\n') || body.trim().is_empty() {
+            continue;
+        }
+        let title = first.split_once(' ').map_or("", |(_, t)| t).trim().trim_end_matches('.');
+        if !title.is_empty() && title.split_whitespace().count() <= 12 {
+            headings[idx] = Some(title.to_string());
+        }
+    }
+}
+
+/// Ids: part slug + number path (`deel-1/4.1`, `bijlage-a/2`, `12.a`);
+/// unnumbered blocks `p<N>`; duplicates get `_2`, `_3`.
+fn assign_ids(tree: &Tree) -> Vec<String> {
+    let mut ids: Vec<String> = vec![String::new(); tree.nodes.len()];
+    let mut used = BTreeSet::new();
+    let mut unnumbered = 0;
+    for (idx, n) in tree.nodes.iter().enumerate() {
+        let base = match n.kind {
+            NodeKind::Part(_) => n.slug.clone().unwrap_or_else(|| "deel".to_string()),
+            NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para => {
+                unnumbered += 1;
+                format!("p{unnumbered}")
+            }
+            NodeKind::Article | NodeKind::Dotted => {
+                format!("{}{}", part_prefix(tree, idx), n.number.as_deref().unwrap_or(""))
+            }
+            _ => item_id(tree, idx, &ids),
+        };
+        let mut id = base.clone();
+        let mut k = 2;
+        while used.contains(&id) {
+            id = format!("{base}_{k}");
+            k += 1;
+        }
+        used.insert(id.clone());
+        ids[idx] = id;
+    }
+    ids
+}
+
+fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
+    let n = &tree.nodes[idx];
+    let number = n.number.as_deref().unwrap_or("");
+    match n.parent {
+        Some(p) if matches!(tree.nodes[p].kind, NodeKind::Part(_)) => format!("{}{number}", part_prefix(tree, idx)),
+        Some(p) => format!("{}.{number}", ids[p]),
+        None => number.to_string(),
+    }
+}
+
+/// `slug/` of the part holding a node, or empty.
+fn part_prefix(tree: &Tree, idx: usize) -> String {
+    let mut cur = tree.nodes[idx].parent;
+    while let Some(p) = cur {
+        if let NodeKind::Part(_) = tree.nodes[p].kind {
+            return format!("{}/", tree.nodes[p].slug.as_deref().unwrap_or("deel"));
+        }
+        cur = tree.nodes[p].parent;
+    }
+    String::new()
+}
+
+/// Topic per node: from the heading, else from the body; an unclassified
+/// clause takes its parent's topic.
+fn assign_kinds(tree: &Tree, text: &str, headings: &[Option<String>]) -> Vec<Option<ClauseKind>> {
+    let mut kinds = Vec::with_capacity(tree.nodes.len());
+    for (idx, n) in tree.nodes.iter().enumerate() {
+        let own = kind_of(n, headings[idx].as_deref(), text.get(n.start..n.end).unwrap_or(""));
+        let inherited = n.parent.and_then(|p| kinds.get(p).copied().flatten());
+        kinds.push(own.or(inherited));
+    }
+    kinds
+}
+
+fn kind_of(n: &Node, heading: Option<&str>, own: &str) -> Option<ClauseKind> {
+    let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
+    let from_body = || classify_body(own);
+    match n.kind {
+        NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
+        NodeKind::Part(vocab::PartKind::Annex) => from_heading.or(Some(ClauseKind::Annex)),
+        _ => from_heading.or_else(from_body),
+    }
+}
+
+#[cfg(test)]
+mod tests;

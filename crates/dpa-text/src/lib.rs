@@ -8,11 +8,14 @@
 //!
 //! Every failure is a [`TextError`]; nothing here panics on bad input.
 
+mod assemble;
 mod error;
+mod layout;
 mod limits;
 mod normalize;
 mod pdf;
 mod plain;
+mod repair;
 
 pub use dpa_model::{NormalizedText, SourceFormat, Warning};
 pub use error::TextError;

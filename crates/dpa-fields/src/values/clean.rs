@@ -1,1 +1,245 @@
-//! Parser: `clean` values.
+//! Text clean-up shared by the extractors: whitespace collapsing, trimming of
+//! punctuation and quotes (on strings and on byte spans), line-wrap repair and
+//! glued-word repair.
+
+use std::ops::Range;
+
+/// Characters stripped from the ends of a value.
+const EDGE_PUNCT: &[char] = &[
+    '.', ',', ';', ':', '"', '\'', '“', '”', '„', '‘', '’', '«', '»', '*', '•', '-', '–', '—', '|', '\t',
+];
+
+/// Collapse every run of whitespace to one space and trim; line-end
+/// hyphenation inside a compound (`agenda-⏎items`) keeps its hyphen.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    let mut run_is_wrap = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            if !pending_space {
+                run_is_wrap = ch == '\n';
+            }
+            pending_space = true;
+            continue;
+        }
+        let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
+        if pending_space && !out.is_empty() && !wrap_join {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(ch);
+    }
+    out
+}
+
+/// `true` when the text so far ends in `letter-` (a hyphen glued to a word),
+/// so that a following line break is a wrap inside a compound.
+fn ends_with_wrapped_hyphen(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    it.next() == Some('-') && it.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Collapse whitespace and strip punctuation and quotes from both ends
+/// (a closing `)` is kept when the value opens one).
+pub fn clean_value(s: &str) -> String {
+    let c = collapse(s);
+    let is_edge = |ch: char| EDGE_PUNCT.contains(&ch) || ch.is_whitespace();
+    let trimmed = c.trim_start_matches(is_edge);
+    let mut end = trimmed.trim_end_matches(is_edge).len();
+    if trimmed[end..].starts_with('.') && keeps_trailing_dot(&trimmed[..end]) {
+        end += 1;
+    }
+    let trimmed = balance_parens(&trimmed[..end]);
+    trimmed.to_string()
+}
+
+/// Abbreviations whose final dot belongs to the word.
+const DOTTED_ABBREVIATIONS: &[&str] = &["inc", "corp", "ltd", "co", "bros", "jr", "sr", "st"];
+
+/// `true` when `s` ends in an abbreviation that keeps its dot (`B.V`, `Inc`).
+pub fn keeps_trailing_dot(s: &str) -> bool {
+    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if last.is_empty() {
+        return false;
+    }
+    let dotted = last.contains('.') && last.chars().next_back().is_some_and(char::is_alphabetic);
+    dotted || DOTTED_ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
+/// Strip an unmatched trailing `)` or leading `(`.
+fn balance_parens(s: &str) -> &str {
+    let open = s.matches('(').count();
+    let close = s.matches(')').count();
+    let mut out = s;
+    if close > open {
+        out = out.trim_end_matches(')').trim_end();
+    }
+    if open > close && out.starts_with('(') {
+        out = out.trim_start_matches('(').trim_start();
+    }
+    out
+}
+
+/// Shrink `range` of `text` so it neither starts nor ends with whitespace,
+/// punctuation or quotes. Stays on char boundaries.
+pub fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else {
+        return range;
+    };
+    let is_edge = |ch: char| ch.is_whitespace() || EDGE_PUNCT.contains(&ch);
+    let start_off = slice.len() - slice.trim_start_matches(is_edge).len();
+    let rest = &slice[start_off..];
+    let end_off = rest.trim_end_matches(is_edge).len();
+    let start = range.start + start_off;
+    let mut end = start + end_off;
+    // keep a trailing dot that belongs to an abbreviation such as `B.V.`
+    if text[end..range.end].starts_with('.') && keeps_trailing_dot(&text[start..end]) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Shrink `range` from the left so it starts at the first occurrence of `needle`
+/// (case-insensitive, ASCII), if any.
+pub fn span_of(text: &str, range: Range<usize>, needle: &str) -> Option<Range<usize>> {
+    let hay = text.get(range.clone())?;
+    let pos = hay.to_lowercase().find(&needle.to_lowercase())?;
+    // `to_lowercase` can change byte lengths; verify the found position maps back
+    let start = range.start + pos;
+    let end = start + needle.len();
+    text.get(start..end).filter(|s| s.eq_ignore_ascii_case(needle)).map(|_| start..end)
+}
+
+/// Insert a space where a word is glued to a capitalized known word
+/// (`LucidonB.V.` → `Lucidon B.V.`, `Lucidonlevert` stays unless `levert` is
+/// given). `known` are words that may follow a glued lower-case letter.
+pub fn unglue(s: &str, known: &[&str]) -> String {
+    let mut out = s.to_string();
+    for word in known {
+        let mut search_from = 0;
+        while let Some(pos) = out[search_from..].find(word) {
+            let at = search_from + pos;
+            let glued = out[..at].chars().next_back().is_some_and(|c| c.is_lowercase());
+            if glued {
+                out.insert(at, ' ');
+                search_from = at + 1 + word.len();
+            } else {
+                search_from = at + word.len();
+            }
+            if search_from >= out.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Fold a name to lower-case ASCII letters and digits only, for comparing
+/// names with e-mail domains (`Clŷniq` → `clyniq`).
+pub fn fold_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().filter(char::is_ascii_alphanumeric).flat_map(|c| c.to_lowercase()).collect()
+}
+
+/// Words that mark a bracketed text as a fill-in field (`[datum invullen]`).
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "invullen", "in te vullen", "naam", "datum", "adres", "plaats", "bedrijf", "klant", "kvk", "nummer",
+    "xx", "functie", "insert", "name", "date", "address", "company", "tbd", "nnb",
+];
+
+static PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\[[^\[\]\n]{1,60}\]|<[^<>\n]{2,40}>|…{2,}|…\.+|\.{5,}|_{4,}|(?i:\bx{3,}\b)").expect("valid regex")
+});
+
+/// Every fill-in field in `text` (`[NAAM KLANT]`, `[invullen]`, `……`, `____`),
+/// with its byte range.
+pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
+    PLACEHOLDER.find_iter(text).filter(|m| is_placeholder(m.as_str())).map(|m| m.range()).collect()
+}
+
+/// `true` when `s` is (or holds) a fill-in field rather than a value.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.contains("____") || t.contains("……") || t.contains("…..") || t.contains(".....") {
+        return true;
+    }
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| t.strip_prefix('<').and_then(|r| r.strip_suffix('>')));
+    if let Some(inner) = inner {
+        let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+        let lower = inner.to_lowercase();
+        return all_caps || PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w));
+    }
+    let lower = t.to_lowercase();
+    lower.len() >= 3 && lower.chars().all(|c| c == 'x' || c == ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace_and_line_wraps() {
+        assert_eq!(collapse("  Gebruik- en \nloggegevens "), "Gebruik- en loggegevens");
+        assert_eq!(collapse("agenda-\nitems, notities"), "agenda-items, notities");
+        assert_eq!(collapse("een\n\ttwee   drie"), "een twee drie");
+    }
+
+    #[test]
+    fn cleans_edges() {
+        assert_eq!(clean_value(" “Verwerker”, "), "Verwerker");
+        assert_eq!(clean_value("Hoofdstraat 12;"), "Hoofdstraat 12");
+        assert_eq!(clean_value("namen (geen inhoud)."), "namen (geen inhoud)");
+        assert_eq!(clean_value("Voorbeeld B.V.)"), "Voorbeeld B.V.");
+        assert_eq!(clean_value("Voorbeeld Inc.,"), "Voorbeeld Inc.");
+        assert_eq!(clean_value("Het einde."), "Het einde");
+    }
+
+    #[test]
+    fn trims_spans_but_keeps_abbreviation_dot() {
+        let t = "Naam: Voorbeeld B.V., gevestigd";
+        let r = trim_span(t, 5..21);
+        assert_eq!(&t[r], "Voorbeeld B.V.");
+        let t = " “Klant”, ";
+        let r = trim_span(t, 0..t.len());
+        assert_eq!(&t[r], "Klant");
+    }
+
+    #[test]
+    fn finds_needle_span() {
+        let t = "zie info@Voorbeeld.nl hier";
+        let r = span_of(t, 0..t.len(), "info@voorbeeld.nl").unwrap();
+        assert_eq!(&t[r], "info@Voorbeeld.nl");
+    }
+
+    #[test]
+    fn unglues_known_words() {
+        assert_eq!(unglue("AlfaSoftB.V.", &["B.V."]), "AlfaSoft B.V.");
+        assert_eq!(unglue("Alfa B.V.", &["B.V."]), "Alfa B.V.");
+    }
+
+    #[test]
+    fn recognizes_placeholders() {
+        assert!(is_placeholder("[NAAM KLANT]"));
+        assert!(is_placeholder("[datum invullen bij publicatie]"));
+        assert!(is_placeholder("__________"));
+        assert!(is_placeholder("……"));
+        assert!(!is_placeholder("[1]"));
+        assert!(!is_placeholder("Alfa B.V."));
+        let t = "Naam: [NAAM KLANT], adres: ______ en zie artikel [3].";
+        assert_eq!(find_placeholders(t).len(), 2);
+    }
+
+    #[test]
+    fn folds_keys() {
+        assert_eq!(fold_key("Clŷniq"), "clyniq");
+        assert_eq!(fold_key("Chef Data B.V."), "chefdatabv");
+    }
+}

@@ -1,1 +1,154 @@
-//! Parser: `duration` values.
+//! Parser: durations in Dutch and English (`binnen 24 uur`, `uiterlijk 48 uur
+//! na ontdekking`, `vijf werkdagen`, `3 maanden`, `negentig dagen`,
+//! `één week`, `within 72 hours`). `zonder onredelijke vertraging` states no
+//! number and gives nothing.
+
+use super::numbers::{number_word_alternation, parse_number};
+use dpa_model::{Duration, DurationUnit};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Unit words (lower case) and their unit. Longer forms first where one is a
+/// prefix of another is irrelevant: the pattern ends in a word boundary.
+pub const UNIT_WORDS: &[(&str, DurationUnit)] = &[
+    ("uur", DurationUnit::Hours),
+    ("uren", DurationUnit::Hours),
+    ("hours", DurationUnit::Hours),
+    ("hour", DurationUnit::Hours),
+    ("werkdagen", DurationUnit::BusinessDays),
+    ("werkdag", DurationUnit::BusinessDays),
+    ("business days", DurationUnit::BusinessDays),
+    ("business day", DurationUnit::BusinessDays),
+    ("working days", DurationUnit::BusinessDays),
+    ("working day", DurationUnit::BusinessDays),
+    ("kalenderdagen", DurationUnit::Days),
+    ("kalenderdag", DurationUnit::Days),
+    ("dagen", DurationUnit::Days),
+    ("dag", DurationUnit::Days),
+    ("calendar days", DurationUnit::Days),
+    ("days", DurationUnit::Days),
+    ("day", DurationUnit::Days),
+    ("weken", DurationUnit::Weeks),
+    ("week", DurationUnit::Weeks),
+    ("weeks", DurationUnit::Weeks),
+    ("maanden", DurationUnit::Months),
+    ("maand", DurationUnit::Months),
+    ("months", DurationUnit::Months),
+    ("month", DurationUnit::Months),
+    ("jaren", DurationUnit::Years),
+    ("jaar", DurationUnit::Years),
+    ("years", DurationUnit::Years),
+    ("year", DurationUnit::Years),
+];
+
+/// A duration found in a text with the byte range of its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDuration {
+    pub value: Duration,
+    /// The number and unit (`24 uur`, `vijf (5) werkdagen`).
+    pub range: Range<usize>,
+    /// Including a leading qualifier (`uiterlijk binnen 24 uur`).
+    pub phrase: Range<usize>,
+}
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    let mut units: Vec<&str> = UNIT_WORDS.iter().map(|(w, _)| *w).collect();
+    units.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let units = units.join("|").replace(' ', r"\s+");
+    let words = number_word_alternation();
+    Regex::new(&format!(
+        r"(?i)(?P<pre>\b(?:(?:uiterlijk|binnen|within|maximaal|maximum|ten\s+minste|minimaal|minstens|tenminste|at\s+least|no\s+later\s+than|in\s+elk\s+geval|in\s+ieder\s+geval|streeftermijn:?)\s+)*)\b(?P<num>\d{{1,4}}|(?:{words})(?:ën|en)?(?:{words})?)(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]*(?P<unit>{units})\b"
+    ))
+    .expect("duration pattern compiles")
+});
+
+/// Every duration in `text`, in order.
+pub fn find_durations(text: &str) -> Vec<FoundDuration> {
+    DURATION
+        .captures_iter(text)
+        .filter_map(|c| {
+            let num = c.name("num")?;
+            let unit_m = c.name("unit")?;
+            let value = parse_number(num.as_str())?;
+            let unit = unit_of(unit_m.as_str())?;
+            let whole = c.get(0)?;
+            let pre_len = c.name("pre").map_or(0, |p| p.len());
+            Some(FoundDuration {
+                value: Duration::new(value, unit),
+                range: whole.start() + pre_len..whole.end(),
+                phrase: whole.range(),
+            })
+        })
+        .collect()
+}
+
+/// The first duration in `text`.
+pub fn parse_duration(text: &str) -> Option<FoundDuration> {
+    find_durations(text).into_iter().next()
+}
+
+fn unit_of(word: &str) -> Option<DurationUnit> {
+    let lower = word.to_lowercase();
+    let lower: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    UNIT_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, u)| *u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Option<(u32, DurationUnit)> {
+        parse_duration(text).map(|f| (f.value.value, f.value.unit))
+    }
+
+    #[test]
+    fn dutch_digits() {
+        assert_eq!(d("meldt binnen 24 uur na ontdekking"), Some((24, DurationUnit::Hours)));
+        assert_eq!(d("uiterlijk 48 uur na ontdekking"), Some((48, DurationUnit::Hours)));
+        assert_eq!(d("verwijdert binnen 3 maanden"), Some((3, DurationUnit::Months)));
+        assert_eq!(d("30 dagen na beëindiging"), Some((30, DurationUnit::Days)));
+        assert_eq!(d("binnen 5 werkdagen verwerken"), Some((5, DurationUnit::BusinessDays)));
+        assert_eq!(d("2 weken"), Some((2, DurationUnit::Weeks)));
+        assert_eq!(d("1 jaar"), Some((1, DurationUnit::Years)));
+    }
+
+    #[test]
+    fn dutch_words() {
+        assert_eq!(d("helpen wij binnen tien werkdagen"), Some((10, DurationUnit::BusinessDays)));
+        assert_eq!(d("nog negentig dagen bewaard"), Some((90, DurationUnit::Days)));
+        assert_eq!(d("één week van tevoren"), Some((1, DurationUnit::Weeks)));
+        assert_eq!(d("vijf (5) werkdagen"), Some((5, DurationUnit::BusinessDays)));
+        assert_eq!(d("Vijfenveertig dagen"), Some((45, DurationUnit::Days)));
+    }
+
+    #[test]
+    fn english() {
+        assert_eq!(d("within 72 hours of becoming aware"), Some((72, DurationUnit::Hours)));
+        assert_eq!(d("ten business days"), Some((10, DurationUnit::BusinessDays)));
+    }
+
+    #[test]
+    fn iso_form_and_ranges() {
+        let text = "De Verwerker meldt uiterlijk binnen\n24 uur een datalek.";
+        let f = parse_duration(text).unwrap();
+        assert_eq!(f.value.iso, "PT24H");
+        assert_eq!(&text[f.range.clone()], "24 uur");
+        assert_eq!(&text[f.phrase.clone()], "uiterlijk binnen\n24 uur");
+    }
+
+    #[test]
+    fn no_number_no_duration() {
+        assert_eq!(d("zonder onredelijke vertraging"), None);
+        assert_eq!(d("onverwijld"), None);
+        assert_eq!(d("dagelijkse back-ups"), None);
+        assert_eq!(d("de dag van de week"), None);
+    }
+
+    #[test]
+    fn several_in_order() {
+        let all = find_durations("binnen 30 dagen, en back-ups binnen 90 dagen");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].value.value, 90);
+    }
+}

@@ -1,0 +1,253 @@
+//! Findings a privacy officer should look at, computed from the model's
+//! fields (filled by the field-extraction stage) and its evidence map.
+//! Codes, severities and message texts live in [`crate::rules::FINDINGS`].
+
+use crate::art28::set;
+use crate::rules::{FINDINGS, TRANSFER_SAFEGUARDS};
+use crate::sentences::{ClauseView, Sentence};
+use crate::Lang;
+use dpa_model::{Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status};
+use regex::RegexSet;
+use std::sync::LazyLock;
+
+/// Breach notification later than this is reported.
+const BREACH_MAX_HOURS: f64 = 48.0;
+/// Deletion later than this is reported.
+const DELETION_MAX_DAYS: f64 = 90.0;
+
+static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS));
+
+/// What the finding rules read besides the model.
+pub(crate) struct Inputs<'a> {
+    pub model: &'a Model,
+    pub views: &'a [ClauseView<'a>],
+    pub sentences: &'a [Sentence],
+    pub art28: &'a [Requirement],
+    pub lang: Lang,
+}
+
+/// All findings, ordered by severity then code.
+pub(crate) fn findings(inp: &Inputs<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    transfers(inp, &mut out);
+    breach(inp, &mut out);
+    subprocessors(inp, &mut out);
+    deletion(inp, &mut out);
+    audit(inp, &mut out);
+    law_and_template(inp, &mut out);
+    out.sort_by(|a, b| (a.severity, &a.code).cmp(&(b.severity, &b.code)));
+    out
+}
+
+fn make(inp: &Inputs<'_>, code: &str, subject: &str, evidence: Vec<ClauseId>) -> Option<Finding> {
+    let text = FINDINGS.iter().find(|f| f.code == code)?;
+    let template = match inp.lang {
+        Lang::Nl => text.nl,
+        Lang::En => text.en,
+    };
+    Some(Finding {
+        code: code.to_string(),
+        severity: text.severity,
+        message: template.replace("{subject}", subject),
+        evidence,
+    })
+}
+
+fn push(out: &mut Vec<Finding>, f: Option<Finding>) {
+    out.extend(f);
+}
+
+/// Clause ids recorded in the evidence map for field paths accepted by
+/// `keep`, in document order.
+fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<ClauseId> {
+    let mut ids: Vec<&str> = inp
+        .model
+        .evidence
+        .iter()
+        .filter(|(path, _)| keep(path))
+        .filter_map(|(_, ev)| ev.clause.as_deref())
+        .collect();
+    ids.sort_by_key(|id| position(inp.views, id));
+    ids.dedup();
+    ids.into_iter().map(str::to_string).collect()
+}
+
+fn position(views: &[ClauseView<'_>], id: &str) -> usize {
+    views.iter().position(|v| v.clause.id == id).unwrap_or(usize::MAX)
+}
+
+fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
+    move |path| path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.'))
+}
+
+fn subprocessor_paths(indexes: &[usize]) -> impl Fn(&str) -> bool + '_ {
+    move |path| indexes.iter().any(|i| under(&format!("subprocessors.{i}"))(path))
+}
+
+fn name_list(names: &[String]) -> String {
+    names.join(", ")
+}
+
+// --- transfers --------------------------------------------------------------
+
+fn transfers(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    let m = inp.model;
+    let outside: Vec<usize> = (0..m.subprocessors.len()).filter(|&i| m.subprocessors[i].within_eea == Some(false)).collect();
+    let locations_outside = m.locations.eea_only == Some(false);
+    if outside.is_empty() && !locations_outside {
+        return;
+    }
+    let mut names: Vec<String> = outside.iter().map(|&i| subprocessor_label(m, i)).collect();
+    if locations_outside {
+        for e in &m.locations.exceptions {
+            if !names.iter().any(|n| n.contains(e.as_str())) {
+                names.push(e.clone());
+            }
+        }
+    }
+    if names.is_empty() {
+        names.push(match inp.lang {
+            Lang::Nl => "zie de verwerkingslocaties".to_string(),
+            Lang::En => "see the processing locations".to_string(),
+        });
+    }
+    let paths = subprocessor_paths(&outside);
+    let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
+    push(out, make(inp, "transfer_outside_eea", &name_list(&names), evidence));
+
+    if document_names_safeguard(inp) {
+        return;
+    }
+    let unguarded: Vec<usize> = outside.iter().copied().filter(|&i| m.subprocessors[i].transfer_mechanism.is_none()).collect();
+    let any_mechanism = m.subprocessors.iter().any(|s| s.transfer_mechanism.is_some());
+    let unguarded_locations = locations_outside && outside.is_empty() && !any_mechanism;
+    if unguarded.is_empty() && !unguarded_locations {
+        return;
+    }
+    let mut names: Vec<String> = unguarded.iter().map(|&i| subprocessor_label(m, i)).collect();
+    if names.is_empty() {
+        names = m.locations.exceptions.clone();
+    }
+    let paths = subprocessor_paths(&unguarded);
+    let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
+    push(out, make(inp, "transfer_without_safeguard", &name_list(&names), evidence));
+}
+
+fn subprocessor_label(m: &Model, i: usize) -> String {
+    let s = &m.subprocessors[i];
+    let place = if s.countries.is_empty() { s.country.clone() } else { Some(s.countries.join("/")) };
+    match place {
+        Some(p) => format!("{} ({p})", s.name),
+        None => s.name.clone(),
+    }
+}
+
+/// The document names a transfer mechanism (SCC, DPF, BCR, adequacy) in general.
+fn document_names_safeguard(inp: &Inputs<'_>) -> bool {
+    inp.sentences.iter().any(|s| SAFEGUARD.is_match(&s.text))
+}
+
+// --- breach -----------------------------------------------------------------
+
+fn breach(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    let evidence = evidence_clauses(inp, under("breach_notification"));
+    match &inp.model.breach_notification.deadline {
+        None => push(out, make(inp, "breach_deadline_missing", "", evidence)),
+        Some(d) if d.approx_hours() > BREACH_MAX_HOURS => {
+            let ev = evidence_clauses(inp, under("breach_notification.deadline"));
+            push(out, make(inp, "breach_deadline_over_48h", &duration_text(d, inp.lang), ev));
+        }
+        Some(_) => {}
+    }
+}
+
+// --- sub-processors -----------------------------------------------------------
+
+fn subprocessors(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    let m = inp.model;
+    let no_url: Vec<usize> = (0..m.subprocessors.len()).filter(|&i| m.subprocessors[i].privacy_url.is_none()).collect();
+    if !no_url.is_empty() {
+        let names: Vec<String> = no_url.iter().map(|&i| m.subprocessors[i].name.clone()).collect();
+        let paths = subprocessor_paths(&no_url);
+        let evidence = evidence_clauses(inp, paths);
+        push(out, make(inp, "subprocessor_url_missing", &name_list(&names), evidence));
+    }
+    if m.subprocessor_authorisation == Some(Authorisation::General) && m.subprocessor_changes.objection != Some(true) {
+        let subject = match (&m.subprocessor_changes.notice, inp.lang) {
+            (Some(d), Lang::Nl) => format!(" (wel aankondiging {} vooraf)", duration_text(d, Lang::Nl)),
+            (Some(d), Lang::En) => format!(" (only notice {} in advance)", duration_text(d, Lang::En)),
+            (None, _) => String::new(),
+        };
+        let evidence =
+            evidence_clauses(inp, |p| under("subprocessor_authorisation")(p) || under("subprocessor_changes")(p));
+        push(out, make(inp, "subprocessor_no_objection", &subject, evidence));
+    }
+}
+
+// --- deletion -----------------------------------------------------------------
+
+fn deletion(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    match &inp.model.termination.deletion_deadline {
+        None => {
+            let mut evidence = evidence_clauses(inp, under("termination"));
+            if evidence.is_empty() {
+                evidence = requirement_evidence(inp, "28.3.g");
+            }
+            push(out, make(inp, "deletion_deadline_missing", "", evidence));
+        }
+        Some(d) if d.approx_days() > DELETION_MAX_DAYS => {
+            let ev = evidence_clauses(inp, under("termination.deletion_deadline"));
+            push(out, make(inp, "deletion_deadline_over_90d", &duration_text(d, inp.lang), ev));
+        }
+        Some(_) => {}
+    }
+}
+
+fn requirement_evidence(inp: &Inputs<'_>, code: &str) -> Vec<ClauseId> {
+    inp.art28.iter().find(|r| r.code == code).map(|r| r.evidence.clone()).unwrap_or_default()
+}
+
+// --- audit, law, template -------------------------------------------------------
+
+fn audit(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    let h_missing = inp.art28.iter().any(|r| r.code == "28.3.h" && r.status == Status::Missing);
+    let missing = match inp.model.audit.allowed {
+        Some(false) => true,
+        Some(true) => false,
+        None => h_missing,
+    };
+    if missing {
+        let evidence = evidence_clauses(inp, under("audit"));
+        push(out, make(inp, "audit_missing", "", evidence));
+    }
+}
+
+fn law_and_template(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
+    if inp.model.law.governing_law.is_none() {
+        push(out, make(inp, "no_governing_law", "", Vec::new()));
+    }
+    if inp.model.document.is_template {
+        let evidence = evidence_clauses(inp, under("document.is_template"));
+        push(out, make(inp, "template_not_filled", "", evidence));
+    }
+}
+
+/// `24 uur`, `3 maanden`, `5 business days`.
+pub(crate) fn duration_text(d: &Duration, lang: Lang) -> String {
+    let one = d.value == 1;
+    let unit = match (lang, d.unit) {
+        (Lang::Nl, DurationUnit::Hours) => "uur",
+        (Lang::Nl, DurationUnit::Days) => if one { "dag" } else { "dagen" },
+        (Lang::Nl, DurationUnit::BusinessDays) => if one { "werkdag" } else { "werkdagen" },
+        (Lang::Nl, DurationUnit::Weeks) => if one { "week" } else { "weken" },
+        (Lang::Nl, DurationUnit::Months) => if one { "maand" } else { "maanden" },
+        (Lang::Nl, DurationUnit::Years) => "jaar",
+        (Lang::En, DurationUnit::Hours) => if one { "hour" } else { "hours" },
+        (Lang::En, DurationUnit::Days) => if one { "day" } else { "days" },
+        (Lang::En, DurationUnit::BusinessDays) => if one { "business day" } else { "business days" },
+        (Lang::En, DurationUnit::Weeks) => if one { "week" } else { "weeks" },
+        (Lang::En, DurationUnit::Months) => if one { "month" } else { "months" },
+        (Lang::En, DurationUnit::Years) => if one { "year" } else { "years" },
+    };
+    format!("{} {unit}", d.value)
+}

@@ -1,0 +1,371 @@
+//! Shared text scanning for the extractors: paragraphs, sentences, list
+//! items, tables (tab- or pipe-separated) and topic regions (from clause
+//! kinds when the segmenter gives them, else from heading lines).
+
+use crate::Ctx;
+use dpa_model::{Clause, ClauseKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Abbreviations after which a dot does not end a sentence (lower case,
+/// without the final dot).
+const ABBREVIATIONS: &[&str] = &[
+    "o.a", "b.v", "n.v", "bijv", "bv", "i.e", "e.g", "nr", "art", "t.b.v", "d.m.v", "c.q", "m.b.t", "incl", "ca",
+    "z.s.m", "vs", "inc", "ltd", "corp", "mr", "dr", "jo", "etc", "t/m", "resp", "evt", "m.u.v", "i.v.m", "n.v.t",
+];
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[•·▪◦●○■□➢►✓*]|[-–—](?:\s+[a-zA-Z0-9]{1,3}[.)])?|\(?[a-z]\)|[a-z]\.|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\d{1,2}[.)])\s+",
+    )
+    .expect("list marker compiles")
+});
+
+static STRONG_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:artikel|art\.|bijlage|annex|appendix|deel|part|hoofdstuk)\b[^\n]{0,80}|\d{1,2}(?:\.\d{1,2})*\.?\s+\S[^\n]{0,70})$")
+        .expect("heading compiles")
+});
+
+static CLAUSE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s").expect("clause start compiles"));
+
+/// Byte ranges of the lines of `text` inside `range` (without the `\n`).
+pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let slice = &text[range.clone()];
+    for (i, b) in slice.bytes().enumerate() {
+        if b == b'\n' || b == b'\x0c' {
+            out.push(start..range.start + i);
+            start = range.start + i + 1;
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Paragraphs: runs of non-blank lines.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    for l in lines(text, 0..text.len()) {
+        if is_blank(&text[l.clone()]) {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+        } else {
+            cur = Some(match cur {
+                Some(c) => c.start..l.end,
+                None => l,
+            });
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// The length in bytes of a list marker at the start of `line` (`• `, `a. `,
+/// `- b. `, `(iv) `, `3. `), if any.
+pub fn list_marker_len(line: &str) -> Option<usize> {
+    LIST_MARKER.find(line).map(|m| m.end())
+}
+
+fn ends_sentence_at(text: &str, dot: usize) -> bool {
+    // the token before the dot
+    let before = &text[..dot];
+    let token_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1);
+    let token = before[token_start..].to_lowercase();
+    if token.chars().count() <= 1 || ABBREVIATIONS.contains(&token.as_str()) {
+        return false;
+    }
+    if token.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return false;
+    }
+    let after = &text[dot + 1..];
+    let trimmed = after.trim_start_matches([' ', '\t', '\n']);
+    if trimmed.len() == after.len() {
+        return false;
+    }
+    trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "•(-–\"“'‘".contains(c))
+}
+
+/// Sentences inside `range`: split at sentence ends, blank lines, and line
+/// starts that open a list item or a numbered clause.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut cuts = vec![range.start];
+    for l in lines(text, range.clone()).into_iter().skip(1) {
+        let line = &text[l.clone()];
+        if is_blank(line) || list_marker_len(line).is_some() || CLAUSE_START.is_match(line) {
+            cuts.push(l.start);
+        }
+        if is_blank(line) {
+            cuts.push(l.end);
+        }
+    }
+    for (i, c) in text[range.clone()].char_indices() {
+        if matches!(c, '.' | '!' | '?') && ends_sentence_at(text, range.start + i) {
+            cuts.push(range.start + i + 1);
+        }
+    }
+    cuts.push(range.end);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| crate::values::clean::trim_span(text, w[0]..w[1]))
+        .map(|r| widen_to_period(text, r))
+        .filter(|r| !is_blank(&text[r.clone()]))
+        .collect()
+}
+
+/// `trim_span` drops a final period; keep it (a sentence owns its dot).
+fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
+    if text[r.end..].starts_with(['.', ')']) {
+        r.start..r.end + 1
+    } else {
+        r
+    }
+}
+
+/// Every sentence of the text.
+pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
+    paragraphs(text).into_iter().flat_map(|p| sentences(text, p)).collect()
+}
+
+/// The list items that follow an intro ending at `pos` (`...volgende
+/// informatie:` ⏎ `• a` ⏎ `• b`): each item without its marker. Blank lines
+/// between items are allowed; the list ends at the first other line.
+pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
+    let rest_start = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut prev_blank = false;
+    for l in lines(text, rest_start..text.len()) {
+        let line = &text[l.clone()];
+        if is_blank(line) {
+            prev_blank = true;
+            continue;
+        }
+        if let Some(m) = list_marker_len(line) {
+            items.push(l.start + m..l.end);
+        } else if let (false, Some(last)) = (prev_blank, items.last_mut()) {
+            last.end = l.end;
+        } else if !items.is_empty() || !prev_blank {
+            break;
+        } else {
+            break;
+        }
+        prev_blank = false;
+    }
+    items.into_iter().map(|r| crate::values::clean::trim_span(text, r)).filter(|r| !r.is_empty()).collect()
+}
+
+/// A row of a table: the line and its trimmed cells.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub range: Range<usize>,
+    pub cells: Vec<Range<usize>>,
+}
+
+/// Consecutive table rows (tab- or ` | `-separated lines).
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub rows: Vec<Row>,
+}
+
+fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let line = &text[l.clone()];
+    let sep: &str = if line.contains('\t') {
+        "\t"
+    } else if line.contains(" | ") || line.trim_start().starts_with('|') {
+        "|"
+    } else {
+        return None;
+    };
+    let mut cells = Vec::new();
+    let mut start = l.start;
+    for (i, _) in line.match_indices(sep) {
+        cells.push(start..l.start + i);
+        start = l.start + i + sep.len();
+    }
+    cells.push(start..l.end);
+    let mut cells: Vec<Range<usize>> = cells
+        .into_iter()
+        .map(|c| {
+            let s = &text[c.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let trail = s.trim_end().len();
+            c.start + lead..c.start + trail.max(lead)
+        })
+        .collect();
+    if sep == "|" {
+        // markdown: leading/trailing pipes make empty edge cells
+        if cells.first().is_some_and(|c| c.is_empty()) {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+    }
+    let is_rule = cells.iter().all(|c| text[c.clone()].chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    (!is_rule && cells.len() >= 2).then_some(cells)
+}
+
+/// Every table of the text.
+pub fn tables(text: &str) -> Vec<Table> {
+    let mut out: Vec<Table> = Vec::new();
+    let mut cur: Vec<Row> = Vec::new();
+    for l in lines(text, 0..text.len()) {
+        match split_cells(text, l.clone()) {
+            Some(cells) => cur.push(Row { range: l, cells }),
+            None => {
+                let line = &text[l.clone()];
+                let is_rule = !line.trim().is_empty() && line.trim().chars().all(|c| matches!(c, '-' | '|' | ':' | ' '));
+                if !is_rule && !cur.is_empty() {
+                    out.push(Table { rows: std::mem::take(&mut cur) });
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Table { rows: cur });
+    }
+    out
+}
+
+/// A heading line and the section it opens (up to the next strong heading).
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub heading: Range<usize>,
+    pub range: Range<usize>,
+}
+
+fn heading_words_ok(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= 90
+        && !t.ends_with(['.', ',', ';', ':'])
+        && !t.contains('\t')
+        && !t.contains(" | ")
+        && list_marker_len(t).filter(|_| !t.starts_with(|c: char| c.is_ascii_digit())).is_none()
+        && t.split_whitespace().count() <= 12
+}
+
+/// Strong headings: numbered (`3. Datalekken`, `Artikel 6 - Datalekken`),
+/// annex and part titles, ALL-CAPS lines. Each followed by a blank line.
+fn is_strong_heading(line: &str) -> bool {
+    let t = line.trim();
+    if !heading_words_ok(t) {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    if all_caps {
+        return true;
+    }
+    if !STRONG_HEADING.is_match(t) {
+        return false;
+    }
+    // a numbered heading has few words after its number
+    let words_after_number = t.split_whitespace().skip(1).count();
+    words_after_number <= 9
+}
+
+/// The sections of the text, opened by strong headings (a strong heading is
+/// the last line of its paragraph).
+pub fn sections(text: &str) -> Vec<Section> {
+    let mut heads: Vec<Range<usize>> = Vec::new();
+    for p in paragraphs(text) {
+        if let Some(last) = lines(text, p.clone()).pop() {
+            if is_strong_heading(&text[last.clone()]) {
+                heads.push(crate::values::clean::trim_span(text, last));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, h) in heads.iter().enumerate() {
+        let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
+        out.push(Section { heading: h.clone(), range: h.start..end });
+    }
+    out
+}
+
+/// True when the lower-cased `hay` contains any of `words`.
+pub fn has_any(hay: &str, words: &[&str]) -> bool {
+    let lower = hay.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+fn clause_extent(c: &Clause) -> Range<usize> {
+    let end = c.descendants().iter().map(|d| d.span[1]).max().unwrap_or(c.span[1]);
+    c.span[0]..end.max(c.span[1])
+}
+
+/// Regions of the text about one topic: clauses of `kind` (with their
+/// children) and sections whose heading holds one of `heading_words`.
+pub fn topic_regions(ctx: &Ctx, kind: ClauseKind, heading_words: &[&str]) -> Vec<Range<usize>> {
+    let text = ctx.full();
+    let mut out: Vec<Range<usize>> = ctx.clauses.iter().filter(|c| c.kind == Some(kind)).map(|c| clause_extent(c)).collect();
+    for s in sections(text) {
+        if has_any(&text[s.heading.clone()], heading_words) {
+            out.push(s.range);
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    out
+}
+
+/// True when `pos` lies inside one of `regions`.
+pub fn inside(regions: &[Range<usize>], pos: usize) -> bool {
+    regions.iter().any(|r| r.contains(&pos))
+}
+
+/// The paragraph holding byte `pos`.
+pub fn paragraph_at(paras: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
+    paras.iter().find(|p| p.start <= pos && pos <= p.end).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_respect_abbreviations_and_lists() {
+        let t = "Dit is o.a. een test. Tweede zin met Lucidon B.V. erin.\n• punt een,\n• punt twee.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, vec!["Dit is o.a. een test.", "Tweede zin met Lucidon B.V. erin.", "punt een", "punt twee."]);
+    }
+
+    #[test]
+    fn list_items_after_an_intro() {
+        let t = "De melding bevat ten minste:\n\n• de aard van het lek;\n• de gevolgen,\n  ook later;\n\nSlot.";
+        let items: Vec<&str> = list_after(t, 0).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(items, vec!["de aard van het lek", "de gevolgen,\n  ook later"]);
+    }
+
+    #[test]
+    fn tables_with_tabs_and_pipes() {
+        let t = "Intro\nNaam | Land\n---|---\nAlfa B.V. | Nederland\nBeta\tDuitsland\n\nEinde";
+        let tabs = tables(t);
+        assert_eq!(tabs.len(), 1);
+        assert_eq!(tabs[0].rows.len(), 3);
+        assert_eq!(&t[tabs[0].rows[1].cells[1].clone()], "Nederland");
+        assert_eq!(&t[tabs[0].rows[2].cells[0].clone()], "Beta");
+    }
+
+    #[test]
+    fn sections_from_strong_headings() {
+        let t = "Inleiding tekst.\n\n3. Datalekken\n\nVerwerker meldt.\n\nBIJLAGE B\n\nTabel.";
+        let s = sections(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&t[s[0].heading.clone()], "3. Datalekken");
+        assert!(t[s[0].range.clone()].contains("Verwerker meldt."));
+        assert!(!t[s[0].range.clone()].contains("Tabel"));
+    }
+}

@@ -1,0 +1,683 @@
+//! The tree builder: walks the lines once, decides which line starts a
+//! clause (plausibility from sequence continuity, line position and
+//! heading shape) and where the clause hangs in the tree.
+
+use crate::lines::{self, ends_sentence, is_all_caps, is_table_row, is_title_like, Line};
+use crate::marker::{self, Marker};
+use crate::vocab::PartKind;
+use std::collections::BTreeSet;
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Part(PartKind),
+    /// `Artikel 3`.
+    Article,
+    /// The document's main numbering: `1`, `1.`, `4.1`, `1.1.1`.
+    Dotted,
+    /// A numbered list restarting at 1 inside a clause or a preamble; `paren`
+    /// for `(1)` / `1)` lists.
+    ListNum { paren: bool },
+    Letter { upper: bool },
+    Roman,
+    Bullet,
+    /// An unnumbered heading line (`caps` for ALL-CAPS section titles).
+    Heading { caps: bool },
+    /// Unnumbered text.
+    Para,
+}
+
+impl NodeKind {
+    fn is_numbered(self) -> bool {
+        matches!(self, NodeKind::Article | NodeKind::Dotted | NodeKind::ListNum { .. })
+    }
+
+    fn is_list_item(self) -> bool {
+        matches!(self, NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman)
+    }
+
+    fn is_unnumbered(self) -> bool {
+        matches!(self, NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para)
+    }
+}
+
+/// One clause while the tree is built.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Number as written, without a trailing dot.
+    pub number: Option<String>,
+    /// Numeric value path (articles, numbers), or the letter / roman value.
+    pub value: Vec<u32>,
+    /// For parts: the id slug (`deel-1`, `bijlage-a`).
+    pub slug: Option<String>,
+    pub heading: Option<String>,
+    /// The clause line is a title without body text.
+    pub heading_shaped: bool,
+    pub start: usize,
+    pub end: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+/// The built tree: nodes in document order and the top-level node indexes.
+pub struct Tree {
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    stack: Vec<usize>,
+    parts: BTreeSet<usize>,
+    /// A line already used (e.g. the title line under `Artikel 3`).
+    absorbed: Option<usize>,
+}
+
+/// Build the clause tree of a normalized text.
+pub fn build(text: &str) -> Tree {
+    let lines = lines::split_lines(text);
+    let parts = real_part_lines(text, &lines);
+    let mut b = Builder { text, lines, nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), parts, absorbed: None };
+    b.run();
+    Tree { nodes: b.nodes, roots: b.roots }
+}
+
+/// Part title lines that really open a part: a title repeated later (a
+/// table of contents, `Bestaande uit: Deel 1 ... Deel 2 ...`) only refers
+/// to the part that follows.
+fn real_part_lines(text: &str, lines: &[Line]) -> BTreeSet<usize> {
+    let mut last_by_key: Vec<(PartKind, Option<String>, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        if let Some(marker::Found { marker: Marker::Part { kind, label }, .. }) = marker::find(l.text(text)) {
+            match last_by_key.iter_mut().find(|(k, lb, _)| *k == kind && *lb == label) {
+                Some(entry) => entry.2 = i,
+                None => last_by_key.push((kind, label, i)),
+            }
+        }
+    }
+    last_by_key.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// Where a new node goes: the stack is cut to `keep` entries and the node
+/// hangs under the last remaining one (or at the top).
+struct Place {
+    keep: usize,
+    kind: NodeKind,
+}
+
+impl<'a> Builder<'a> {
+    fn run(&mut self) {
+        let mut blank_before = true;
+        let mut prev: Option<(usize, bool)> = None; // (line index, line started a title clause)
+        for i in 0..self.lines.len() {
+            let line = self.lines[i];
+            if line.is_blank() {
+                blank_before = true;
+                continue;
+            }
+            let s = line.text(self.text);
+            let strong = blank_before
+                || match prev {
+                    None => true,
+                    Some((p, title)) => {
+                        let ps = self.lines[p].text(self.text);
+                        title || ends_sentence(ps) || is_table_row(ps)
+                    }
+                };
+            let mut title = false;
+            if self.absorbed == Some(i) {
+                self.extend(i);
+            } else if is_table_row(s) {
+                self.continuation(i);
+            } else if let Some(t) = self.try_marker(i, s, strong, blank_before) {
+                title = t;
+            } else if blank_before && self.try_heading(i, s, prev.map(|(p, _)| p)) {
+                title = true;
+            } else if blank_before {
+                self.paragraph(i);
+            } else {
+                self.continuation(i);
+            }
+            prev = Some((i, title));
+            blank_before = false;
+        }
+    }
+
+    // ----- helpers on the stack -------------------------------------------------
+
+    fn node(&self, idx: usize) -> &Node {
+        &self.nodes[idx]
+    }
+
+    fn has_numbered_children(&self, idx: Option<usize>) -> bool {
+        let kids = match idx {
+            Some(i) => &self.nodes[i].children,
+            None => &self.roots,
+        };
+        kids.iter().any(|&k| self.nodes[k].kind.is_numbered())
+    }
+
+    fn own_text(&self, idx: usize) -> &'a str {
+        let n = &self.nodes[idx];
+        self.text.get(n.start..n.end).unwrap_or("")
+    }
+
+    fn ends_colon(&self, idx: usize) -> bool {
+        self.own_text(idx).trim_end().ends_with(':')
+    }
+
+    fn push_node(&mut self, keep: usize, mut node: Node) -> usize {
+        self.stack.truncate(keep);
+        let idx = self.nodes.len();
+        node.parent = self.stack.last().copied();
+        match node.parent {
+            Some(p) => self.nodes[p].children.push(idx),
+            None => self.roots.push(idx),
+        }
+        self.nodes.push(node);
+        self.stack.push(idx);
+        idx
+    }
+
+    fn new_node(&self, kind: NodeKind, i: usize) -> Node {
+        let l = self.lines[i];
+        Node {
+            kind,
+            number: None,
+            value: Vec::new(),
+            slug: None,
+            heading: None,
+            heading_shaped: false,
+            start: l.start,
+            end: l.end,
+            parent: None,
+            children: Vec::new(),
+        }
+    }
+
+    fn extend(&mut self, i: usize) {
+        let end = self.lines[i].end;
+        if let Some(&top) = self.stack.last() {
+            if self.nodes[top].children.is_empty() {
+                self.nodes[top].end = end;
+                return;
+            }
+        }
+        self.continuation(i);
+    }
+
+    /// Text that continues the innermost clause; after children it becomes a
+    /// new unnumbered block under that clause.
+    fn continuation(&mut self, i: usize) {
+        if let Some(&top) = self.stack.last() {
+            if self.nodes[top].children.is_empty() {
+                self.nodes[top].end = self.lines[i].end;
+                return;
+            }
+        }
+        let node = self.new_node(NodeKind::Para, i);
+        let keep = self.stack.len();
+        self.push_node(keep, node);
+    }
+
+    /// A new paragraph (after a blank line) without a marker: it ends an
+    /// open list and continues the clause that holds the list.
+    fn paragraph(&mut self, i: usize) {
+        while let Some(&top) = self.stack.last() {
+            let n = self.node(top);
+            let list_like = n.kind.is_list_item()
+                || matches!(n.kind, NodeKind::ListNum { .. }) && !n.heading_shaped
+                || matches!(n.kind, NodeKind::Dotted)
+                    && n.value.len() == 1
+                    && self.parent_is_preamble(top);
+            if list_like && !self.ends_colon(top) {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        self.continuation(i);
+    }
+
+    fn parent_is_preamble(&self, idx: usize) -> bool {
+        self.node(idx).parent.is_some_and(|p| self.node(p).kind == NodeKind::Part(PartKind::Preamble))
+    }
+
+    /// The stack length that keeps the innermost part (0 = top level).
+    fn keep_to_part(&self) -> usize {
+        self.stack.iter().rposition(|&n| matches!(self.node(n).kind, NodeKind::Part(_))).map_or(0, |j| j + 1)
+    }
+
+    /// The next line is blank, missing, or starts another clause.
+    fn next_is_break(&self, i: usize) -> bool {
+        match self.lines.get(i + 1) {
+            None => true,
+            Some(l) if l.is_blank() => true,
+            Some(l) => {
+                let s = l.text(self.text);
+                is_table_row(s) || marker::find(s).is_some()
+            }
+        }
+    }
+
+    fn next_nonblank(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
+    }
+
+    // ----- markers ----------------------------------------------------------------
+
+    /// Start a clause at a marker line; `Some(title)` when it did.
+    fn try_marker(&mut self, i: usize, s: &str, strong: bool, blank_before: bool) -> Option<bool> {
+        let found = marker::find(s)?;
+        let rest = s.get(found.rest..).unwrap_or("").trim();
+        match found.marker {
+            Marker::Part { kind, label } => self.open_part(i, s, kind, label, strong),
+            Marker::Article { number } => self.open_article(i, &number, rest, strong),
+            Marker::Numeric { number, bare, paren } => {
+                if !strong || (bare && !starts_upper(rest)) {
+                    return None;
+                }
+                if paren {
+                    self.open_paren_item(i, number[0], rest)
+                } else if number.len() == 1 {
+                    self.open_number(i, number[0], bare, rest, blank_before)
+                } else {
+                    self.open_dotted(i, &number, rest)
+                }
+            }
+            Marker::Letter { letter, upper } if strong => self.open_letter(i, letter, upper, rest),
+            Marker::Roman { value } if strong => self.open_roman(i, value, rest),
+            Marker::Bullet => self.open_bullet(i),
+            _ => None,
+        }
+    }
+
+    fn open_part(&mut self, i: usize, s: &str, kind: PartKind, label: Option<String>, strong: bool) -> Option<bool> {
+        if !self.parts.contains(&i) || !(strong || self.next_is_break(i)) {
+            return None;
+        }
+        let mut node = self.new_node(NodeKind::Part(kind), i);
+        node.slug = Some(part_slug(kind, label.as_deref(), s));
+        node.heading = Some(s.to_string());
+        node.heading_shaped = true;
+        self.push_node(0, node);
+        Some(true)
+    }
+
+    fn open_article(&mut self, i: usize, number: &[u32], rest: &str, strong: bool) -> Option<bool> {
+        if !strong {
+            return None;
+        }
+        let keep = self
+            .stack
+            .iter()
+            .rposition(|&n| matches!(self.node(n).kind, NodeKind::Part(PartKind::Deel | PartKind::Annex)))
+            .map_or(0, |j| j + 1);
+        let parent = keep.checked_sub(1).map(|j| self.stack[j]);
+        let siblings = match parent {
+            Some(p) => &self.nodes[p].children,
+            None => &self.roots,
+        };
+        let prev = siblings.iter().rev().find(|&&k| self.nodes[k].kind == NodeKind::Article);
+        let n = number[0];
+        let plausible = match prev {
+            Some(&p) => {
+                let pv = self.nodes[p].value.first().copied().unwrap_or(0);
+                n == pv + 1 || n == pv + 2 || (number.len() > 1 && n == pv)
+            }
+            None => n <= 2,
+        };
+        if !plausible {
+            return None;
+        }
+        let mut node = self.new_node(NodeKind::Article, i);
+        node.number = Some(join(number));
+        node.value = number.to_vec();
+        if rest.is_empty() {
+            node.heading_shaped = true;
+            if let Some(j) = self.next_nonblank(i) {
+                let t = self.lines[j].text(self.text);
+                if is_title_like(t, 8) && marker::find(t).is_none() && !is_table_row(t) {
+                    node.heading = Some(t.to_string());
+                    self.absorbed = Some(j);
+                }
+            }
+        } else {
+            let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+            node.heading = heading.or_else(|| is_title_like(rest, 12).then(|| rest.to_string()));
+            node.heading_shaped = shaped || node.heading.as_deref() == Some(rest);
+        }
+        let shaped = node.heading_shaped;
+        self.push_node(keep, node);
+        Some(shaped)
+    }
+
+    /// A single number (`3`, `3.`): continues an open sequence or starts one.
+    fn open_number(&mut self, i: usize, n: u32, bare: bool, rest: &str, blank_before: bool) -> Option<bool> {
+        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let place = self.continue_number(n, bare, shaped).or_else(|| {
+            if n == 1 {
+                self.start_number(bare, blank_before)
+            } else {
+                None
+            }
+        })?;
+        let mut node = self.new_node(place.kind, i);
+        node.number = Some(n.to_string());
+        node.value = vec![n];
+        node.heading = heading;
+        node.heading_shaped = shaped;
+        self.push_node(place.keep, node);
+        Some(shaped)
+    }
+
+    fn continue_number(&self, n: u32, bare: bool, shaped: bool) -> Option<Place> {
+        let single = |idx: usize| {
+            let nd = self.node(idx);
+            (matches!(nd.kind, NodeKind::Dotted) && nd.value.len() == 1)
+                || nd.kind == NodeKind::ListNum { paren: false }
+        };
+        let gaps: &[u32] = if bare { &[1] } else { &[1, 2] };
+        for &gap in gaps {
+            let cands: Vec<usize> = (0..self.stack.len())
+                .rev()
+                .filter(|&j| single(self.stack[j]) && self.node(self.stack[j]).value[0] + gap == n)
+                .collect();
+            let Some(&first) = cands.first() else { continue };
+            let mut chosen = first;
+            if shaped && !self.node(self.stack[first]).heading_shaped {
+                if let Some(&c) = cands.iter().find(|&&j| self.node(self.stack[j]).heading_shaped) {
+                    chosen = c;
+                }
+            }
+            let kind = self.node(self.stack[chosen]).kind;
+            return Some(Place { keep: chosen, kind });
+        }
+        None
+    }
+
+    /// Where a sequence starting at 1 goes: under the innermost clause that
+    /// announces a list (a title, or a lead-in ending in `:`), else at the
+    /// top of the current part.
+    fn start_number(&self, bare: bool, blank_before: bool) -> Option<Place> {
+        for j in (0..self.stack.len()).rev() {
+            let idx = self.stack[j];
+            let nd = self.node(idx);
+            let fresh = !self.has_numbered_children(Some(idx));
+            match nd.kind {
+                NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman => continue,
+                k if k.is_numbered() => {
+                    if fresh && (nd.heading_shaped || self.ends_colon(idx)) {
+                        return Some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } });
+                    }
+                }
+                NodeKind::Heading { .. } | NodeKind::Para => {
+                    if fresh && self.ends_colon(idx) {
+                        return Some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } });
+                    }
+                }
+                NodeKind::Part(kind) => {
+                    if fresh {
+                        let kind = if kind == PartKind::Preamble { NodeKind::ListNum { paren: false } } else { NodeKind::Dotted };
+                        return Some(Place { keep: j + 1, kind });
+                    }
+                    if matches!(kind, PartKind::Deel | PartKind::Annex) {
+                        return self.restart_number(bare, blank_before, j + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !self.has_numbered_children(None) {
+            return Some(Place { keep: 0, kind: NodeKind::Dotted });
+        }
+        self.restart_number(bare, blank_before, 0)
+    }
+
+    /// A `1.` where no list is open: a new list under the innermost numbered
+    /// clause, when the line stands on its own.
+    fn restart_number(&self, bare: bool, blank_before: bool, floor: usize) -> Option<Place> {
+        if bare || !blank_before {
+            return None;
+        }
+        let j = self.stack.iter().rposition(|&n| self.node(n).kind.is_numbered())?;
+        (j >= floor).then_some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } })
+    }
+
+    fn open_dotted(&mut self, i: usize, number: &[u32], rest: &str) -> Option<bool> {
+        let last = *number.last()?;
+        if last == 0 {
+            return None;
+        }
+        let prefix = &number[..number.len() - 1];
+        let keep = self.dotted_place(prefix, number.len(), last)?;
+        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let mut node = self.new_node(NodeKind::Dotted, i);
+        node.number = Some(join(number));
+        node.value = number.to_vec();
+        node.heading = heading;
+        node.heading_shaped = shaped;
+        self.push_node(keep, node);
+        Some(shaped)
+    }
+
+    fn dotted_place(&self, prefix: &[u32], depth: usize, last: u32) -> Option<usize> {
+        let parent = self.stack.iter().rposition(|&n| {
+            let nd = self.node(n);
+            matches!(nd.kind, NodeKind::Article | NodeKind::Dotted) && nd.value == prefix
+        });
+        if let Some(j) = parent {
+            return Some(j + 1);
+        }
+        let sibling = self.stack.iter().rposition(|&n| {
+            let nd = self.node(n);
+            nd.kind == NodeKind::Dotted && nd.value.len() == depth && nd.value[..depth - 1] == *prefix
+        });
+        if let Some(j) = sibling {
+            return Some(j);
+        }
+        (last <= 2).then(|| self.keep_to_part())
+    }
+
+    fn open_paren_item(&mut self, i: usize, n: u32, rest: &str) -> Option<bool> {
+        let kind = NodeKind::ListNum { paren: true };
+        let cont = self
+            .stack
+            .iter()
+            .rposition(|&k| self.node(k).kind == kind && self.node(k).value[0] + 1 == n);
+        let keep = match cont {
+            Some(j) => j,
+            None if n == 1 => self.item_host(|k| k == kind)?,
+            None => return None,
+        };
+        self.push_item(i, keep, kind, n.to_string(), vec![n], rest)
+    }
+
+    fn open_letter(&mut self, i: usize, letter: char, upper: bool, rest: &str) -> Option<bool> {
+        let kind = NodeKind::Letter { upper };
+        let v = letter_value(letter);
+        let cont = |gap: u32| {
+            self.stack.iter().rposition(|&k| self.node(k).kind == kind && self.node(k).value[0] + gap == v)
+        };
+        let keep = match cont(1).or_else(|| cont(2).filter(|_| v > 2)) {
+            Some(j) => j,
+            None if matches!(letter, 'i' | 'v' | 'x') => {
+                let value = marker::roman_value(&letter.to_string())?;
+                return self.open_roman(i, value, rest);
+            }
+            None if v == 1 => self.item_host(|k| k == kind)?,
+            None => return None,
+        };
+        self.push_item(i, keep, kind, letter.to_string(), vec![v], rest)
+    }
+
+    fn open_roman(&mut self, i: usize, value: u32, rest: &str) -> Option<bool> {
+        let cont = self
+            .stack
+            .iter()
+            .rposition(|&k| self.node(k).kind == NodeKind::Roman && self.node(k).value[0] + 1 == value);
+        let keep = match cont {
+            Some(j) => j,
+            None if value == 1 => self.item_host(|k| k == NodeKind::Roman)?,
+            None => return None,
+        };
+        self.push_item(i, keep, NodeKind::Roman, marker::roman_text(value), vec![value], rest)
+    }
+
+    /// The stack length under which a new list of `kind` starts: below the
+    /// innermost node that is not a bullet nor an item of the same list.
+    fn item_host(&self, same: impl Fn(NodeKind) -> bool) -> Option<usize> {
+        let j = self.stack.iter().rposition(|&n| {
+            let k = self.node(n).kind;
+            !(k == NodeKind::Bullet || same(k))
+        });
+        Some(j.map_or(0, |j| j + 1))
+    }
+
+    fn push_item(&mut self, i: usize, keep: usize, kind: NodeKind, number: String, value: Vec<u32>, rest: &str) -> Option<bool> {
+        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let mut node = self.new_node(kind, i);
+        node.number = Some(number);
+        node.value = value;
+        node.heading = heading;
+        node.heading_shaped = shaped;
+        self.push_node(keep, node);
+        Some(shaped)
+    }
+
+    fn open_bullet(&mut self, i: usize) -> Option<bool> {
+        let keep = self.stack.iter().rposition(|&n| self.node(n).kind != NodeKind::Bullet).map_or(0, |j| j + 1);
+        let node = self.new_node(NodeKind::Bullet, i);
+        self.push_node(keep, node);
+        Some(false)
+    }
+
+    // ----- unnumbered headings -----------------------------------------------------
+
+    /// A one-line paragraph that reads as a title.
+    fn try_heading(&mut self, i: usize, s: &str, prev: Option<usize>) -> bool {
+        if !self.next_is_break(i) || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 {
+            return false;
+        }
+        let words = s.split_whitespace().count();
+        if is_all_caps(s) && words <= 10 {
+            let keep = self.keep_to_part();
+            self.push_heading(i, s, keep, true);
+            return true;
+        }
+        let prev_ok = prev.map_or(true, |p| {
+            let ps = self.lines[p].text(self.text);
+            ends_sentence(ps) || is_table_row(ps) || self.stack.last().is_some_and(|&t| self.node(t).heading_shaped && self.node(t).children.is_empty() && self.node(t).end == self.lines[p].end)
+        });
+        if !prev_ok || !is_title_like(s, 8) {
+            return false;
+        }
+        if words == 1 && !single_word_title(s) {
+            return false;
+        }
+        let keep = self
+            .stack
+            .iter()
+            .rposition(|&n| {
+                let k = self.node(n).kind;
+                matches!(k, NodeKind::Article | NodeKind::Dotted | NodeKind::Part(_))
+                    || matches!(k, NodeKind::ListNum { .. }) && self.node(n).heading_shaped
+            })
+            .map_or(0, |j| j + 1);
+        self.push_heading(i, s, keep, false);
+        true
+    }
+
+    fn push_heading(&mut self, i: usize, s: &str, keep: usize, caps: bool) {
+        let mut node = self.new_node(NodeKind::Heading { caps }, i);
+        node.heading = Some(s.to_string());
+        node.heading_shaped = true;
+        self.push_node(keep, node);
+    }
+}
+
+/// A one-word line is a title when it names a topic or a document.
+fn single_word_title(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    crate::kind::classify_heading(&lower).is_some()
+        || crate::vocab::TITLE_WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// The heading of a numbered line's rest, and whether the line is only a
+/// title (no body on it).
+pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return (None, true);
+    }
+    if next_is_break && is_title_like(rest, 12) {
+        return (Some(rest.to_string()), true);
+    }
+    if let Some((h, body)) = rest.split_once(": ") {
+        if !body.trim().is_empty() && h.split_whitespace().count() <= 4 && is_title_like(h, 4) && !has_digit(h) {
+            return (Some(h.to_string()), false);
+        }
+    }
+    if let Some((h, body)) = rest.split_once(". ") {
+        if starts_upper(body) && h.split_whitespace().count() <= 5 && is_title_like(h, 5) && !lines::has_sentence_word(h) {
+            return (Some(h.to_string()), false);
+        }
+    }
+    (None, false)
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+}
+
+fn letter_value(c: char) -> u32 {
+    let c = c.to_ascii_lowercase();
+    if c.is_ascii_lowercase() {
+        u32::from(c) - u32::from('a') + 1
+    } else {
+        0
+    }
+}
+
+fn join(number: &[u32]) -> String {
+    number.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+}
+
+/// The id of a part: `deel-1`, `bijlage-a`, `bijlage`, `overwegingen`.
+fn part_slug(kind: PartKind, label: Option<&str>, line: &str) -> String {
+    let base = match kind {
+        PartKind::Deel => "deel".to_string(),
+        PartKind::Annex => "bijlage".to_string(),
+        PartKind::Preamble | PartKind::Signature => slugify(line),
+    };
+    match label {
+        Some(l) => format!("{base}-{}", l.to_lowercase()),
+        None => base,
+    }
+}
+
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    if out.is_empty() {
+        "deel".to_string()
+    } else {
+        out
+    }
+}

@@ -1,0 +1,215 @@
+//! Document-level assembly: page furniture and watermarks removed, wrapped
+//! lines joined into paragraphs, hyphenation undone, pages as strings.
+
+use crate::layout::Line;
+use crate::repair::{self, Vocab};
+use crate::Warning;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Lines at the top and bottom of a page that may be running headers/footers.
+const FURNITURE_ZONE: usize = 3;
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•●▪◦·\-–—*]\s|\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s|\(?[a-z]{1,2}[.)]\s|\(?[ivx]{1,5}[.)]\s|(?i:artikel|bijlage|deel)\s)")
+        .expect("valid regex")
+});
+
+/// Turn the laid-out lines of every page into page texts and warnings.
+pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    remove_watermarks(&mut pages, rotated, &mut warnings);
+    remove_furniture(&mut pages);
+    let vocab = Vocab::from_texts(pages.iter().flatten().flat_map(|l| l.segs.iter().map(|s| s.text.as_str())));
+    let metrics = Metrics::of(&pages);
+    let texts = pages.iter().map(|p| page_text(p, &metrics, &vocab)).collect();
+    (texts, warnings)
+}
+
+fn remove_watermarks(pages: &mut [Vec<Line>], rotated: &[String], warnings: &mut Vec<Warning>) {
+    let body = body_size(pages);
+    let mut first_page = None;
+    for (i, text) in rotated.iter().enumerate() {
+        if repair::is_watermark_text(text) || text.split_whitespace().any(repair::is_watermark_text) {
+            first_page.get_or_insert(i);
+        }
+    }
+    let repeated = pages.iter().filter(|p| p.iter().any(|l| repair::is_watermark_text(&l.text()))).count() >= 2;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let before = page.len();
+        page.retain(|l| {
+            let text = l.text();
+            let is_mark = repair::is_watermark_text(&text)
+                && (l.size >= body * 1.6 || repeated)
+                && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            !is_mark
+        });
+        if page.len() < before {
+            first_page.get_or_insert(i);
+        }
+    }
+    if let Some(p) = first_page {
+        warnings.push(Warning::new("draft", "the document is marked as a draft (CONCEPT watermark)", Some(p as u32 + 1)));
+    }
+}
+
+/// Remove running headers and footers: lines in the top or bottom zone of a
+/// page whose text (digits folded) repeats on at least half of the pages,
+/// and page-number lines.
+fn remove_furniture(pages: &mut [Vec<Line>]) {
+    let n = pages.len();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for page in pages.iter() {
+        let mut keys: Vec<String> = zone(page).map(|l| repair::furniture_key(&l.text())).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let threshold = (n / 2).max(2);
+    for page in pages.iter_mut() {
+        let len = page.len();
+        let mut idx = 0;
+        page.retain(|l| {
+            let in_zone = idx < FURNITURE_ZONE || idx + FURNITURE_ZONE >= len;
+            idx += 1;
+            if !in_zone || l.table_row {
+                return true;
+            }
+            let text = l.text();
+            let repeated = n >= 2 && counts.get(&repair::furniture_key(&text)).is_some_and(|&c| c >= threshold);
+            !(repeated || repair::is_page_number_line(&text))
+        });
+    }
+}
+
+fn zone(page: &[Line]) -> impl Iterator<Item = &Line> {
+    let len = page.len();
+    page.iter().enumerate().filter(move |(i, _)| *i < FURNITURE_ZONE || i + FURNITURE_ZONE >= len).map(|(_, l)| l)
+}
+
+fn body_size(pages: &[Vec<Line>]) -> f32 {
+    let mut by_size: BTreeMap<i32, usize> = BTreeMap::new();
+    for l in pages.iter().flatten() {
+        *by_size.entry((l.size * 2.0).round() as i32).or_default() += l.segs.iter().map(|s| s.text.len()).sum::<usize>();
+    }
+    by_size.iter().max_by_key(|(_, &c)| c).map_or(10.0, |(&s, _)| s as f32 / 2.0)
+}
+
+/// Line pitch (baseline distance / font size) of the body text.
+struct Metrics {
+    pitch: f32,
+}
+
+impl Metrics {
+    fn of(pages: &[Vec<Line>]) -> Metrics {
+        let mut hist: BTreeMap<i32, usize> = BTreeMap::new();
+        for page in pages {
+            for w in page.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                if (a.size - b.size).abs() < 0.5 && !a.table_row && !b.table_row {
+                    let ratio = (a.y - b.y) / a.size.max(1.0);
+                    if ratio > 0.8 && ratio < 3.0 {
+                        *hist.entry((ratio * 20.0).round() as i32).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let pitch = hist.iter().max_by_key(|(_, &c)| c).map_or(1.2, |(&r, _)| r as f32 / 20.0);
+        Metrics { pitch }
+    }
+}
+
+fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
+    let right = right_margin(lines);
+    let left = lines.iter().filter(|l| !l.table_row).map(|l| l.x0).fold(f32::MAX, f32::min);
+    let mut out = String::new();
+    let mut prev: Option<&Line> = None;
+    let mut prev_text = String::new();
+    for line in lines {
+        let text = repair::fold_ligatures(&repair::resolve_cell_hyphens(&tabify(&line.text()), vocab));
+        if let Some(p) = prev {
+            let delta = (p.y - line.y) / p.size.max(1.0);
+            if continues(p, &prev_text, line, &text, delta, m, right, left) {
+                let ends_hyphen = prev_text.ends_with('-') && prev_text.len() > 1;
+                if ends_hyphen {
+                    let cut = out.len() - prev_text.len();
+                    let joined = repair::join_hyphenated(&prev_text, &text, vocab);
+                    out.truncate(cut);
+                    out.push_str(&joined);
+                    prev_text = joined;
+                } else {
+                    out.push(' ');
+                    out.push_str(&text);
+                    prev_text.push(' ');
+                    prev_text.push_str(&text);
+                }
+                prev = Some(line);
+                continue;
+            }
+            out.push('\n');
+            if delta > m.pitch * 1.3 || delta < 0.0 {
+                out.push('\n');
+            }
+        }
+        out.push_str(&text);
+        prev_text = text;
+        prev = Some(line);
+    }
+    out
+}
+
+/// Runs of three or more spaces inside a line are column gaps.
+fn tabify(s: &str) -> String {
+    if !s.contains("   ") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut spaces = 0;
+    for c in s.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 3 && !out.is_empty() {
+            out.push('\t');
+        } else if spaces > 0 && !out.is_empty() {
+            out.push(' ');
+        }
+        spaces = 0;
+        out.push(c);
+    }
+    out
+}
+
+fn right_margin(lines: &[Line]) -> f32 {
+    let mut xs: Vec<f32> = lines.iter().filter(|l| !l.table_row).map(|l| l.x1).collect();
+    if xs.is_empty() {
+        return 0.0;
+    }
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[(xs.len() * 9 / 10).min(xs.len() - 1)]
+}
+
+/// Is `line` the wrapped continuation of `prev` (same paragraph)?
+#[allow(clippy::too_many_arguments)]
+fn continues(prev: &Line, prev_text: &str, line: &Line, text: &str, delta: f32, m: &Metrics, right: f32, left: f32) -> bool {
+    if prev.table_row || line.table_row || prev_text.contains('\t') || text.contains('\t') {
+        return false;
+    }
+    if delta <= 0.0 || delta > m.pitch * 1.15 || (prev.size - line.size).abs() > 0.6 {
+        return false;
+    }
+    let width = (right - left).max(1.0);
+    let reaches_margin = prev.x1 >= right - (0.12 * width).max(3.0 * prev.size);
+    let ends_hyphen = prev_text.ends_with('-');
+    if !(reaches_margin || ends_hyphen && prev.x1 >= right - 0.3 * width) {
+        return false;
+    }
+    if line.x0 > prev.x0 + 4.0 * prev.size {
+        return false;
+    }
+    !LIST_MARKER.is_match(text)
+}

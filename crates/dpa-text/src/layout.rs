@@ -1,0 +1,226 @@
+//! Page layout: glyphs → lines (baselines) → segments (cells) → table rows.
+
+use crate::pdf::interp::{Glyph, PageContent, Rule};
+
+/// One text line of a page.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub y: f32,
+    pub x0: f32,
+    pub x1: f32,
+    pub size: f32,
+    /// Text pieces separated by wide gaps or cell borders, left to right.
+    pub segs: Vec<Seg>,
+    /// A whole table row (cells already joined by tabs).
+    pub table_row: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Seg {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub text: String,
+}
+
+impl Line {
+    /// The line's text: segments joined by a space (tabs inside table rows).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.segs {
+            if !out.is_empty() {
+                out.push(if self.table_row { '\t' } else { ' ' });
+            }
+            out.push_str(&s.text);
+        }
+        out
+    }
+}
+
+/// A word space is a gap wider than this share of the font size.
+const WORD_GAP: f32 = 0.22;
+/// A gap wider than this share of the font size separates segments.
+const SEGMENT_GAP: f32 = 1.6;
+
+/// Lay out one page into lines, top to bottom, with table rows merged.
+pub fn lay_out(page: &PageContent) -> Vec<Line> {
+    let verticals = vertical_rules(page);
+    let mut order: Vec<usize> = (0..page.glyphs.len()).collect();
+    order.sort_by(|&a, &b| page.glyphs[b].y.total_cmp(&page.glyphs[a].y));
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let first = page.glyphs[order[i]];
+        let tol = (first.size * 0.35).max(0.5);
+        let mut j = i + 1;
+        while j < order.len() && (first.y - page.glyphs[order[j]].y) <= tol {
+            j += 1;
+        }
+        let mut members: Vec<&Glyph> = order[i..j].iter().map(|&k| &page.glyphs[k]).collect();
+        members.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        if let Some(line) = build_line(page, &members, &verticals) {
+            lines.push(line);
+        }
+        i = j;
+    }
+    merge_table_rows(lines, &page.rules)
+}
+
+/// Vertical rules as thin rules are not collected separately: approximate
+/// cell borders by none (segments split on gaps); kept as a hook.
+fn vertical_rules(page: &PageContent) -> Vec<(f32, f32, f32)> {
+    page.verticals.clone()
+}
+
+fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32)]) -> Option<Line> {
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut cur = String::new();
+    let mut seg_x0 = f32::NAN;
+    let mut last_x1 = f32::NAN;
+    let mut last_visible_x1 = f32::NAN;
+    let mut last_text: &str = "";
+    let mut last_x0 = f32::NAN;
+    let size = glyphs.iter().map(|g| g.size).fold(0.0f32, f32::max).max(1.0);
+    let y = glyphs.first()?.y;
+    for g in glyphs {
+        let text = page.text.get(g.start as usize..g.end as usize).unwrap_or("");
+        let is_space = text.chars().all(char::is_whitespace);
+        // fake bold / shadow: the same glyph drawn again almost on top
+        if text == last_text && (g.x0 - last_x0).abs() < 0.3 * g.size.max(1.0) * 0.5 && !is_space {
+            continue;
+        }
+        if is_space {
+            if !cur.is_empty() && !cur.ends_with(' ') {
+                cur.push(' ');
+            }
+            last_x1 = g.x1;
+            continue;
+        }
+        let gap_visible = if last_visible_x1.is_nan() { 0.0 } else { g.x0 - last_visible_x1 };
+        let border = !last_visible_x1.is_nan()
+            && verticals.iter().any(|&(x, y0, y1)| x > last_visible_x1 - 0.5 && x < g.x0 + 0.5 && y >= y0 && y <= y1);
+        if !cur.is_empty() && (border || gap_visible > SEGMENT_GAP * size) {
+            push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
+        }
+        if cur.is_empty() {
+            seg_x0 = g.x0;
+        } else if !cur.ends_with(' ') && !last_x1.is_nan() && g.x0 - last_x1 > WORD_GAP * g.size {
+            cur.push(' ');
+        }
+        cur.push_str(text);
+        last_x1 = g.x1;
+        last_visible_x1 = g.x1;
+        last_text = text;
+        last_x0 = g.x0;
+    }
+    push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
+    let first = segs.first()?;
+    let (x0, x1) = (first.x0, segs.last().map_or(first.x1, |s| s.x1));
+    Some(Line { y, x0, x1, size, segs, table_row: false })
+}
+
+fn push_seg(segs: &mut Vec<Seg>, cur: &mut String, x0: f32, x1: f32, y: f32) {
+    let text = cur.trim();
+    if !text.is_empty() {
+        segs.push(Seg { x0, x1, y, text: text.to_string() });
+    }
+    cur.clear();
+}
+
+/// Merge the lines between two horizontal rules into one table row when
+/// they hold cells side by side.
+fn merge_table_rows(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
+    if rules.len() < 2 || lines.is_empty() {
+        return lines;
+    }
+    let mut ys: Vec<f32> = rules.iter().map(|r| r.y).collect();
+    ys.sort_by(|a, b| b.total_cmp(a));
+    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut idx = 0;
+    while idx < lines.len() {
+        let line = &lines[idx];
+        let band = ys.windows(2).find(|w| line.y < w[0] && line.y > w[1] && w[0] - w[1] < 400.0);
+        let Some(band) = band.filter(|w| spans_rule(rules, w[0], line) && spans_rule(rules, w[1], line)) else {
+            out.push(lines[idx].clone());
+            idx += 1;
+            continue;
+        };
+        let mut end = idx;
+        while end < lines.len() && lines[end].y < band[0] && lines[end].y > band[1] {
+            end += 1;
+        }
+        let group = &lines[idx..end];
+        if group.iter().any(|l| l.segs.len() >= 2) {
+            out.push(row_from(group));
+        } else {
+            out.extend(group.iter().cloned());
+        }
+        idx = end.max(idx + 1);
+    }
+    out
+}
+
+fn spans_rule(rules: &[Rule], y: f32, line: &Line) -> bool {
+    rules.iter().any(|r| (r.y - y).abs() < 2.0 && r.x0 <= line.x0 + 2.0 && r.x1 >= line.x0)
+}
+
+/// One row from the lines of one band: segments clustered into columns by
+/// horizontal overlap, each column's pieces joined top to bottom.
+fn row_from(group: &[Line]) -> Line {
+    let mut columns: Vec<(f32, f32, Vec<&Seg>)> = Vec::new();
+    for seg in group.iter().flat_map(|l| &l.segs) {
+        match columns.iter_mut().find(|c| seg.x0 < c.1 && seg.x1 > c.0) {
+            Some(c) => {
+                c.0 = c.0.min(seg.x0);
+                c.1 = c.1.max(seg.x1);
+                c.2.push(seg);
+            }
+            None => columns.push((seg.x0, seg.x1, vec![seg])),
+        }
+    }
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let segs = columns
+        .iter()
+        .map(|(x0, x1, pieces)| {
+            let mut text = String::new();
+            for p in pieces {
+                join_cell_piece(&mut text, &p.text);
+            }
+            Seg { x0: *x0, x1: *x1, y: pieces.first().map_or(0.0, |p| p.y), text }
+        })
+        .collect::<Vec<_>>();
+    let first = &group[0];
+    Line {
+        y: first.y,
+        x0: segs.first().map_or(first.x0, |s| s.x0),
+        x1: segs.last().map_or(first.x1, |s| s.x1),
+        size: first.size,
+        segs,
+        table_row: true,
+    }
+}
+
+/// Append a wrapped piece of a table cell: URLs continue without a space,
+/// a line-end hyphen is kept as a marker for the dehyphenation pass.
+fn join_cell_piece(text: &mut String, piece: &str) {
+    if text.is_empty() {
+        text.push_str(piece);
+        return;
+    }
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    let url_continues = is_url_like(last_word) && !piece.starts_with("http") && !piece.starts_with("www.");
+    if url_continues {
+        text.push_str(piece);
+    } else if text.ends_with('-') && last_word.len() > 1 {
+        text.push('\u{1}');
+        text.push_str(piece);
+    } else {
+        text.push(' ');
+        text.push_str(piece);
+    }
+}
+
+pub fn is_url_like(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || (word.contains('@') && word.contains('.'))
+}

@@ -1,0 +1,453 @@
+//! A content-stream interpreter: the glyphs of one page with their device
+//! positions, and the horizontal rules (table borders) drawn on it.
+
+use super::fonts::{deref, number, Font};
+use crate::TextError;
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+/// Most glyphs kept from one page (a guard against content-stream bombs).
+const MAX_GLYPHS_PER_PAGE: usize = 400_000;
+/// Deepest nesting of form XObjects followed.
+const MAX_FORM_DEPTH: usize = 8;
+/// Deepest `q` stack kept.
+const MAX_STATE_DEPTH: usize = 256;
+
+/// One glyph on the page, upright device coordinates (y grows upwards).
+#[derive(Debug, Clone, Copy)]
+pub struct Glyph {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub size: f32,
+    /// Byte range of the glyph's text in [`PageContent::text`].
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A horizontal rule (stroked line or thin filled rectangle).
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub y: f32,
+    pub x0: f32,
+    pub x1: f32,
+}
+
+/// What was drawn on one page.
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub glyphs: Vec<Glyph>,
+    pub text: String,
+    pub rules: Vec<Rule>,
+    /// Vertical rules (cell borders) as `(x, y_low, y_high)`.
+    pub verticals: Vec<(f32, f32, f32)>,
+    /// Text drawn rotated against the page (candidates for watermarks).
+    pub rotated_text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Matrix([f32; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    fn mul(&self, o: &Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [oa, ob, oc, od, oe, of] = o.0;
+        Matrix([
+            a * oa + b * oc,
+            a * ob + b * od,
+            c * oa + d * oc,
+            c * ob + d * od,
+            e * oa + f * oc + oe,
+            e * ob + f * od + of,
+        ])
+    }
+
+    fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    fn translate(tx: f32, ty: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+
+    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+        if ops.len() < 6 {
+            return None;
+        }
+        let mut m = [0.0; 6];
+        for (slot, o) in m.iter_mut().zip(ops) {
+            *slot = number(Some(o))?;
+        }
+        Some(Matrix(m))
+    }
+
+    /// The rotation that shows a page upright for its `/Rotate` value.
+    pub fn page_rotation(degrees: i64) -> Matrix {
+        match degrees.rem_euclid(360) {
+            90 => Matrix([0.0, -1.0, 1.0, 0.0, 0.0, 0.0]),
+            180 => Matrix([-1.0, 0.0, 0.0, -1.0, 0.0, 0.0]),
+            270 => Matrix([0.0, 1.0, -1.0, 0.0, 0.0, 0.0]),
+            _ => Matrix::IDENTITY,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+/// Shared per-document state: font cache, budget, deadline.
+pub struct Interpreter<'a> {
+    pub doc: &'a Document,
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    pub max_stream_bytes: usize,
+    pub decompressed_budget: u64,
+    pub deadline: Instant,
+}
+
+struct Run<'p> {
+    page: &'p mut PageContent,
+    state: State,
+    stack: Vec<State>,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Vec<(f32, f32, f32, f32)>,
+    path_start: (f32, f32),
+    current: (f32, f32),
+    ops: u64,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(doc: &'a Document, max_stream_bytes: usize, budget: u64, deadline: Instant) -> Self {
+        Interpreter { doc, fonts: HashMap::new(), max_stream_bytes, decompressed_budget: budget, deadline }
+    }
+
+    /// Interpret one page.
+    pub fn page(&mut self, page_id: ObjectId) -> Result<PageContent, TextError> {
+        let doc = self.doc;
+        let page_dict = doc.get_dictionary(page_id).map_err(|e| TextError::Corrupt(e.to_string()))?;
+        let rotate = inherited(doc, page_dict, b"Rotate").and_then(number).unwrap_or(0.0) as i64;
+        let resources = page_resources(doc, page_dict);
+        let mut content = Vec::new();
+        for id in doc.get_page_contents(page_id) {
+            if let Ok(Object::Stream(s)) = doc.get_object(id) {
+                content.extend(self.stream_bytes(s)?);
+                content.push(b'\n');
+            }
+        }
+        let mut page = PageContent::default();
+        let mut run = Run {
+            page: &mut page,
+            state: State {
+                ctm: Matrix::page_rotation(rotate),
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            path: Vec::new(),
+            path_start: (0.0, 0.0),
+            current: (0.0, 0.0),
+            ops: 0,
+        };
+        self.run_stream(&mut run, &content, resources, 0)?;
+        Ok(page)
+    }
+
+    fn stream_bytes(&mut self, s: &lopdf::Stream) -> Result<Vec<u8>, TextError> {
+        let data = if s.dict.get(b"Filter").is_ok() {
+            s.decompressed_content_with_limit(self.max_stream_bytes).map_err(|e| match e {
+                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                    TextError::LimitExceeded("decompressed stream larger than the limit".into())
+                }
+                _ => TextError::Corrupt(format!("undecodable content stream: {e}")),
+            })
+            .or_else(|e| if matches!(e, TextError::LimitExceeded(_)) { Err(e) } else { Ok(Vec::new()) })?
+        } else {
+            s.content.clone()
+        };
+        self.decompressed_budget = self
+            .decompressed_budget
+            .checked_sub(data.len() as u64)
+            .ok_or_else(|| TextError::LimitExceeded("decompressed bytes over the limit".into()))?;
+        Ok(data)
+    }
+
+    fn run_stream(&mut self, run: &mut Run, data: &[u8], res: Option<&'a Dictionary>, depth: usize) -> Result<(), TextError> {
+        for op in Content::decode_iter(data) {
+            let Ok(op) = op else { break };
+            run.ops += 1;
+            if run.ops % 2048 == 0 && Instant::now() > self.deadline {
+                return Err(TextError::LimitExceeded("time limit reached while reading the PDF".into()));
+            }
+            self.operation(run, &op.operator, &op.operands, res, depth)?;
+        }
+        Ok(())
+    }
+
+    fn operation(&mut self, run: &mut Run, op: &str, args: &[Object], res: Option<&'a Dictionary>, depth: usize) -> Result<(), TextError> {
+        let num = |i: usize| args.get(i).and_then(|o| number(Some(o))).unwrap_or(0.0);
+        match op {
+            "q" => {
+                if run.stack.len() < MAX_STATE_DEPTH {
+                    run.stack.push(run.state.clone());
+                }
+            }
+            "Q" => {
+                if let Some(s) = run.stack.pop() {
+                    run.state = s;
+                }
+            }
+            "cm" => {
+                if let Some(m) = Matrix::from_operands(args) {
+                    run.state.ctm = m.mul(&run.state.ctm);
+                }
+            }
+            "BT" => {
+                run.tm = Matrix::IDENTITY;
+                run.tlm = Matrix::IDENTITY;
+            }
+            "Tf" => {
+                run.state.size = num(1);
+                run.state.font = args.first().and_then(|n| n.as_name().ok()).and_then(|n| self.font(res, n));
+            }
+            "Tc" => run.state.char_spacing = num(0),
+            "Tw" => run.state.word_spacing = num(0),
+            "Tz" => run.state.scale = num(0) / 100.0,
+            "TL" => run.state.leading = num(0),
+            "Ts" => run.state.rise = num(0),
+            "Td" => run.next_line(num(0), num(1)),
+            "TD" => {
+                run.state.leading = -num(1);
+                run.next_line(num(0), num(1));
+            }
+            "Tm" => {
+                if let Some(m) = Matrix::from_operands(args) {
+                    run.tm = m;
+                    run.tlm = m;
+                }
+            }
+            "T*" => run.next_line(0.0, -run.state.leading),
+            "Tj" => run.show(args.first()),
+            "'" => {
+                run.next_line(0.0, -run.state.leading);
+                run.show(args.first());
+            }
+            "\"" => {
+                run.state.word_spacing = num(0);
+                run.state.char_spacing = num(1);
+                run.next_line(0.0, -run.state.leading);
+                run.show(args.get(2));
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = args.first() {
+                    for item in items {
+                        match item {
+                            Object::String(..) => run.show(Some(item)),
+                            other => {
+                                let adj = number(Some(other)).unwrap_or(0.0);
+                                let tx = -adj / 1000.0 * run.state.size * run.state.scale;
+                                run.tm = Matrix::translate(tx, 0.0).mul(&run.tm);
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
+                    self.form(run, res, name, depth)?;
+                }
+            }
+            "m" => {
+                run.current = run.state.ctm.apply(num(0), num(1));
+                run.path_start = run.current;
+            }
+            "l" => {
+                let p = run.state.ctm.apply(num(0), num(1));
+                run.path.push((run.current.0, run.current.1, p.0, p.1));
+                run.current = p;
+            }
+            "h" => {
+                let (s, c) = (run.path_start, run.current);
+                run.path.push((c.0, c.1, s.0, s.1));
+            }
+            "re" => run.rect(num(0), num(1), num(2), num(3)),
+            "S" | "s" => run.stroke(),
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => run.fill(),
+            "n" => run.path.clear(),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn font(&mut self, res: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let doc = self.doc;
+        let fonts = match deref(doc, res?.get(b"Font").ok()).ok()? {
+            Object::Dictionary(d) => d,
+            _ => return None,
+        };
+        let entry = fonts.get(name).ok()?;
+        let id = match entry {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        };
+        if let Some(f) = id.and_then(|id| self.fonts.get(&id)) {
+            return Some(f.clone());
+        }
+        let dict = match deref(doc, Some(entry)).ok()? {
+            Object::Dictionary(d) => d,
+            _ => return None,
+        };
+        let font = Rc::new(Font::load(doc, dict, self.max_stream_bytes));
+        if let Some(id) = id {
+            self.fonts.insert(id, font.clone());
+        }
+        Some(font)
+    }
+
+    fn form(&mut self, run: &mut Run, res: Option<&'a Dictionary>, name: &[u8], depth: usize) -> Result<(), TextError> {
+        if depth >= MAX_FORM_DEPTH {
+            return Ok(());
+        }
+        let doc = self.doc;
+        let Some(xobjects) = res.and_then(|r| deref(doc, r.get(b"XObject").ok()).ok()) else { return Ok(()) };
+        let Object::Dictionary(xobjects) = xobjects else { return Ok(()) };
+        let Ok(Object::Stream(stream)) = deref(doc, xobjects.get(name).ok()) else { return Ok(()) };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return Ok(());
+        }
+        let data = self.stream_bytes(stream)?;
+        let inner_res = match deref(doc, stream.dict.get(b"Resources").ok()) {
+            Ok(Object::Dictionary(d)) => Some(d),
+            _ => res,
+        };
+        let saved = (run.state.clone(), run.stack.len());
+        if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|m| m.as_array().ok()).and_then(|a| Matrix::from_operands(a)) {
+            run.state.ctm = m.mul(&run.state.ctm);
+        }
+        let result = self.run_stream(run, &data, inner_res, depth + 1);
+        run.state = saved.0;
+        run.stack.truncate(saved.1);
+        result
+    }
+}
+
+impl Run<'_> {
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = Matrix::translate(tx, ty).mul(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn show(&mut self, s: Option<&Object>) {
+        let Some(Object::String(bytes, _)) = s else { return };
+        let Some(font) = self.state.font.clone() else { return };
+        let st = &self.state;
+        let (size, th, tc, tw, rise) = (st.size, st.scale, st.char_spacing, st.word_spacing, st.rise);
+        let ctm = st.ctm;
+        let mut tm = self.tm;
+        let page = &mut *self.page;
+        font.for_each_glyph(bytes, |text, w, is_space| {
+            let m = tm.mul(&ctm);
+            let adv = w / 1000.0 * size * th;
+            let (x0, y0) = m.apply(0.0, rise);
+            let (x1, y1) = m.apply(adv, rise);
+            let (dx, dy) = (x1 - x0, y1 - y0);
+            let scale_y = (m.0[2] * m.0[2] + m.0[3] * m.0[3]).sqrt();
+            let dev_size = (size * scale_y).abs();
+            if !text.is_empty() && page.glyphs.len() < MAX_GLYPHS_PER_PAGE {
+                let horizontal = dx >= 0.0 && dy.abs() <= 0.1 * dx.abs().max(0.01 * dev_size);
+                if horizontal {
+                    let start = page.text.len() as u32;
+                    page.text.push_str(text);
+                    page.glyphs.push(Glyph { x0, x1: x0 + dx.max(0.0), y: y0, size: dev_size, start, end: page.text.len() as u32 });
+                } else if page.rotated_text.len() < 4096 {
+                    page.rotated_text.push_str(text);
+                }
+            }
+            let step = adv + (tc + if is_space { tw } else { 0.0 }) * th;
+            tm = Matrix::translate(step, 0.0).mul(&tm);
+        });
+        self.tm = tm;
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        let ctm = self.state.ctm;
+        let p = [ctm.apply(x, y), ctm.apply(x + w, y), ctm.apply(x + w, y + h), ctm.apply(x, y + h)];
+        for i in 0..4 {
+            let (a, b) = (p[i], p[(i + 1) % 4]);
+            self.path.push((a.0, a.1, b.0, b.1));
+        }
+        self.current = p[0];
+    }
+
+    fn stroke(&mut self) {
+        for &(x0, y0, x1, y1) in &self.path {
+            if (y1 - y0).abs() < 1.0 && (x1 - x0).abs() > 5.0 {
+                self.page.rules.push(Rule { y: (y0 + y1) / 2.0, x0: x0.min(x1), x1: x0.max(x1) });
+            } else if (x1 - x0).abs() < 1.0 && (y1 - y0).abs() > 5.0 {
+                self.page.verticals.push(((x0 + x1) / 2.0, y0.min(y1), y0.max(y1)));
+            }
+        }
+        self.path.clear();
+    }
+
+    fn fill(&mut self) {
+        // a thin filled rectangle (height under 2 units, wider than 5) is a rule
+        for quad in self.path.chunks(4) {
+            if quad.len() < 4 {
+                break;
+            }
+            let xs = quad.iter().flat_map(|s| [s.0, s.2]);
+            let ys = quad.iter().flat_map(|s| [s.1, s.3]);
+            let (xmin, xmax) = xs.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
+            let (ymin, ymax) = ys.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
+            if ymax - ymin < 2.0 && xmax - xmin > 5.0 {
+                self.page.rules.push(Rule { y: (ymin + ymax) / 2.0, x0: xmin, x1: xmax });
+            } else if xmax - xmin < 2.0 && ymax - ymin > 5.0 {
+                self.page.verticals.push(((xmin + xmax) / 2.0, ymin, ymax));
+            }
+        }
+        self.path.clear();
+    }
+}
+
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut dict = page;
+    for _ in 0..32 {
+        if let Ok(v) = dict.get(key) {
+            return deref(doc, Some(v)).ok();
+        }
+        match deref(doc, dict.get(b"Parent").ok()) {
+            Ok(Object::Dictionary(parent)) => dict = parent,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
+    match inherited(doc, page, b"Resources")? {
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    }
+}
