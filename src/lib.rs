@@ -115,6 +115,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// The cause alone, without the file name (`"empty file"`).
+    ///
+    /// ```
+    /// let err = dpa::analyze_bytes(b"", dpa::Format::Text, Some("leeg.txt"), &dpa::Options::default()).unwrap_err();
+    /// assert_eq!(err.cause(), "empty file");
+    /// ```
+    pub fn cause(&self) -> String {
+        match self {
+            Error::Io { source, .. } => format!("cannot read: {source}"),
+            Error::Unsupported { .. } => "unsupported file type (expected .pdf or .txt)".to_string(),
+            Error::Text { source, .. } => source.to_string(),
+            Error::Internal { message, .. } => format!("internal error: {message}"),
+        }
+    }
+
     /// The file the error is about.
     pub fn file(&self) -> &str {
         match self {

@@ -21,6 +21,7 @@ struct CompiledRequirement {
     rule: &'static RequirementRule,
     elements: Vec<CompiledElement>,
     negations: RegexSet,
+    negation_exceptions: Option<RegexSet>,
 }
 
 pub(crate) fn set(patterns: &[&str]) -> RegexSet {
@@ -48,9 +49,16 @@ static COMPILED: LazyLock<Vec<CompiledRequirement>> = LazyLock::new(|| {
                 })
                 .collect(),
             negations: set(&[NEGATIONS, rule.negations].concat()),
+            negation_exceptions: optional_set(rule.negation_exceptions),
         })
         .collect()
 });
+
+impl CompiledRequirement {
+    fn is_negated(&self, sentence: &str) -> bool {
+        self.negations.is_match(sentence) && !self.negation_exceptions.as_ref().is_some_and(|e| e.is_match(sentence))
+    }
+}
 
 static DEFERRAL: LazyLock<RegexSet> = LazyLock::new(|| set(DEFERRALS));
 
@@ -70,7 +78,7 @@ pub(crate) fn assess(model: &Model, views: &[ClauseView<'_>], sentences: &[Sente
 fn assess_one(req: &CompiledRequirement, model: &Model, views: &[ClauseView<'_>], sentences: &[Sentence]) -> Requirement {
     let mut hits = Vec::new();
     for s in sentences {
-        if req.negations.is_match(&s.text) {
+        if req.is_negated(&s.text) {
             continue;
         }
         let deferred = DEFERRAL.is_match(&s.text);
@@ -91,6 +99,10 @@ fn assess_one(req: &CompiledRequirement, model: &Model, views: &[ClauseView<'_>]
     } else {
         Status::Missing
     };
+    if status == Status::Met {
+        hits.retain(|h| h.strong);
+    }
+    let field_clauses = if status == Status::Met { None } else { field_clauses };
     Requirement { code: req.rule.code.to_string(), status, evidence: evidence(&hits, field_clauses, views) }
 }
 

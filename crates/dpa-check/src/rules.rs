@@ -63,6 +63,9 @@ pub struct RequirementRule {
     pub met_when: &'static [&'static [&'static str]],
     /// Negations specific to this requirement (on top of [`NEGATIONS`]).
     pub negations: &'static [&'static str],
+    /// A negated sentence that also holds one of these is not negated after
+    /// all (a double negation: `geen sub-verwerkers ... zonder toestemming`).
+    pub negation_exceptions: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------
@@ -238,6 +241,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["instructions"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.b",
@@ -290,6 +294,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["secrecy_duty"], &["confidential_staff"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.c",
@@ -343,6 +348,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["toms"], &["measures_taken"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.d",
@@ -400,7 +406,8 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             },
         ],
         met_when: &[&["consent", "flow_down"], &["consent", "changes"], &["flow_down", "changes"]],
-        negations: &[r"\bzonder\s+(\S+\s+){0,3}toestemming\b"],
+        negations: &[r"\bzonder\s+(\S+\s+){0,3}(toestemming|instemming|goedkeuring)\b"],
+        negation_exceptions: &[r"\b(geen|niet|nooit)\b[^.;]*\bzonder\b"],
     },
     RequirementRule {
         code: "28.3.e",
@@ -426,6 +433,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["assistance"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.f",
@@ -473,6 +481,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["art32_36_assistance"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.g",
@@ -506,6 +515,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
         ],
         met_when: &[&["delete_or_return_at_end"]],
         negations: &[],
+        negation_exceptions: &[],
     },
     RequirementRule {
         code: "28.3.h",
@@ -529,8 +539,6 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                     r"\btoe\s*(te\s+)?staan\b",
                     r"\bstaat\b[^.;]{0,80}\btoe\b",
                     r"\bin\s+staat\s+(te\s+)?stell\w*",
-                    r"\buit\s*(te\s+)?(\(?laten\)?\s+)?voeren\b",
-                    r"\buitvoeren\b",
                     r"\bmedewerking\b",
                     r"\bwerk\w*\s+(\S+\s+){0,4}mee\b",
                     r"\bgepland\b",
@@ -572,6 +580,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             r"\bgeen\s+(\S+\s+){0,2}(audits?|inspecties?|controles?)\b",
             r"\b(audits?|inspecties?)\b[^.;]{0,60}\buitgesloten\b",
         ],
+        negation_exceptions: &[],
     },
 ];
 

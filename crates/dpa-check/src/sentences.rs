@@ -8,6 +8,8 @@
 //! Table rows are sentences of their own.
 
 use dpa_model::{Clause, ClauseKind};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A clause with what the rules read around it.
 #[derive(Debug)]
@@ -17,6 +19,9 @@ pub(crate) struct ClauseView<'a> {
     pub context: String,
     /// Its kind and the kinds of the clauses above it.
     pub kinds: Vec<ClauseKind>,
+    /// The clause is only a heading (`7. Sub-verwerkers`): it gives context
+    /// to the clauses below it and is no sentence of its own.
+    pub heading_only: bool,
 }
 
 /// One sentence (or table row) of the document.
@@ -60,7 +65,8 @@ fn walk<'a>(c: &'a Clause, headings: &mut Vec<String>, kinds: &mut Vec<ClauseKin
     push_line(&mut context, &c.text);
     let mut own_kinds = kinds.clone();
     own_kinds.extend(c.kind);
-    out.push(ClauseView { clause: c, context, kinds: own_kinds });
+    let heading_only = c.heading.as_deref().is_some_and(|h| is_only_heading(&c.text, h));
+    out.push(ClauseView { clause: c, context, kinds: own_kinds, heading_only });
     headings.push(c.heading.clone().unwrap_or_default());
     kinds.extend(c.kind);
     for child in &c.children {
@@ -70,6 +76,12 @@ fn walk<'a>(c: &'a Clause, headings: &mut Vec<String>, kinds: &mut Vec<ClauseKin
     if c.kind.is_some() {
         kinds.pop();
     }
+}
+
+/// The clause text holds nothing but its heading and a number or label.
+fn is_only_heading(text: &str, heading: &str) -> bool {
+    let rest = text.replacen(heading, "", 1);
+    text.contains(heading) && rest.chars().filter(|c| c.is_alphabetic()).count() <= 8
 }
 
 fn push_line(s: &mut String, line: &str) {
@@ -91,6 +103,7 @@ fn add_flat_headings(views: &mut [ClauseView<'_>]) {
     for v in views.iter_mut() {
         let text = v.clause.text.trim();
         if looks_like_heading(text) {
+            v.heading_only = true;
             current = Some(text.to_string());
         } else if let Some(h) = &current {
             v.context = format!("{h}\n{}", v.context);
@@ -98,8 +111,16 @@ fn add_flat_headings(views: &mut [ClauseView<'_>]) {
     }
 }
 
+/// Words a sentence broken over paragraphs can end on (`naar keuze van`).
+const OPEN_ENDINGS: &[&str] = &[
+    "van", "de", "het", "een", "en", "of", "aan", "met", "voor", "naar", "op", "te", "in", "bij", "die", "dat", "door",
+    "om", "zal", "zijn", "is", "wordt", "the", "of", "and", "to",
+];
+
 fn looks_like_heading(text: &str) -> bool {
+    let last_word = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     !text.is_empty()
+        && !OPEN_ENDINGS.contains(&last_word)
         && !text.contains('\n')
         && text.chars().count() <= 80
         && !text.ends_with(['.', ',', ';', ':'])
@@ -110,9 +131,14 @@ fn looks_like_heading(text: &str) -> bool {
 pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
     let mut b = Builder::default();
     for (i, v) in views.iter().enumerate() {
+        if v.heading_only {
+            b.flush();
+            continue;
+        }
         for line in v.clause.text.lines() {
             let line = line.trim();
             if line.is_empty() {
+                b.end_list_item();
                 continue;
             }
             if is_table_row(line) {
@@ -128,6 +154,13 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
     b.out
 }
 
+/// A bulleted or lettered list item (`• ...`, `- ...`, `a. ...`, `(b) ...`).
+fn is_list_item(line: &str) -> bool {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([•·▪◦●○■□➢►✓*–—-]\s*|[a-z][.)]\s|\([a-z]{1,3}\)\s)").expect("valid regex"));
+    ITEM.is_match(line)
+}
+
 fn is_table_row(line: &str) -> bool {
     line.contains('\t') || line.matches(" | ").count() >= 1
 }
@@ -136,6 +169,12 @@ fn is_table_row(line: &str) -> bool {
 struct Builder {
     text: String,
     clauses: Vec<usize>,
+    /// The text before a list, ending in `:`, that every list item continues
+    /// (`Verwerker zal:` / `• ...` / `• ...`).
+    lead: Option<String>,
+    /// The last line pushed was (part of) a list item.
+    in_item: bool,
+    last_clause: Option<usize>,
     out: Vec<Sentence>,
 }
 
@@ -155,6 +194,16 @@ impl Builder {
     }
 
     fn push_line(&mut self, line: &str, clause: usize) {
+        if is_list_item(line) {
+            self.start_item();
+        } else if self.in_item
+            && (self.text.is_empty()
+                || self.last_clause != Some(clause)
+                || line.chars().next().is_some_and(char::is_uppercase))
+        {
+            self.end_list();
+        }
+        self.last_clause = Some(clause);
         if self.text.len() > MAX_SENTENCE {
             self.flush();
         }
@@ -165,6 +214,36 @@ impl Builder {
             start = end;
         }
         self.push(&line[start..], clause);
+    }
+
+    /// A list item starts: it is a sentence of its own, continuing the lead.
+    fn start_item(&mut self) {
+        if self.in_item {
+            self.flush();
+        } else if self.text.trim_end().ends_with(':') {
+            self.lead = Some(std::mem::take(&mut self.text));
+            self.clauses.clear();
+        } else {
+            self.flush();
+            self.lead = None;
+        }
+        if let Some(lead) = &self.lead {
+            self.text.clone_from(lead);
+        }
+        self.in_item = true;
+    }
+
+    /// A blank line ends a list item (not a sentence broken over lines).
+    fn end_list_item(&mut self) {
+        if self.in_item {
+            self.end_list();
+        }
+    }
+
+    fn end_list(&mut self) {
+        self.flush();
+        self.lead = None;
+        self.in_item = false;
     }
 
     fn flush(&mut self) {
@@ -207,10 +286,7 @@ fn sentence_ends(line: &str) -> Vec<usize> {
         if c == '.' && !ends_sentence_at(line, i) {
             continue;
         }
-        let end = i + c.len_utf8();
-        if end < line.len() {
-            ends.push(end);
-        }
+        ends.push(i + c.len_utf8());
     }
     ends
 }
@@ -268,9 +344,19 @@ mod tests {
             clause("p4", "Slot."),
         ];
         let s = sentences(&clause_views(&tree));
-        assert_eq!(s.len(), 2);
-        assert_eq!(s[0].clauses, vec![0, 1, 2]);
-        assert!(s[0].text.contains("naar keuze van Verantwoordelijke: • alle gegevens wissen, of • teruggeven."));
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].clauses, vec![2]);
+        assert_eq!(s[0].text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • alle gegevens wissen, of");
+        assert_eq!(s[1].text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • teruggeven.");
+    }
+
+    #[test]
+    fn list_items_are_sentences_that_continue_their_lead() {
+        let tree = [clause("p1", "Wij zullen:\n• eerste punt\n• tweede punt, dat\ndoorloopt\nNieuwe alinea.")];
+        assert_eq!(
+            texts(&tree),
+            ["Wij zullen: • eerste punt", "Wij zullen: • tweede punt, dat doorloopt", "Nieuwe alinea."]
+        );
     }
 
     #[test]

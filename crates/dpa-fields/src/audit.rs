@@ -1,6 +1,156 @@
-//! Extractor for the `audit` fields of the model.
+//! Extractor for `audit`: whether the controller may audit, how often, and
+//! who pays. Values stay null when the document does not say.
 
+use crate::scan::{self, has_any};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{AuditFrequency, CostBearer, Model};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// An audit or inspection right (not an audit log or audit trail), or the
+/// controller's right to check compliance (`mag ... controleren of`).
+static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:audits?|inspecties?|inspections?)\b|\bmag\b[^.]{0,40}\bcontroleren\s+of\b|\bcontrole\s+(?:uit\s+te\s+voeren|door)\b")
+        .expect("audit compiles")
+});
+static AUDIT_LOG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog").expect("audit log compiles"));
+static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b")
+        .expect("yearly compiles")
+});
+static ON_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bop\s+(?:schriftelijk\s+|eerste\s+)?verzoek\b|\bdesgevraagd\b|\bon\s+request\b|\bupon\s+request\b").expect("on request compiles"));
+static COST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bkosten\b[^.]{0,80}?\b(?:voor\s+rekening\s+van|zijn\s+voor|komen\s+voor|worden\s+gedragen\s+door|draagt|gedragen\s+door)\s+(?:de\s+|het\s+)?(?P<who>\w+)|\bop\s+kosten\s+van\s+(?:de\s+|het\s+)?(?P<who2>\w+)|\bvoor\s+rekening\s+van\s+(?:de\s+|het\s+)?(?P<who3>\w+)|(?P<who4>\w+)\s+draagt\s+de\s+kosten|\bcosts?\b[^.]{0,60}?\bborne\s+by\s+(?:the\s+)?(?P<who5>\w+)")
+        .expect("cost compiles")
+});
+static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bkosten\b[^.]{0,40}\bvoor\s+de\s+partij\s+die\s+ze\s+maakt|\b(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|\beigen\s+kosten\b|\beach\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
+        .expect("shared cost compiles")
+});
+
+/// Words naming the controller or the processor (lower case).
+const CONTROLLER_WORDS: &[&str] =
+    &["verantwoordelijke", "verwerkingsverantwoordelijke", "klant", "opdrachtgever", "controller", "customer", "jou", "u", "afnemer", "restaurant"];
+const PROCESSOR_WORDS: &[&str] = &["verwerker", "opdrachtnemer", "processor", "leverancier", "dienstverlener", "ons", "supplier"];
+
+fn party_of(word: &str) -> Option<CostBearer> {
+    let w = word.to_lowercase();
+    if CONTROLLER_WORDS.contains(&w.as_str()) {
+        Some(CostBearer::Controller)
+    } else if PROCESSOR_WORDS.contains(&w.as_str()) {
+        Some(CostBearer::Processor)
+    } else {
+        None
+    }
+}
+
+fn is_audit_sentence(sent: &str) -> bool {
+    let without_logs = AUDIT_LOG.replace_all(sent, "");
+    AUDIT.is_match(&without_logs)
+}
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let paras = scan::paragraphs(text);
+    let mut audit_sents: Vec<Range<usize>> = Vec::new();
+    let mut audit_paras: Vec<Range<usize>> = Vec::new();
+    for p in &paras {
+        for s in scan::sentences(text, p.clone()) {
+            if is_audit_sentence(&text[s.clone()]) {
+                audit_sents.push(s);
+                if !audit_paras.contains(p) {
+                    audit_paras.push(p.clone());
+                }
+            }
+        }
+    }
+    let Some(first) = audit_sents.first() else {
+        return;
+    };
+    model.audit.allowed = Some(true);
+    ctx.record(model, "audit.allowed", first.clone());
+    frequency(ctx, model, &audit_sents, &audit_paras);
+    cost(ctx, model, &audit_paras);
+}
+
+fn frequency(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range<usize>]) {
+    let text = ctx.full();
+    let in_paras = || paras.iter().flat_map(|p| scan::sentences(text, p.clone()));
+    let yearly = sents.iter().cloned().chain(in_paras()).find(|s| YEARLY.is_match(&text[s.clone()]));
+    if let Some(s) = yearly {
+        model.audit.frequency = Some(AuditFrequency::Yearly);
+        ctx.record(model, "audit.frequency", s);
+    } else if let Some(s) = sents.iter().find(|s| ON_REQUEST.is_match(&text[(*s).clone()])) {
+        model.audit.frequency = Some(AuditFrequency::OnRequest);
+        ctx.record(model, "audit.frequency", s.clone());
+    }
+}
+
+fn cost(ctx: &Ctx, model: &mut Model, paras: &[Range<usize>]) {
+    let text = ctx.full();
+    for p in paras {
+        for s in scan::sentences(text, p.clone()) {
+            let sent = &text[s.clone()];
+            if SHARED_COST.is_match(sent) {
+                model.audit.cost_bearer = Some(CostBearer::Shared);
+                ctx.record(model, "audit.cost_bearer", s);
+                return;
+            }
+            let who = COST.captures(sent).and_then(|c| {
+                ["who", "who2", "who3", "who4", "who5"].iter().find_map(|n| c.name(n)).and_then(|m| party_of(m.as_str()))
+            });
+            if let Some(who) = who {
+                model.audit.cost_bearer = Some(who);
+                ctx.record(model, "audit.cost_bearer", s);
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let mut model = Model::empty(source);
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        model
+    }
+
+    #[test]
+    fn yearly_audit_paid_by_controller() {
+        let m = run("Opdrachtgever mag eenmaal per jaar een audit laten uitvoeren. De kosten van de audit komen voor rekening van Opdrachtgever.");
+        assert_eq!(m.audit.allowed, Some(true));
+        assert_eq!(m.audit.frequency, Some(AuditFrequency::Yearly));
+        assert_eq!(m.audit.cost_bearer, Some(CostBearer::Controller));
+    }
+
+    #[test]
+    fn audit_logs_are_not_audits() {
+        let m = run("Verwerker houdt audit logs bij van alle toegang. Verwerker controleert de gegevens niet.");
+        assert_eq!(m.audit.allowed, None);
+        assert_eq!(m.audit.frequency, None);
+    }
+
+    #[test]
+    fn on_request_and_own_costs() {
+        let m = run("Verwerker staat op verzoek inspecties toe. Kosten zijn voor de partij die ze maakt.");
+        assert_eq!(m.audit.frequency, Some(AuditFrequency::OnRequest));
+        assert_eq!(m.audit.cost_bearer, Some(CostBearer::Shared));
+    }
+
+    #[test]
+    fn check_in_plain_language() {
+        let m = run("Je mag één keer per jaar controleren of wij ons aan de afspraken houden. De kosten zijn voor jou.");
+        assert_eq!(m.audit.allowed, Some(true));
+        assert_eq!(m.audit.frequency, Some(AuditFrequency::Yearly));
+        assert_eq!(m.audit.cost_bearer, Some(CostBearer::Controller));
+    }
+}

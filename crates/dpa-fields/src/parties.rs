@@ -1,6 +1,1053 @@
-//! Extractor for the `parties` fields of the model.
+//! Extractor for the `parties` fields: processor and controller with legal
+//! name and form, trade names, KvK and other registrations, address,
+//! contacts, representative, or a description for a party named only by role.
 
+use crate::values::{clean, country, email, kvk, legal_form, phone, postcode};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{Address, Contact, Model, Party, Registration, RegistrationScheme};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Role words naming the processor.
+const PROCESSOR_ROLES: &str = r"verwerker|bewerker|dienstverlener|leverancier|opdrachtnemer|(?:data\s+)?processor";
+/// Role words naming the controller.
+const CONTROLLER_ROLES: &str =
+    r"verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgever|klant|afnemer|(?:data\s+)?controller";
+
+/// Words of a party definition that name only a role (`"de Klant"` is no name).
+const ROLE_WORDS: &[&str] = &[
+    "klant",
+    "opdrachtgever",
+    "verwerkingsverantwoordelijke",
+    "verantwoordelijke",
+    "verwerker",
+    "afnemer",
+    "gebruiker",
+    "controller",
+    "processor",
+    "customer",
+    "client",
+    "partij",
+    "leverancier",
+    "dienstverlener",
+];
+
+/// Articles and pronouns that start a description rather than a name.
+const DESCRIPTION_STARTS: &[&str] = &["de", "het", "een", "the", "a", "an", "jij", "jou", "u", "iedere", "elke", "any", "each"];
+
+/// Legal forms written out before a name: (pattern, form, kept in the name).
+const LEADING_FORMS: &[(&str, &str, bool)] = &[
+    (r"(?:de\s+)?besloten\s+vennootschap(?:\s+met\s+beperkte\s+aansprakelijkheid)?\s+", "B.V.", false),
+    (r"(?:de\s+)?naamloze\s+vennootschap\s+", "N.V.", false),
+    (r"(?:de\s+)?vennootschap\s+onder\s+firma\s+", "V.O.F.", false),
+    (r"(?:de\s+)?commanditaire\s+vennootschap\s+", "C.V.", false),
+    (r"(?:de\s+)?eenmanszaak\s+", "eenmanszaak", false),
+    (r"(?:de\s+)?stichting\s+", "Stichting", true),
+    (r"(?:de\s+)?vereniging\s+", "Vereniging", true),
+];
+
+/// Attribute chunks of a party description (`gevestigd te ...`, `KvK ...`).
+const ATTRIBUTE_STARTS: &[&str] = &[
+    "gevestigd",
+    "statutair",
+    "kantoorhoudend",
+    "ingeschreven",
+    "handelend",
+    "h.o.d.n",
+    "kvk",
+    "kamer van koophandel",
+    "met adres",
+    "adres",
+    "vertegenwoordigd",
+    "rechtsgeldig",
+    "onder nummer",
+    "te ",
+    "btw",
+    "vat",
+    "hierbij",
+    "zijnde",
+];
+
+/// Words of a contact line that make it a desk or function rather than a person.
+const DESK_WORDS: &[&str] = &[
+    "desk",
+    "team",
+    "afdeling",
+    "functionaris",
+    "officer",
+    "dpo",
+    "helpdesk",
+    "servicedesk",
+    "support",
+    "privacy",
+    "security",
+    "klantenservice",
+    "juridische zaken",
+];
+
+/// Local parts of an e-mail address that make a bare address a support contact.
+const SUPPORT_LOCAL_PARTS: &[&str] = &["support", "helpdesk", "servicedesk", "service", "help", "klantenservice"];
+
+/// Name particles (tussenvoegsels) allowed in lower case inside a person's name.
+const NAME_PARTICLES: &[&str] = &["van", "de", "der", "den", "ten", "ter", "het", "'t", "op", "in", "la", "le", "du", "von"];
+
+static PROCESSOR_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(PROCESSOR_ROLES));
+static CONTROLLER_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(CONTROLLER_ROLES));
+static PROCESSOR_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(PROCESSOR_ROLES));
+static CONTROLLER_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(CONTROLLER_ROLES));
+static DRAWN_UP_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*").expect("valid regex"));
+static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
+    LEADING_FORMS.iter().map(|(p, f, keep)| (Regex::new(&format!("^(?i){p}")).expect("valid regex"), *f, *keep)).collect()
+});
+static TRADE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#)
+        .expect("valid regex")
+});
+static TRADE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)").expect("valid regex")
+});
+static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
+        .expect("valid regex")
+});
+static REPRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvertegenwoordigd\s+door\s*:?\s*([^,;.\n]+)").expect("valid regex")
+});
+static VAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b").expect("valid regex"));
+static KBO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b").expect("valid regex")
+});
+static CONTACT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:").expect("valid regex")
+});
+
+fn label_regex(roles: &str) -> Regex {
+    Regex::new(&format!(
+        r#"(?im)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))?[ \t]*(?:de\s+)?(?:{roles})\b[ \t]*(?:\(\s*[“"']?[^)\n]{{0,40}}\))?[ \t]*(?::|\||\t)[ \t]*"#
+    ))
+    .expect("valid regex")
+}
+
+fn hierna_regex(roles: &str) -> Regex {
+    Regex::new(&format!(
+        r#"(?i)[(,]?\s*\(?\s*hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?[^)\n]{{0,50}}?[“"'‘]?(?:{roles})\b[”"'’]?[^)\n]{{0,40}}\)?"#
+    ))
+    .expect("valid regex")
+}
+
+/// A value read from the text with its span.
+#[derive(Debug, Clone)]
+struct Found {
+    value: String,
+    span: Range<usize>,
+}
+
+/// What a party definition gives before the details are read.
+#[derive(Debug, Clone, Default)]
+struct Draft {
+    name: Option<Found>,
+    description: Option<Found>,
+    legal_form: Option<Found>,
+    /// Where the party's details (address, KvK, contacts) are written.
+    block: Range<usize>,
+    placeholder: bool,
+}
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let controller_draft = find_controller(text);
+    let controller_block = controller_draft.as_ref().map(|d| d.block.clone());
+    let processor_draft = find_processor(text, controller_block.as_ref());
+    if let Some(draft) = processor_draft {
+        let party = build_party(ctx, model, text, &draft, "parties.processor", controller_block.as_ref(), true);
+        model.parties.processor = party;
+    }
+    let controller = match controller_draft {
+        Some(draft) => build_party(ctx, model, text, &draft, "parties.controller", None, false),
+        None => Party::default(),
+    };
+    model.parties.controller = Some(controller);
+}
+
+/// Absolute paragraph range (between blank lines) around `pos`.
+fn paragraph_at(text: &str, pos: usize) -> Range<usize> {
+    let start = text[..pos].rfind("\n\n").map_or(0, |p| p + 2);
+    let end = text[pos..].find("\n\n").map_or(text.len(), |p| pos + p);
+    start..end
+}
+
+/// Range of the line holding `pos`.
+fn line_at(text: &str, pos: usize) -> Range<usize> {
+    let start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
+    start..end
+}
+
+fn find_processor(text: &str, controller_block: Option<&Range<usize>>) -> Option<Draft> {
+    let outside = |d: &Draft| controller_block.is_none_or(|cb| !(cb.start <= d.block.start && d.block.start < cb.end));
+    let mut drafts: Vec<Draft> = Vec::new();
+    drafts.extend(label_drafts(text, &PROCESSOR_LABEL));
+    drafts.extend(hierna_drafts(text, &PROCESSOR_HIERNA));
+    drafts.extend(drawn_up_drafts(text));
+    drafts.extend(kvk_drafts(text));
+    let drafts: Vec<Draft> = drafts.into_iter().filter(outside).collect();
+    drafts.iter().find(|d| d.name.is_some()).cloned().or_else(|| drafts.into_iter().next())
+}
+
+fn find_controller(text: &str) -> Option<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    drafts.extend(label_drafts(text, &CONTROLLER_LABEL));
+    drafts.extend(hierna_drafts(text, &CONTROLLER_HIERNA));
+    drafts.sort_by_key(|d| d.block.start);
+    drafts.into_iter().find(|d| d.name.is_some() || d.description.is_some() || d.placeholder)
+}
+
+/// `Verwerker: Alfa B.V., ...` / `Verwerker | Alfa | ...` / `Verwerker ("Alfa"):⏎Alfa B.V.⏎...`
+fn label_drafts(text: &str, re: &Regex) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for m in re.find_iter(text) {
+        let after = m.end();
+        let line = line_at(text, after);
+        let in_table = m.as_str().contains('|') || m.as_str().contains('\t');
+        let rest_of_line = &text[after..line.end];
+        let (value_start, block) = if rest_of_line.trim().is_empty() {
+            // the party follows on the next lines
+            let next = text[line.end..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |p| line.end + p);
+            if next >= text.len() {
+                continue;
+            }
+            (next, paragraph_at(text, next))
+        } else if in_table {
+            let cell_end = rest_of_line.find(['|', '\t']).map_or(line.end, |p| after + p);
+            (after, after..cell_end)
+        } else {
+            let para = paragraph_at(text, after);
+            (after, after..para.end)
+        };
+        if let Some(d) = draft_from_value(text, value_start, block) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// `Alfa B.V., gevestigd te ..., hierna te noemen: “Verwerker”`.
+fn hierna_drafts(text: &str, re: &Regex) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for m in re.find_iter(text) {
+        let para = paragraph_at(text, m.start());
+        // start after an earlier `hierna` definition in the same paragraph
+        let seg_start = last_close_paren_of_hierna(text, para.start, m.start()).unwrap_or(para.start);
+        let segment = &text[seg_start..m.start()];
+        let Some(name_start) = name_start_in_segment(segment) else { continue };
+        let start = seg_start + name_start;
+        if let Some(mut d) = draft_from_value(text, start, start..m.end()) {
+            d.block = start..m.end();
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The end of the last `(hierna ...)` before `end` in `start..end`.
+fn last_close_paren_of_hierna(text: &str, start: usize, end: usize) -> Option<usize> {
+    let seg = &text[start..end];
+    let h = seg.to_lowercase().rfind("hierna")?;
+    let close = seg[h..].find(')')?;
+    Some(start + h + close + 1)
+}
+
+/// Where the name starts in the text before a `hierna` definition: the
+/// first comma-separated chunk that is not an attribute, after an
+/// introducing word (`door`, `tussen`, `namens`).
+fn name_start_in_segment(segment: &str) -> Option<usize> {
+    let mut chunks: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    for part in segment.split(',') {
+        chunks.push(pos..pos + part.len());
+        pos += part.len() + 1;
+    }
+    let chunk = chunks.iter().rev().find(|r| !is_attribute(&segment[(*r).clone()]) && !segment[(*r).clone()].trim().is_empty())?;
+    let chunk_text = &segment[chunk.clone()];
+    let lower = chunk_text.to_lowercase();
+    let mut start = 0;
+    for intro in [" door ", " tussen ", " namens ", ": ", "\n"] {
+        if let Some(p) = lower.rfind(intro) {
+            start = start.max(p + intro.len());
+        }
+    }
+    if lower.len() != chunk_text.len() {
+        start = 0;
+    }
+    let rel = chunk_text[start..].find(|c: char| !c.is_whitespace() && !"(\"“'".contains(c))?;
+    Some(chunk.start + start + rel)
+}
+
+fn is_attribute(chunk: &str) -> bool {
+    let c = chunk.trim_start_matches(|ch: char| ch.is_whitespace() || ch == ')' || ch == '(').to_lowercase();
+    ATTRIBUTE_STARTS.iter().any(|a| c.starts_with(a)) || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+}
+
+/// `Dit Data Pro Statement is opgesteld door:⏎Alfa B.V. - Straat 1, ...`
+fn drawn_up_drafts(text: &str) -> Vec<Draft> {
+    DRAWN_UP_BY
+        .find_iter(text)
+        .filter_map(|m| {
+            let start = text[m.end()..].find(|c: char| !c.is_whitespace()).map(|p| m.end() + p)?;
+            let block = paragraph_at(text, start);
+            draft_from_value(text, start, start..block.end)
+        })
+        .collect()
+}
+
+/// The name written just before a KvK number (`© 2026 Alfa · KvK 12345678`).
+fn kvk_drafts(text: &str) -> Vec<Draft> {
+    kvk::find_kvk(text)
+        .into_iter()
+        .filter_map(|(_, _, phrase)| {
+            let line = line_at(text, phrase.start);
+            let before = &text[line.start..phrase.start];
+            let sep = before.trim_end().trim_end_matches([',', '·', '|', '-', '–']).rfind([',', '·', '|', '–', '(', '©']);
+            let start = sep.map_or(line.start, |p| line.start + p + before[p..].chars().next().map_or(1, char::len_utf8));
+            let chunk = &text[start..phrase.start];
+            let lead = chunk.find(|c: char| c.is_alphabetic())?;
+            let name_start = start + lead;
+            draft_from_value(text, name_start, name_start..line.end)
+        })
+        .collect()
+}
+
+/// Read name/description and legal form from the value at `start`.
+fn draft_from_value(text: &str, start: usize, block: Range<usize>) -> Option<Draft> {
+    let mut d = Draft { block, ..Draft::default() };
+    let mut s = start;
+    // a legal form written out before the name
+    for (re, form, keep) in LEADING.iter() {
+        if let Some(m) = re.find(&text[s..]) {
+            d.legal_form = Some(Found { value: (*form).to_string(), span: s..s + m.end() });
+            if !keep {
+                s += m.end();
+            } else if let Some(p) = text[s..s + m.end()].to_lowercase().find(&form.to_lowercase()) {
+                s += p;
+            }
+            break;
+        }
+    }
+    let end = value_end(text, s, d.block.end.max(s));
+    let span = clean::trim_span(text, s..end);
+    let raw = text.get(span.clone())?;
+    if raw.is_empty() {
+        return None;
+    }
+    if clean::is_placeholder(raw) {
+        d.placeholder = true;
+        return Some(d);
+    }
+    let value = clean::clean_value(raw);
+    if is_description(&value) {
+        let desc_end = sentence_end(text, s, d.block.end.max(s));
+        let dspan = clean::trim_span(text, s..desc_end);
+        d.description = Some(Found { value: clean::clean_value(&text[dspan.clone()]), span: dspan });
+        return Some(d);
+    }
+    if value.chars().count() > 80 || !value.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    // the parenthesis after the name may give the legal form (`Alfa (eenmanszaak)`)
+    if d.legal_form.is_none() {
+        if let Some((form, r)) = paren_after(text, span.end).and_then(|r| legal_form::word_form(&text[r.clone()]).map(|(f, fr)| (f, r.start + fr.start..r.start + fr.end))) {
+            d.legal_form = Some(Found { value: form.to_string(), span: r });
+        }
+    }
+    let repaired = legal_form::repair_name(&clean::unglue(&value, &["B.V.", "N.V."]));
+    if d.legal_form.is_none() {
+        if let Some((form, r)) = legal_form::suffix_form(raw) {
+            d.legal_form = Some(Found { value: form.to_string(), span: span.start + r.start..span.start + r.end });
+        }
+    }
+    d.name = Some(Found { value: repaired, span });
+    Some(d)
+}
+
+/// Where a name ends: at a comma, semicolon, dash separator, parenthesis,
+/// table cell or line end, or a sentence end that is not an abbreviation.
+fn value_end(text: &str, start: usize, limit: usize) -> usize {
+    let limit = limit.min(text.len());
+    let seg = &text[start..limit];
+    let mut end = seg.len();
+    for stop in [",", ";", " - ", " – ", " — ", " · ", "\n", "(", "|", "\t", ":"] {
+        if let Some(p) = seg.find(stop) {
+            end = end.min(p);
+        }
+    }
+    let mut from = 0;
+    while let Some(p) = seg[from..end].find(". ") {
+        let at = from + p;
+        if !clean::keeps_trailing_dot(&seg[..at]) {
+            end = at;
+            break;
+        }
+        from = at + 2;
+    }
+    start + end
+}
+
+/// End of the sentence starting at `start` (for descriptions).
+fn sentence_end(text: &str, start: usize, limit: usize) -> usize {
+    let limit = limit.min(text.len());
+    let seg = &text[start..limit];
+    let mut end = seg.len().min(200);
+    while !seg.is_char_boundary(end) {
+        end -= 1;
+    }
+    for stop in [". ", ".\n", "\n", "|", "\t", ";"] {
+        if let Some(p) = seg.find(stop) {
+            end = end.min(p);
+        }
+    }
+    if let Some(p) = seg[..end].to_lowercase().find("hierna") {
+        end = end.min(p);
+    }
+    start + end
+}
+
+fn paren_after(text: &str, pos: usize) -> Option<Range<usize>> {
+    let rest = &text[pos..];
+    let open = rest.find(|c: char| !c.is_whitespace())?;
+    if !rest[open..].starts_with('(') {
+        return None;
+    }
+    let close = rest[open..].find(')')?;
+    Some(pos + open + 1..pos + open + close)
+}
+
+/// A value that names a role or describes a party instead of naming it.
+fn is_description(value: &str) -> bool {
+    let first = value.split_whitespace().next().unwrap_or("").to_lowercase();
+    let second = value.split_whitespace().nth(1);
+    let starts_lower = value.chars().next().is_some_and(char::is_lowercase);
+    if DESCRIPTION_STARTS.contains(&first.as_str()) && (starts_lower || second.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))) {
+        return true;
+    }
+    let words: Vec<String> = value.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let content: Vec<&String> = words.iter().filter(|w| !DESCRIPTION_STARTS.contains(&w.as_str())).collect();
+    content.len() <= 2 && content.iter().any(|w| ROLE_WORDS.contains(&w.as_str())) || starts_lower
+}
+
+fn build_party(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    draft: &Draft,
+    path: &str,
+    avoid: Option<&Range<usize>>,
+    is_processor: bool,
+) -> Party {
+    let mut party = Party::default();
+    if let Some(desc) = &draft.description {
+        party.description = Some(desc.value.clone());
+        ctx.record(model, format!("{path}.description"), desc.span.clone());
+    }
+    if let Some(form) = &draft.legal_form {
+        party.legal_form = Some(form.value.clone());
+        ctx.record(model, format!("{path}.legal_form"), form.span.clone());
+    }
+    let Some(name) = &draft.name else {
+        if !is_processor {
+            read_details(ctx, model, text, &mut party, draft.block.clone(), &[], path, avoid);
+        }
+        return party;
+    };
+    let mut name = name.clone();
+    let mut trade: Vec<Found> = Vec::new();
+    // `Alfa (handelsnaam van Beta B.V., ...)`: the legal name is Beta
+    if let Some(owner) = owner_of_trade_name(text, &name.value) {
+        trade.push(name.clone());
+        name = owner;
+        if let Some((form, r)) = legal_form::suffix_form(&name.value) {
+            let _ = r;
+            party.legal_form = Some(form.to_string());
+            ctx.record(model, format!("{path}.legal_form"), name.span.clone());
+        }
+    }
+    party.name = Some(name.value.clone());
+    ctx.record(model, format!("{path}.name"), name.span.clone());
+    trade.extend(trade_names(text, &name, &draft.block));
+    let mut seen: Vec<String> = vec![clean::fold_key(&name.value)];
+    for t in trade {
+        let key = clean::fold_key(&t.value);
+        if key.is_empty() || seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        ctx.record(model, format!("{path}.trade_names.{}", party.trade_names.len()), t.span.clone());
+        party.trade_names.push(t.value);
+    }
+    let mut names: Vec<String> = vec![name.value.clone()];
+    names.extend(party.trade_names.iter().cloned());
+    let block = draft.block.start.min(name.span.start)..draft.block.end.max(name.span.end);
+    read_details(ctx, model, text, &mut party, block, &names, path, avoid);
+    party
+}
+
+/// `Alfa (handelsnaam van Beta, ...)` → Beta.
+fn owner_of_trade_name(text: &str, name: &str) -> Option<Found> {
+    let re = Regex::new(&format!(r"{}\s*{}", regex::escape(name), TRADE_OF.as_str().trim_start_matches("(?i)"))).ok()?;
+    let re = Regex::new(&format!("(?i){}", re.as_str())).ok()?;
+    let c = re.captures(text)?;
+    let g = c.get(1)?;
+    let span = clean::trim_span(text, g.range());
+    let value = legal_form::repair_name(&clean::clean_value(&text[span.clone()]));
+    (!value.is_empty()).then_some(Found { value, span })
+}
+
+/// Trade names: `handelend onder de naam "X"`, `handelsnamen/merken: X, Y`,
+/// `h.o.d.n. X`, and a proper name in parentheses after the legal name.
+fn trade_names(text: &str, name: &Found, block: &Range<usize>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let region = block.start.min(name.span.start)..(block.end.max(name.span.end) + 200).min(text.len());
+    let region = region.start..floor_boundary(text, region.end);
+    for m in TRADE_NAME.find_iter(&text[region.clone()]) {
+        let start = region.start + m.end();
+        let line_end = line_at(text, start).end;
+        let list_end = value_list_end(text, start, line_end);
+        for part in split_list(text, start..list_end) {
+            let span = clean::trim_span(text, part);
+            let v = clean::clean_value(&text[span.clone()]);
+            if !v.is_empty() && v.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                out.push(Found { value: v, span });
+            }
+        }
+    }
+    // `Alfa B.V. (Merk)` anywhere in the text
+    let pattern = format!(r"{}\s*\(([^()\n]{{2,40}})\)", regex::escape(&name.value));
+    if let Ok(re) = Regex::new(&pattern) {
+        for c in re.captures_iter(text) {
+            let Some(g) = c.get(1) else { continue };
+            let v = clean::clean_value(g.as_str());
+            if looks_like_trade_name(&v) {
+                out.push(Found { value: v, span: clean::trim_span(text, g.range()) });
+            }
+        }
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// End of a list of trade names: sentence end, closing parenthesis or line end.
+fn value_list_end(text: &str, start: usize, line_end: usize) -> usize {
+    let seg = &text[start..line_end];
+    let mut end = seg.len();
+    for stop in [";", ")", "(", "|", "\t"] {
+        if let Some(p) = seg.find(stop) {
+            end = end.min(p);
+        }
+    }
+    if let Some(p) = seg.find(". ") {
+        end = end.min(p);
+    }
+    // a closing quote ends a quoted name
+    let trimmed = seg.trim_start();
+    if let Some(q) = trimmed.chars().next().filter(|c| "\"“'‘".contains(*c)) {
+        let off = seg.len() - trimmed.len() + q.len_utf8();
+        if let Some(close) = seg[off..].find(['"', '”', '\'', '’']) {
+            end = end.min(off + close + 1);
+        }
+    }
+    start + end
+}
+
+fn split_list(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let seg = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in seg.split([',', '/']) {
+        let r = range.start + pos..range.start + pos + part.len();
+        pos += part.len() + 1;
+        // `A en B`
+        if let Some(p) = part.find(" en ") {
+            out.push(r.start..r.start + p);
+            out.push(r.start + p + 4..r.end);
+        } else {
+            out.push(r);
+        }
+    }
+    // a list of one name keeps its slashes (`Alfa/Beta`) when the parts are not names
+    out
+}
+
+fn looks_like_trade_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let lower = v.to_lowercase();
+    !words.is_empty()
+        && words.len() <= 3
+        && v.chars().next().is_some_and(char::is_uppercase)
+        && legal_form::word_form(v).is_none()
+        && legal_form::normalize(v).is_none()
+        && !lower.contains("hierna")
+        && !lower.contains("kvk")
+        && !ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x == *w))
+        && !v.chars().any(|c| c.is_ascii_digit())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_details(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    party: &mut Party,
+    block: Range<usize>,
+    names: &[String],
+    path: &str,
+    avoid: Option<&Range<usize>>,
+) {
+    let block = block.start..floor_boundary(text, block.end.min(text.len()));
+    let near = near_name_regions(text, names, avoid);
+    let regions: Vec<Range<usize>> = std::iter::once(block.clone()).chain(near.iter().cloned()).collect();
+    read_kvk(ctx, model, text, party, &regions, path);
+    read_registrations(ctx, model, text, party, &regions, path);
+    read_address(ctx, model, text, party, &regions, path);
+    if let Some(c) = REPRESENTED_BY.captures(&text[block.clone()]) {
+        if let Some(g) = c.get(1) {
+            let span = clean::trim_span(text, block.start + g.start()..block.start + g.end());
+            let v = clean::clean_value(&text[span.clone()]);
+            if !v.is_empty() && !clean::is_placeholder(&v) {
+                party.representative = Some(v);
+                ctx.record(model, format!("{path}.representative"), span);
+            }
+        }
+    }
+    if !names.is_empty() {
+        read_contacts(ctx, model, text, party, &block, names, path, avoid);
+    }
+}
+
+/// Stretches of text right after a mention of one of the party's names
+/// (footers and colophons: `© 2026 Alfa · KvK ... · Straat 1, ...`).
+fn near_name_regions(text: &str, names: &[String], avoid: Option<&Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for n in names {
+        if n.chars().count() < 3 {
+            continue;
+        }
+        let Ok(re) = Regex::new(&format!(r"(?i)\b{}", regex::escape(n))) else { continue };
+        for m in re.find_iter(text) {
+            if avoid.is_some_and(|a| a.contains(&m.start())) {
+                continue;
+            }
+            let end = floor_boundary(text, (m.end() + 160).min(text.len()));
+            let line_end = line_at(text, m.end()).end;
+            out.push(m.start()..end.min(line_end.max(m.end())));
+        }
+    }
+    out
+}
+
+fn read_kvk(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+    for r in regions {
+        if let Some((v, num, _)) = kvk::find_kvk(&text[r.clone()]).into_iter().next() {
+            let span = r.start + num.start..r.start + num.end;
+            party.kvk = Some(v.clone());
+            ctx.record(model, format!("{path}.kvk"), span.clone());
+            ctx.record(model, format!("{path}.registrations.0.value"), span);
+            party.registrations.push(Registration { scheme: RegistrationScheme::Kvk, value: v });
+            return;
+        }
+    }
+}
+
+fn read_registrations(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+    for r in regions {
+        let seg = &text[r.clone()];
+        let mut added = false;
+        for (re, scheme) in [(&*VAT, RegistrationScheme::Vat), (&*KBO, RegistrationScheme::Kbo)] {
+            for c in re.captures_iter(seg) {
+                let Some(g) = c.get(1) else { continue };
+                let v: String = g.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+                if party.registrations.iter().any(|x| x.value == v) {
+                    continue;
+                }
+                ctx.record(model, format!("{path}.registrations.{}.value", party.registrations.len()), r.start + g.start()..r.start + g.end());
+                party.registrations.push(Registration { scheme, value: v });
+                added = true;
+            }
+        }
+        if added {
+            return;
+        }
+    }
+}
+
+fn read_address(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+    let mut addr = Address::default();
+    let mut country_span: Option<Range<usize>> = None;
+    for r in regions {
+        let seg = &text[r.clone()];
+        let Some((pc, pr)) = postcode::find_postcodes(seg).into_iter().next() else { continue };
+        let pc_span = r.start + pr.start..r.start + pr.end;
+        addr.postal_code = Some(pc);
+        ctx.record(model, format!("{path}.address.postal_code"), pc_span.clone());
+        if let Some(street) = street_before(text, r.start, pc_span.start) {
+            addr.street = Some(street.value);
+            ctx.record(model, format!("{path}.address.street"), street.span);
+        }
+        if let Some(city) = city_after(text, pc_span.end) {
+            addr.city = Some(city.value);
+            ctx.record(model, format!("{path}.address.city"), city.span);
+        }
+        country_span = Some(pc_span);
+        break;
+    }
+    if addr.city.is_none() {
+        for r in regions.iter().take(1) {
+            if let Some(c) = SEATED_AT.captures(&text[r.clone()]) {
+                if let Some(g) = c.get(1) {
+                    let span = r.start + g.start()..r.start + g.end();
+                    addr.city = Some(clean::clean_value(g.as_str()));
+                    ctx.record(model, format!("{path}.address.city"), span.clone());
+                    country_span.get_or_insert(span);
+                }
+            } else if let Some(city) = bare_city_chunk(text, r.clone()) {
+                addr.city = Some(city.value);
+                ctx.record(model, format!("{path}.address.city"), city.span.clone());
+                country_span.get_or_insert(city.span);
+            }
+        }
+    }
+    if addr.street.is_none() && addr.postal_code.is_none() && addr.city.is_none() {
+        return;
+    }
+    // an explicit country in the party's own block, else NL from a Dutch postcode or KvK number
+    let explicit = regions.first().and_then(|r| {
+        country::find_countries(&text[r.clone()], false)
+            .into_iter()
+            .find(|f| f.code != "EU")
+            .map(|f| (f.code, r.start + f.range.start..r.start + f.range.end))
+    });
+    if let Some((code, span)) = explicit {
+        addr.country = Some(code.to_string());
+        ctx.record(model, format!("{path}.address.country"), span);
+    } else if addr.postal_code.is_some() || party.kvk.is_some() {
+        let span = match (&addr.postal_code, model.evidence.get(&format!("{path}.kvk"))) {
+            (Some(_), _) => country_span.clone(),
+            (None, Some(ev)) => Some(ev.span[0]..ev.span[1]),
+            _ => None,
+        };
+        if let Some(span) = span {
+            addr.country = Some("NL".to_string());
+            ctx.record(model, format!("{path}.address.country"), span);
+        }
+    }
+    party.address = Some(addr);
+}
+
+/// `..., Straat 12a, 1234 AB` → `Straat 12a`.
+fn street_before(text: &str, region_start: usize, pc_start: usize) -> Option<Found> {
+    let line = line_at(text, pc_start);
+    let from = line.start.max(region_start);
+    let before = &text[from..pc_start];
+    let chunk_start = before
+        .trim_end()
+        .trim_end_matches(',')
+        .rfind([',', '·', '|', '–', '—', '\t'])
+        .or_else(|| before.rfind(" - ").map(|p| p + 2))
+        .map_or(0, |p| p + 1);
+    let span = clean::trim_span(text, from + chunk_start..pc_start);
+    let v = clean::clean_value(text.get(span.clone())?);
+    let has_number = v.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let starts_alpha = v.chars().next().is_some_and(char::is_alphabetic);
+    (has_number && starts_alpha && v.len() <= 60).then_some(Found { value: v, span })
+}
+
+/// `1234 AB Plaats (...)` → `Plaats`.
+fn city_after(text: &str, pc_end: usize) -> Option<Found> {
+    let line_end = line_at(text, pc_end).end;
+    let seg = &text[pc_end..line_end];
+    let mut end = seg.len();
+    for stop in [",", "(", "·", "|", "\t", ";", " - ", " – ", ". "] {
+        if let Some(p) = seg.find(stop) {
+            end = end.min(p);
+        }
+    }
+    let span = clean::trim_span(text, pc_end..pc_end + end);
+    let v = clean::clean_value(text.get(span.clone())?);
+    let words = v.split_whitespace().count();
+    (!v.is_empty() && words <= 4 && v.chars().next().is_some_and(|c| c.is_uppercase() || c == '\''))
+        .then_some(Found { value: v, span })
+}
+
+/// In a comma list (`Alfa, KvK 12345678, Plaats, Nederland`) the chunk that is a place name.
+fn bare_city_chunk(text: &str, block: Range<usize>) -> Option<Found> {
+    let line = line_at(text, block.start);
+    let end = line.end.min(block.end).max(block.start);
+    let seg = &text[block.start..end];
+    let mut pos = 0;
+    let parts: Vec<(usize, &str)> = seg
+        .split(',')
+        .map(|p| {
+            let r = (pos, p);
+            pos += p.len() + 1;
+            r
+        })
+        .collect();
+    for (off, part) in parts.iter().skip(1) {
+        let v = clean::clean_value(part);
+        let words: Vec<&str> = v.split_whitespace().collect();
+        let is_place = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '\'') || NAME_PARTICLES.contains(w))
+            && !v.chars().any(|c| c.is_ascii_digit() || c == '@')
+            && country::country_code(&v).is_none()
+            && legal_form::normalize(&v).is_none()
+            && !is_attribute(&v);
+        if is_place {
+            let span = clean::trim_span(text, block.start + off..block.start + off + part.len());
+            return Some(Found { value: v, span });
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_contacts(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    party: &mut Party,
+    block: &Range<usize>,
+    names: &[String],
+    path: &str,
+    avoid: Option<&Range<usize>>,
+) {
+    let keys: Vec<String> = names.iter().map(|n| clean::fold_key(&strip_form(n))).filter(|k| k.len() >= 3).collect();
+    let intro_regions: Vec<Range<usize>> = CONTACT_INTRO
+        .find_iter(text)
+        .map(|m| m.end()..floor_boundary(text, (m.end() + 300).min(text.len())))
+        .collect();
+    for (addr, r) in email::find_emails(text) {
+        if avoid.is_some_and(|a| a.contains(&r.start)) {
+            continue;
+        }
+        let in_block = block.contains(&r.start);
+        let dom = email::domain(&addr);
+        let label = dom.rsplit('.').nth(1).unwrap_or(dom);
+        let label_key = clean::fold_key(label);
+        let own_domain = label_key.len() >= 3 && keys.iter().any(|k| k.contains(&label_key) || label_key.contains(k.as_str()));
+        let introduced = intro_regions.iter().any(|ir| ir.contains(&r.start));
+        if !(in_block || own_domain || introduced) {
+            continue;
+        }
+        if party.contacts.iter().any(|c| c.email.as_deref() == Some(addr.as_str())) {
+            continue;
+        }
+        let idx = party.contacts.len();
+        let mut contact = Contact { email: Some(addr.clone()), ..Contact::default() };
+        ctx.record(model, format!("{path}.contacts.{idx}.email"), r.clone());
+        describe_contact(ctx, model, text, &mut contact, r.clone(), &format!("{path}.contacts.{idx}"));
+        if contact.name.is_none() && contact.role.is_none() && SUPPORT_LOCAL_PARTS.contains(&email::local_part(&addr)) {
+            contact.role = Some("support".to_string());
+            ctx.record(model, format!("{path}.contacts.{idx}.role"), r.clone());
+        }
+        party.contacts.push(contact);
+    }
+    // a phone number in the party's own block without a contact line
+    for (num, r) in phone::find_phones(&text[block.clone()]) {
+        let span = block.start + r.start..block.start + r.end;
+        if party.contacts.iter().any(|c| c.phone.as_deref() == Some(num.as_str())) {
+            continue;
+        }
+        if let Some(idx) = party.contacts.iter().position(|c| c.phone.is_none() && c.name.is_none()) {
+            party.contacts[idx].phone = Some(num);
+            ctx.record(model, format!("{path}.contacts.{idx}.phone"), span);
+        } else {
+            let idx = party.contacts.len();
+            party.contacts.push(Contact { phone: Some(num), ..Contact::default() });
+            ctx.record(model, format!("{path}.contacts.{idx}.phone"), span);
+        }
+    }
+}
+
+fn strip_form(name: &str) -> String {
+    match legal_form::suffix_form(name) {
+        Some((_, r)) => name[..r.start].to_string(),
+        None => name.to_string(),
+    }
+}
+
+/// Name, role and phone from the line of an e-mail address
+/// (`Jan de Vries – jan@alfa.nl – 06-12345678`, `Alfa – Privacy Desk⏎E-mail: ...`).
+fn describe_contact(ctx: &Ctx, model: &mut Model, text: &str, contact: &mut Contact, email_span: Range<usize>, path: &str) {
+    let line = line_at(text, email_span.start);
+    let mut lines = vec![line.clone()];
+    // a bare `E-mail: ...` line takes its name or desk from the line above
+    let label_only = clean::clean_value(&text[line.start..email_span.start]).to_lowercase();
+    if ["e-mail", "email", "mail", ""].contains(&label_only.as_str()) && line.start > 1 {
+        let prev = line_at(text, line.start - 1);
+        if !text[prev.clone()].trim().is_empty() && !text[prev.clone()].contains('@') {
+            lines.push(prev);
+        }
+    }
+    for l in lines {
+        for part in split_contact_line(text, l.clone()) {
+            if part.start <= email_span.start && email_span.start < part.end {
+                continue;
+            }
+            let span = clean::trim_span(text, part);
+            let Some(raw) = text.get(span.clone()) else { continue };
+            let v = clean::clean_value(raw);
+            if v.is_empty() {
+                continue;
+            }
+            if contact.phone.is_none() {
+                if let Some((num, pr)) = phone::find_phones(raw).into_iter().next() {
+                    contact.phone = Some(num);
+                    ctx.record(model, format!("{path}.phone"), span.start + pr.start..span.start + pr.end);
+                    continue;
+                }
+            }
+            let lower = v.to_lowercase();
+            if contact.role.is_none() && DESK_WORDS.iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)) && v.len() <= 60 {
+                contact.role = Some(v);
+                ctx.record(model, format!("{path}.role"), span);
+            } else if contact.name.is_none() && is_person_name(&v) {
+                contact.name = Some(v);
+                ctx.record(model, format!("{path}.name"), span);
+            }
+        }
+    }
+}
+
+fn split_contact_line(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let seg = &text[line.clone()];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in [" – ", " — ", " - ", " | ", "\t", ", ", " · ", ": "] {
+        let mut from = 0;
+        while let Some(p) = seg[from..].find(sep) {
+            cuts.push((from + p, sep.len()));
+            from += p + sep.len();
+        }
+    }
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (at, len) in cuts {
+        if at < pos {
+            continue;
+        }
+        out.push(line.start + pos..line.start + at);
+        pos = at + len;
+    }
+    out.push(line.start + pos..line.end);
+    out
+}
+
+/// Two to five words, capitalized apart from name particles, no digits.
+fn is_person_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || v.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '&') {
+        return false;
+    }
+    let caps_ok = words.iter().all(|w| {
+        NAME_PARTICLES.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    let first_last_caps = words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    caps_ok && first_last_caps && legal_form::suffix_form(v).is_none() && !ROLE_WORDS.contains(&words[0].to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source =
+            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let mut model = Model::empty(source);
+        let ctx = Ctx::new(&nt, &[]);
+        extract(&ctx, &mut model);
+        model
+    }
+
+    #[test]
+    fn hierna_definitions() {
+        let m = run("Verwerkersovereenkomst\n\nDe opdrachtgever van Bakkerij Zon, hierna te noemen “Verantwoordelijke”,\n\nen\n\nZonnewolk b.v., gevestigd te Utrecht, ingeschreven bij de Kamer van Koophandel\nonder nummer 12345678, hierna te noemen: “Verwerker”.\n\nVoor vragen: ZonnewolkB.V. – Privacy Team\nE-mail: Privacy@zonnewolk.nl");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Zonnewolk B.V."));
+        assert_eq!(p.legal_form.as_deref(), Some("B.V."));
+        assert_eq!(p.kvk.as_deref(), Some("12345678"));
+        let a = p.address.as_ref().unwrap();
+        assert_eq!(a.city.as_deref(), Some("Utrecht"));
+        assert_eq!(a.country.as_deref(), Some("NL"));
+        assert_eq!(p.contacts[0].email.as_deref(), Some("privacy@zonnewolk.nl"));
+        assert_eq!(p.contacts[0].role.as_deref(), Some("Privacy Team"));
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name, None);
+        assert_eq!(c.description.as_deref(), Some("De opdrachtgever van Bakkerij Zon"));
+    }
+
+    #[test]
+    fn labelled_lines_with_address_and_trade_name() {
+        let m = run("1. Partijen\n\n1.1 Verwerker: de eenmanszaak Piet Post, Dorpsstraat 4b, 1234AB Ons Dorp, KvK 87654321, handelend onder de naam PostWerk.\n\n1.2 Verwerkingsverantwoordelijke: de Klant, zijnde de onderneming die de dienst afneemt.\n\nVragen? Mail naar info@postwerk.nl of bel 06-12345678.");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Piet Post"));
+        assert_eq!(p.legal_form.as_deref(), Some("eenmanszaak"));
+        assert_eq!(p.trade_names, vec!["PostWerk".to_string()]);
+        let a = p.address.as_ref().unwrap();
+        assert_eq!(a.street.as_deref(), Some("Dorpsstraat 4b"));
+        assert_eq!(a.postal_code.as_deref(), Some("1234 AB"));
+        assert_eq!(a.city.as_deref(), Some("Ons Dorp"));
+        assert_eq!(p.contacts.len(), 1);
+        assert_eq!(p.contacts[0].email.as_deref(), Some("info@postwerk.nl"));
+        let c = m.parties.controller.as_ref().unwrap();
+        assert!(c.description.as_deref().unwrap().contains("de Klant"));
+    }
+
+    #[test]
+    fn drawn_up_by_block_and_contact_line() {
+        let m = run("DATA PRO STATEMENT\n\n1 Dit Data Pro Statement is opgesteld door:\n\nWolkje Systemen B.V. - Kerkweg 10, 2000AB Haarlem\nhandelsnamen/merken: Wolkje Hosting\n\nVoor vragen kan contact opgenomen worden met:\n\nAnna de Boer – anna@wolkje.nl – 023-1234567\n\nVerzoeken gaan naar support@wolkje.nl.");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Wolkje Systemen B.V."));
+        assert_eq!(p.trade_names, vec!["Wolkje Hosting".to_string()]);
+        let a = p.address.as_ref().unwrap();
+        assert_eq!(a.street.as_deref(), Some("Kerkweg 10"));
+        assert_eq!(a.postal_code.as_deref(), Some("2000 AB"));
+        assert_eq!(a.city.as_deref(), Some("Haarlem"));
+        assert_eq!(a.country.as_deref(), Some("NL"));
+        assert_eq!(p.contacts[0].name.as_deref(), Some("Anna de Boer"));
+        assert_eq!(p.contacts[0].phone.as_deref(), Some("+31231234567"));
+        assert_eq!(p.contacts[1].email.as_deref(), Some("support@wolkje.nl"));
+        assert_eq!(p.contacts[1].role.as_deref(), Some("support"));
+    }
+
+    #[test]
+    fn trade_name_of_owner_and_footer_kvk() {
+        let m = run("Verwerkersovereenkomst\n\nDeze overeenkomst hoort bij de voorwaarden van Tulpo (handelsnaam van Bloem Holding, KvK 11223344) en de Klant.\n\n• Verwerker: Tulpo, die gegevens verwerkt.\n• Verwerkingsverantwoordelijke: de Klant.");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Bloem Holding"));
+        assert_eq!(p.trade_names, vec!["Tulpo".to_string()]);
+        assert_eq!(p.kvk.as_deref(), Some("11223344"));
+        assert!(p.address.is_none());
+    }
+
+    #[test]
+    fn placeholder_controller_has_no_name() {
+        let m = run("Verwerkingsverantwoordelijke:\n\n[NAAM KLANT]\n\nVerwerker:\n\nRegenboog B.V.\nStationsplein 1, 3511 AA Utrecht\nKvK-nummer: 55667788");
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name, None);
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Regenboog B.V."));
+        assert_eq!(p.kvk.as_deref(), Some("55667788"));
+        assert_eq!(p.address.as_ref().unwrap().street.as_deref(), Some("Stationsplein 1"));
+    }
+}

@@ -1,6 +1,433 @@
-//! Extractor for the `processing` fields of the model.
+//! Extractor for `processing`: purposes, data categories (with examples and
+//! notes, from tables or lists), data subjects, special categories, and how
+//! long data is kept after the end of the agreement.
 
+use crate::values::{clean, duration};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{DataCategory, Model};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Header words of the column holding the category name.
+const NAME_HEADERS: &[&str] = &["categorie", "categorieën", "soort", "soorten", "type", "category", "gegevenscategorie"];
+/// Header words of the column holding examples.
+const EXAMPLE_HEADERS: &[&str] =
+    &["voorbeelden", "voorbeeld", "wat", "gegevens", "persoonsgegevens", "omschrijving", "examples", "data"];
+/// Header words of the column holding a note.
+const NOTE_HEADERS: &[&str] = &["bijzonderheden", "opmerking", "opmerkingen", "toelichting", "doel", "notes", "note"];
+/// Header words that make a table something else than data categories.
+const OTHER_TABLE_WORDS: &[&str] = &["maatregel", "betrokkenen", "sub", "verwerker", "locatie", "rol"];
+/// Category names end in one of these (Dutch compounds on `-gegevens`).
+const CATEGORY_SUFFIXES: &[&str] = &["gegevens", "data", "informatie"];
+
+/// Introductions of a list of purposes, subjects or categories.
+const PURPOSE_INTRO: &str = r"(?i)(?:voor\s+de\s+volgende\s+doeleinden|doeleinden\s+(?:zijn|van\s+de\s+verwerking)|doel(?:en)?\s+van\s+de\s+verwerking|for\s+the\s+following\s+purposes)\s*:?";
+const SUBJECT_INTRO: &str = r"(?i)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)\s*:?";
+const CATEGORY_INTRO: &str = r"(?i)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)\s*:?";
+
+static PURPOSE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PURPOSE_INTRO).expect("valid regex"));
+static SUBJECT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(SUBJECT_INTRO).expect("valid regex"));
+static CATEGORY_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CATEGORY_INTRO).expect("valid regex"));
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
+        .expect("valid regex")
+});
+static NEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:geen|niet|nooit|no|not|never)\b").expect("valid regex"));
+static AFTER_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
+});
+static THEREAFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$").expect("valid regex"));
+static KEPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed").expect("valid regex"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex"));
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    data_categories(ctx, model, text);
+    list_field(ctx, model, text, &PURPOSE_RE, "processing.purposes");
+    list_field(ctx, model, text, &SUBJECT_RE, "processing.data_subjects");
+    special_categories(ctx, model, text);
+    retention(ctx, model, text);
+}
+
+/// Lines of `text` with byte ranges.
+fn lines_from(text: &str, from: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    for l in text[from..].split('\n') {
+        out.push(pos..pos + l.len());
+        pos += l.len() + 1;
+    }
+    out
+}
+
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let sep = if line.contains('\t') { "\t" } else { "|" };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for c in line.split(sep) {
+        out.push((pos, c));
+        pos += c.len() + sep.len();
+    }
+    out
+}
+
+fn header_col(cells: &[(usize, &str)], words: &[&str]) -> Option<usize> {
+    cells.iter().position(|(_, c)| {
+        let l = c.trim().to_lowercase();
+        words.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")) || l.ends_with(&format!(" {w}")))
+    })
+}
+
+fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
+    for line in lines_from(text, 0) {
+        let l = &text[line.clone()];
+        let lower = l.to_lowercase();
+        if OTHER_TABLE_WORDS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        if l.contains('\t') || l.contains('|') {
+            let cs = cells(l);
+            let (Some(name), Some(ex)) = (header_col(&cs, NAME_HEADERS), header_col(&cs, EXAMPLE_HEADERS)) else { continue };
+            if name == ex {
+                continue;
+            }
+            let note = header_col(&cs, NOTE_HEADERS);
+            table_categories(ctx, model, text, line.end + 1, name, ex, note);
+        } else if is_spaced_header(l) {
+            broken_table_categories(ctx, model, text, line.end + 1);
+        }
+        if !model.processing.data_categories.is_empty() {
+            return;
+        }
+    }
+    list_categories(ctx, model, text);
+}
+
+/// `Categorie Voorbeelden Bijzonderheden`: a table header whose cells lost their separators.
+fn is_spaced_header(l: &str) -> bool {
+    let words: Vec<String> = l.split_whitespace().map(|w| w.to_lowercase()).collect();
+    (2..=3).contains(&words.len())
+        && NAME_HEADERS.contains(&words[0].as_str())
+        && EXAMPLE_HEADERS.contains(&words[1].as_str())
+        && words.get(2).is_none_or(|w| NOTE_HEADERS.contains(&w.as_str()))
+}
+
+fn push_category(ctx: &Ctx, model: &mut Model, name: (String, Range<usize>), examples: Vec<(String, Range<usize>)>, note: Option<(String, Range<usize>)>) {
+    if name.0.is_empty() || clean::is_placeholder(&name.0) {
+        return;
+    }
+    let i = model.processing.data_categories.len();
+    ctx.record(model, format!("processing.data_categories.{i}.name"), name.1);
+    for (j, (_, r)) in examples.iter().enumerate() {
+        ctx.record(model, format!("processing.data_categories.{i}.examples.{j}"), r.clone());
+    }
+    if let Some((_, r)) = &note {
+        ctx.record(model, format!("processing.data_categories.{i}.note"), r.clone());
+    }
+    model.processing.data_categories.push(DataCategory {
+        name: name.0,
+        examples: examples.into_iter().map(|(v, _)| v).collect(),
+        note: note.map(|(v, _)| v),
+    });
+}
+
+fn table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize, name: usize, ex: usize, note: Option<usize>) {
+    if from >= text.len() {
+        return;
+    }
+    for line in lines_from(text, from) {
+        let l = &text[line.clone()];
+        if !(l.contains('\t') || l.contains('|')) {
+            break;
+        }
+        let cs = cells(l);
+        let cell = |i: usize| cs.get(i).map(|(off, c)| clean::trim_span(text, line.start + off..line.start + off + c.len()));
+        let Some(name_span) = cell(name) else { continue };
+        let name_v = clean::clean_value(&text[name_span.clone()]);
+        let examples = cell(ex).map(|r| split_examples(text, r)).unwrap_or_default();
+        let note_v = note.and_then(cell).map(|r| (clean::clean_value(&text[r.clone()]), r)).filter(|(v, _)| !v.is_empty());
+        push_category(ctx, model, (name_v, name_span), examples, note_v);
+    }
+}
+
+/// Split `Naam, e-mailadres, bestandsnamen (geen inhoud)` at commas outside parentheses.
+fn split_examples(text: &str, range: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let seg = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<(String, Range<usize>)>| {
+        let r = clean::trim_span(text, range.start + a..range.start + b);
+        let v = clean::clean_value(&text[r.clone()]);
+        if !v.is_empty() {
+            out.push((v, r));
+        }
+    };
+    for (i, ch) in seg.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    push(start, seg.len(), &mut out);
+    out
+}
+
+/// A logical cell of a table whose rows were broken over lines: lines joined
+/// while a line ends inside a list or a compound.
+fn logical_units(text: &str, from: usize) -> Vec<Range<usize>> {
+    let mut units: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for line in lines_from(text, from) {
+        let l = text[line.clone()].trim();
+        if l.is_empty() {
+            continue;
+        }
+        if l.starts_with(|c: char| c.is_ascii_digit()) || l.to_lowercase().starts_with("opmerking") || l.contains('\u{c}') {
+            break;
+        }
+        let starts_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
+        match units.last_mut() {
+            Some(last) if open || starts_lower => last.end = line.end,
+            _ => units.push(line.clone()),
+        }
+        let end = l.trim_end();
+        open = end.ends_with(',') || end.ends_with('-') || end.ends_with('/') || end.ends_with('(')
+            || [" en", " of", " van", " (geen", " door", " onder"].iter().any(|w| end.ends_with(w));
+        if units.len() > 200 {
+            break;
+        }
+    }
+    units
+}
+
+fn category_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    CATEGORY_SUFFIXES.iter().any(|s| l.ends_with(s)) && w.chars().count() > 4
+}
+
+fn broken_table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize) {
+    if from >= text.len() {
+        return;
+    }
+    type Draft = ((String, Range<usize>), Vec<(String, Range<usize>)>, Option<(String, Range<usize>)>);
+    let mut cats: Vec<Draft> = Vec::new();
+    for u in logical_units(text, from) {
+        let v = clean::collapse(&text[u.clone()]);
+        let first = v.split_whitespace().next().unwrap_or("");
+        let has_list = v.contains(',');
+        let last_word = v.split_whitespace().last().unwrap_or("");
+        if category_word(first) && v.split_whitespace().count() > 1 && has_list {
+            // `Naamgegevens Naam, e-mailadres`: name and examples on one line
+            let name_end = u.start + text[u.clone()].find(first).map_or(0, |p| p + first.len());
+            let name_span = clean::trim_span(text, u.start..name_end);
+            cats.push(((clean::clean_value(first), name_span), split_examples(text, name_end..u.end), None));
+        } else if category_word(last_word) && !has_list && v.split_whitespace().count() <= 6 {
+            let span = clean::trim_span(text, u.clone());
+            cats.push(((clean::clean_value(&v), span), Vec::new(), None));
+        } else if let Some(last) = cats.last_mut() {
+            if last.1.is_empty() && (has_list || last.2.is_none() && v.split_whitespace().count() <= 6 && !v.starts_with("Voor ")) {
+                last.1 = split_examples(text, u.clone());
+            } else if last.2.is_none() {
+                let span = clean::trim_span(text, u.clone());
+                last.2 = Some((clean::clean_value(&text[span.clone()]), span));
+            }
+        }
+    }
+    for (name, ex, note) in cats {
+        push_category(ctx, model, name, ex, note);
+    }
+}
+
+/// Bulleted items after an introduction (`De volgende categorieën persoonsgegevens worden verwerkt:`).
+fn list_items(text: &str, intro_end: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let rest_of_line = &text[intro_end..text[intro_end..].find('\n').map_or(text.len(), |p| intro_end + p)];
+    if !rest_of_line.trim().is_empty() {
+        // inline list: `... betreft: a; b; c.`
+        let r = intro_end..intro_end + rest_of_line.len();
+        let seg = &text[r.clone()];
+        let mut pos = 0;
+        for part in seg.split(';') {
+            out.push(r.start + pos..r.start + pos + part.len());
+            pos += part.len() + 1;
+        }
+        return out;
+    }
+    let mut seen_item = false;
+    for line in lines_from(text, (intro_end + rest_of_line.len() + 1).min(text.len())) {
+        let l = &text[line.clone()];
+        if l.trim().is_empty() {
+            continue;
+        }
+        match BULLET.find(l) {
+            Some(m) => {
+                seen_item = true;
+                out.push(line.start + m.end()..line.end);
+            }
+            None if seen_item || out.len() > 50 => break,
+            None => break,
+        }
+    }
+    out
+}
+
+fn list_categories(ctx: &Ctx, model: &mut Model, text: &str) {
+    let Some(m) = CATEGORY_RE.find(text) else { return };
+    for r in list_items(text, m.end()) {
+        let seg = &text[r.clone()];
+        // `contactgegevens van gasten: naam, e-mailadres`
+        if let Some(colon) = seg.find(':') {
+            let name_span = clean::trim_span(text, r.start..r.start + colon);
+            let name = clean::clean_value(&text[name_span.clone()]);
+            let examples = split_examples(text, r.start + colon + 1..r.end);
+            push_category(ctx, model, (name, name_span), examples, None);
+        } else {
+            let span = clean::trim_span(text, r.clone());
+            let name = clean::clean_value(&text[span.clone()]);
+            if name.split_whitespace().count() <= 12 {
+                push_category(ctx, model, (name, span), Vec::new(), None);
+            }
+        }
+    }
+}
+
+fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) {
+    let Some(m) = re.find(text) else { return };
+    let mut values: Vec<String> = Vec::new();
+    for r in list_items(text, m.end()) {
+        let span = clean::trim_span(text, r);
+        let Some(raw) = text.get(span.clone()) else { continue };
+        let v = clean::clean_value(raw);
+        if v.is_empty() || v.split_whitespace().count() > 25 || values.contains(&v) {
+            continue;
+        }
+        ctx.record(model, format!("{path}.{}", values.len()), span);
+        values.push(v);
+    }
+    match path {
+        "processing.purposes" => model.processing.purposes = values,
+        _ => model.processing.data_subjects = values,
+    }
+}
+
+fn sentence_around(text: &str, pos: usize) -> Range<usize> {
+    let start = text[..pos].rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let end = text[pos..].find(". ").or_else(|| text[pos..].find('\n')).map_or(text.len(), |p| pos + p + 1);
+    start..end.min(text.len())
+}
+
+fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
+    let Some(m) = SPECIAL.find(text) else { return };
+    let sentence = sentence_around(text, m.start());
+    let s = &text[sentence.clone()];
+    if s.to_lowercase().contains("zoals bedoeld") && !NEGATION.is_match(s) {
+        return;
+    }
+    model.processing.special_categories = Some(!NEGATION.is_match(s));
+    ctx.record(model, "processing.special_categories", clean::trim_span(text, sentence));
+}
+
+/// `tot maximaal 30 dagen na beëindiging` / `Zolang ... loopt. Daarna nog negentig dagen`.
+fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
+    for d in duration::find_durations(text) {
+        let after = &text[d.phrase.end..(d.phrase.end + 40).min(text.len())];
+        let after = &text[d.phrase.end..d.phrase.end + floor(after, after.len())];
+        let sentence = sentence_around(text, d.phrase.start);
+        let before_start = d.phrase.start.saturating_sub(25);
+        let before = &text[ceil(text, before_start)..d.phrase.start];
+        let kept_after_end = AFTER_END.is_match(after) && KEPT.is_match(&text[sentence.clone()]);
+        let zolang_before = text[ceil(text, d.phrase.start.saturating_sub(160))..d.phrase.start].to_lowercase().contains("zolang");
+        let thereafter = THEREAFTER.is_match(before) && zolang_before;
+        if kept_after_end || thereafter {
+            model.processing.retention_after_end = Some(d.value.clone());
+            let end = if kept_after_end { d.phrase.end + AFTER_END.find(after).map_or(0, |m| m.end()) } else { d.phrase.end };
+            ctx.record(model, "processing.retention_after_end", clean::trim_span(text, d.phrase.start..end));
+            return;
+        }
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source =
+            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let mut model = Model::empty(source);
+        let ctx = Ctx::new(&nt, &[]);
+        extract(&ctx, &mut model);
+        model
+    }
+
+    #[test]
+    fn tab_table_of_categories() {
+        let m = run("2. Gegevens\n\nCategorie\tVoorbeelden\tToelichting\nNAW-gegevens\tNaam, adres, woonplaats\tVoor facturatie\nBetaalgegevens\tIBAN (alleen laatste cijfers)\t\n\nEinde.");
+        let c = &m.processing.data_categories;
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name, "NAW-gegevens");
+        assert_eq!(c[0].examples, vec!["Naam", "adres", "woonplaats"]);
+        assert_eq!(c[0].note.as_deref(), Some("Voor facturatie"));
+        assert_eq!(c[1].examples, vec!["IBAN (alleen laatste cijfers)"]);
+        assert_eq!(c[1].note, None);
+    }
+
+    #[test]
+    fn table_broken_over_lines() {
+        let t = "Categorie Voorbeelden Bijzonderheden\nKlantgegevens Naam, woonplaats,\n\nklantnummer\nVoor de administratie\n\nReis- en\nverblijfsgegevens\n\nHotel, vlucht-\nnummer, datum\n\nAlleen bij boekingen\n\n3. Volgende";
+        let m = run(t);
+        let c = &m.processing.data_categories;
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name, "Klantgegevens");
+        assert_eq!(c[0].examples, vec!["Naam", "woonplaats", "klantnummer"]);
+        assert_eq!(c[0].note.as_deref(), Some("Voor de administratie"));
+        assert_eq!(c[1].name, "Reis- en verblijfsgegevens");
+        assert_eq!(c[1].examples, vec!["Hotel", "vlucht-nummer", "datum"]);
+        assert_eq!(c[1].note.as_deref(), Some("Alleen bij boekingen"));
+    }
+
+    #[test]
+    fn retention_after_end() {
+        let m = run("De gegevens worden bewaard zolang de overeenkomst loopt en tot maximaal 60 dagen na beëindiging daarvan.");
+        let d = m.processing.retention_after_end.unwrap();
+        assert_eq!((d.value, d.iso.as_str()), (60, "P60D"));
+        assert!(m.evidence["processing.retention_after_end"].text.contains("60 dagen"));
+        let m = run("Hoe lang\n\nZolang je account bestaat. Daarna nog veertien dagen, zodat je kunt exporteren.");
+        assert_eq!(m.processing.retention_after_end.map(|d| d.value), Some(14));
+    }
+
+    #[test]
+    fn lists_and_special_categories() {
+        let m = run("Wij verwerken gegevens voor de volgende doeleinden:\n• het plannen van afspraken;\n• het versturen van facturen.\n\nCategorieën betrokkenen:\n- klanten van Klant\n- medewerkers van Klant\n\nEr worden geen bijzondere persoonsgegevens verwerkt.");
+        assert_eq!(m.processing.purposes, vec!["het plannen van afspraken", "het versturen van facturen"]);
+        assert_eq!(m.processing.data_subjects, vec!["klanten van Klant", "medewerkers van Klant"]);
+        assert_eq!(m.processing.special_categories, Some(false));
+    }
+}

@@ -1,6 +1,86 @@
-//! Extractor for the `requests` fields of the model.
+//! Extractor for `data_subject_requests`: where requests of data subjects
+//! go (an e-mail address) and how fast the processor handles them.
 
+use crate::scan::{self, has_any};
+use crate::values::duration::find_durations;
+use crate::values::email::find_emails;
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{ClauseKind, Model};
+use std::ops::Range;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Words of data-subject requests and rights.
+const DSR_WORDS: &[&str] = &[
+    "betrokkene", "inzage", "rectificatie", "correctie", "verwijderverzoek", "verwijdering", "dataportabiliteit", "rechten",
+    "data subject", "access request",
+];
+const HEADINGS: &[&str] = &["rechten", "betrokkene", "verzoek", "data subject"];
+const REQUEST_WORDS: &[&str] = &["verzoek", "request", "helpen", "ondersteun", "bijstand", "beantwoord"];
+const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "audit", "beëindiging", "beeindiging", "sub-verwerker", "subverwerker"];
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let regions = scan::topic_regions(ctx, ClauseKind::DataSubjectRights, HEADINGS);
+    for p in scan::paragraphs(text) {
+        let para = &text[p.clone()];
+        let in_topic = has_any(para, DSR_WORDS) || scan::inside(&regions, p.start);
+        if !in_topic {
+            continue;
+        }
+        for s in scan::sentences(text, p.clone()) {
+            let sent = &text[s.clone()];
+            if !has_any(sent, REQUEST_WORDS) || has_any(sent, OTHER_TOPIC_WORDS) {
+                continue;
+            }
+            contact(ctx, model, s.clone(), sent);
+            deadline(ctx, model, s.clone(), sent);
+        }
+    }
+}
+
+fn contact(ctx: &Ctx, model: &mut Model, s: Range<usize>, sent: &str) {
+    if model.data_subject_requests.contact.is_some() {
+        return;
+    }
+    if let Some((email, r)) = find_emails(sent).into_iter().next() {
+        model.data_subject_requests.contact = Some(email);
+        ctx.record(model, "data_subject_requests.contact", s.start + r.start..s.start + r.end);
+    }
+}
+
+fn deadline(ctx: &Ctx, model: &mut Model, s: Range<usize>, sent: &str) {
+    if model.data_subject_requests.deadline.is_some() {
+        return;
+    }
+    if let Some(d) = find_durations(sent).into_iter().next() {
+        model.data_subject_requests.deadline = Some(d.value);
+        ctx.record(model, "data_subject_requests.deadline", s.start + d.phrase.start..s.start + d.phrase.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{DurationUnit, NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let mut model = Model::empty(source);
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        model
+    }
+
+    #[test]
+    fn contact_and_deadline() {
+        let m = run("Een verzoek tot inzage of correctie kan worden gestuurd naar Privacy@Voorbeeld.nl. Na ontvangst van het verzoek handelen wij dit binnen drie werkdagen af.");
+        assert_eq!(m.data_subject_requests.contact.as_deref(), Some("privacy@voorbeeld.nl"));
+        let d = m.data_subject_requests.deadline.unwrap();
+        assert_eq!((d.value, d.unit), (3, DurationUnit::BusinessDays));
+    }
+
+    #[test]
+    fn unrelated_email_is_not_a_contact() {
+        let m = run("Wil je een getekend exemplaar, mail dan info@voorbeeld.nl.");
+        assert_eq!(m.data_subject_requests.contact, None);
+    }
+}

@@ -139,6 +139,11 @@ pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
     paragraphs(text).into_iter().flat_map(|p| sentences(text, p)).collect()
 }
 
+/// True when the sentence `s` ends with a colon (an intro to a list).
+pub fn ends_with_colon(text: &str, s: &Range<usize>) -> bool {
+    text[s.clone()].trim_end().ends_with(':') || text[s.end..].starts_with(':')
+}
+
 /// The list items that follow an intro ending at `pos` (`...volgende
 /// informatie:` ⏎ `• a` ⏎ `• b`): each item without its marker. Blank lines
 /// between items are allowed; the list ends at the first other line.

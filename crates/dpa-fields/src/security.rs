@@ -1,6 +1,338 @@
-//! Extractor for the `security` fields of the model.
+//! Extractor for `security`: measures classified into the categories of the
+//! model (one measure may yield several) and normalized certifications.
+//!
+//! Measures are read from security sections (table rows, list items and
+//! short paragraphs), from lists after an intro about measures
+//! (`Deze maatregelen omvatten onder meer:`), and from a sentence that lists
+//! measures inline (`treft passende maatregelen (o.a. TLS, MFA, back-ups)`).
 
+use crate::scan::{self, has_any};
+use crate::values::clean::{collapse, trim_span};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{ClauseKind, Measure, MeasureCategory, Model};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Vocabulary per category, Dutch and English (case-insensitive patterns).
+const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
+    (MeasureCategory::Mfa, r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|two[- ]factor|multi[- ]?factor\w*|tweestaps\w*|two[- ]step)\b"),
+    (
+        MeasureCategory::EncryptionInTransit,
+        r"\b(?:tls|ssl|https|in\s+transit|tijdens\s+(?:het\s+)?(?:transport|verzending|overdracht)|versleutelde\s+(?:verbinding\w*|communicatie)|beveiligde\s+verbinding\w*|vpn)\b|(?:encryptie|versleutel\w*|encrypt\w*)[^.;]{0,60}(?:transport|verstuurd|verzonden|verzending|verkeer|communicatie)|(?:verstuurd|verzonden|verkeer)[^.;]{0,40}(?:versleuteld|encryptie)",
+    ),
+    (
+        MeasureCategory::EncryptionAtRest,
+        r"\bat\s+rest\b|\bin\s+rust\b|\baes[- ]?256\b|(?:versleuteld|versleutelde|encrypted)\s+(?:opgeslagen|opslag|storage|stored)|(?:opgeslagen|opslag|opslaan|bewaren|bewaard)[^.;]{0,40}(?:versleuteld|encryptie)|(?:versleuteling|encryptie)\s+van[^.;]{0,40}\bopslag\b|\bgehashed|\bhashed\b",
+    ),
+    (
+        MeasureCategory::DeviceEncryption,
+        r"(?:laptop\w*|usb\w*|(?:data|gegevens)\s*dragers?|mobiele\s+apparat\w*|devices?|harde\s+schijf\w*)[^.]{0,120}(?:versleuteld|encrypt\w*|encryptie)|(?:schijf|disk|full[- ]disk|device)\s*(?:versleuteling|encryption)|\bbitlocker\b|\bfilevault\b",
+    ),
+    (
+        MeasureCategory::AccessControl,
+        r"toegangs(?:beveiliging|beheer|controle\w*|rechten|beleid)|\bautorisati\w*|\bgeautoriseerd\w*|least[- ]privilege\w*|need[- ]to[- ]know|\brbac\b|role[- ]based|op\s+basis\s+van\s+(?:hun\s+)?rollen|minimale\s+rechten|toegang\s+tot\s+(?:de\s+)?(?:servers|systemen|productie\w*)|\bauthenticatie\b|\bauthentication\b|wachtwoord\w*|password\w*|access\s+control\w*|row\s+level\s+security",
+    ),
+    (
+        MeasureCategory::TenantSeparation,
+        r"\btenants?\b|klantomgeving\w*|scheiding\s+(?:van\s+)?(?:klant\w*|data|gegevens)|logische\s+scheiding|gescheiden\s+(?:omgeving\w*|klant\w*|database\w*)|eigen\s+database|afgeschermd\s+van|afscherming\s+tussen|multi[- ]tenant\w*|row\s+level\s+security|tenant\s+isolation",
+    ),
+    (
+        MeasureCategory::Logging,
+        r"\b\w*(?:logging|logs|logboek\w*|logbestand\w*)\b|\blog\b|\bmonitor\w*|audit\s*trails?|\bauditlog\w*|\bsiem\b",
+    ),
+    (MeasureCategory::Backup, r"\bback-?ups?\b|\bbackups?\b|\bherstel\w*|\brestore\b|\bdisaster\s+recovery\b|reservekopie\w*"),
+    (MeasureCategory::Patching, r"\bpatch\w*|\bgepatched\b|\bupdates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b"),
+    (
+        MeasureCategory::Physical,
+        r"\bcamera\w*|\bbezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|\bdatacenter\w*|\bdatacentr\w*|toegangspas\w*|\balarm\w*|\bbewaking\b|serverruimte\w*|\bphysical\b",
+    ),
+    (
+        MeasureCategory::Certification,
+        r"\biso[\s:/-]*\d{4,5}|\bgecertificeerd\w*|\bcertificering\w*|\bcertified\b|\bcertification\b|\bnen[\s-]*7510|\bsoc\s*[12]\b|\bisae\s*\d{4}",
+    ),
+    (
+        MeasureCategory::Awareness,
+        r"\baw[ae]reness\b|bewustwording\w*|\btraining\w*|\bopleiding\w*|\bvoorlichting\b|phishing[- ]?simulat\w*",
+    ),
+    (MeasureCategory::Confidentiality, r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b"),
+    (MeasureCategory::IncidentResponse, r"\bincident\w*|\bmeldprocedure\w*|datalekprocedure\w*|\bescalatie\w*|\bcalamiteit\w*"),
+    (
+        MeasureCategory::Network,
+        r"\bfirewall\w*|\bnetwerk\w*|\bnetwork\w*|\bddos\b|\bwaf\b|\bintrusion\b|\bsegmentatie\b|rate[- ]limit\w*|content\s+security\s+policy",
+    ),
+    (
+        MeasureCategory::DataMinimisation,
+        r"minimale\s+(?:data)?verwerking|dataminimalisatie|data\s*minimi[sz]ation|alleen\s+(?:de\s+)?(?:noodzakelijke|benodigde)\s+gegevens|geen\s+opslag|niet\s+bewaard|\banonymi\w*|\bpseudonymi\w*|geanonimiseerd|gepseudonimiseerd",
+    ),
+    (
+        MeasureCategory::Audit,
+        r"\baudits?\b|\bpen-?tests?\b|penetratietest\w*|security\s+review\w*|beveiligingsaudit\w*|\bevaluatie\b|\bherziening\b",
+    ),
+];
+
+static CATEGORIES: LazyLock<Vec<(MeasureCategory, Regex)>> = LazyLock::new(|| {
+    CATEGORY_PATTERNS
+        .iter()
+        .map(|(c, p)| (*c, Regex::new(&format!("(?i){p}")).expect("category pattern compiles")))
+        .collect()
+});
+static AUDIT_LOG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog\w*").expect("audit log compiles"));
+
+/// Certifications: pattern → normalized name.
+const CERTIFICATIONS: &[(&str, &str)] = &[
+    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27001\b", "ISO 27001"),
+    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27701\b", "ISO 27701"),
+    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27017\b", "ISO 27017"),
+    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27018\b", "ISO 27018"),
+    (r"\bISO[\s:/-]*9001\b", "ISO 9001"),
+    (r"\bISO[\s:/-]*22301\b", "ISO 22301"),
+    (r"\bNEN[\s:/-]*7510\b", "NEN 7510"),
+    (r"\bSOC[\s-]*2\b", "SOC 2"),
+    (r"\bSOC[\s-]*1\b", "SOC 1"),
+    (r"\bISAE[\s-]*3402\b", "ISAE 3402"),
+    (r"\bISAE[\s-]*3000\b", "ISAE 3000"),
+    (r"\bPCI[\s-]*DSS\b", "PCI DSS"),
+    (r"\bBSI[\s-]*C5\b", "BSI C5"),
+];
+
+static CERTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    CERTIFICATIONS.iter().map(|(p, n)| (Regex::new(&format!("(?i){p}")).expect("certification compiles"), *n)).collect()
+});
+
+/// Status words of a measures table (`Actief`, `Mogelijk`).
+const STATUS_WORDS: &[&str] = &[
+    "actief", "mogelijk", "gepland", "in ontwikkeling", "in uitvoering", "optioneel", "niet actief", "ja", "nee", "active", "planned",
+    "implemented", "geïmplementeerd", "n.v.t.",
+];
+/// Heading words of a security section.
+const HEADINGS: &[&str] = &["beveilig", "security", "maatregelen", "maatregel", "toms", "technische en organisatorische"];
+static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|takes|implements|maintains)\b")
+        .expect("anchor verb compiles")
+});
+static INLINE_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bwaaronder\b|\bo\.a\.|\bonder\s+meer\b|\bzoals\b|\(|\bincluding\b").expect("inline list compiles"));
+
+/// The categories a measure text states.
+pub fn classify(text: &str) -> Vec<MeasureCategory> {
+    let cleaned = AUDIT_LOG.replace_all(text, "log");
+    let mut out: Vec<MeasureCategory> = CATEGORIES.iter().filter(|(_, re)| re.is_match(&cleaned)).map(|(c, _)| *c).collect();
+    if out.contains(&MeasureCategory::DeviceEncryption) && !has_any(text, &["opgeslagen", "opslag", "in rust", "at rest"]) {
+        out.retain(|c| *c != MeasureCategory::EncryptionAtRest);
+    }
+    out
+}
+
+/// One candidate measure: its text range, status range, and whether an
+/// unclassified text still counts (as `other`).
+struct Item {
+    range: Range<usize>,
+    status: Option<Range<usize>>,
+    list_like: bool,
+}
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let mut items = section_items(ctx);
+    items.extend(anchored_lists(text));
+    items.extend(inline_sentences(text));
+    items.sort_by_key(|i| i.range.start);
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    for item in items {
+        if seen.iter().any(|r| r.start <= item.range.start && item.range.end <= r.end) {
+            continue;
+        }
+        seen.push(item.range.clone());
+        add_measures(ctx, model, &item);
+    }
+    certifications(ctx, model);
+}
+
+fn add_measures(ctx: &Ctx, model: &mut Model, item: &Item) {
+    let text = ctx.full();
+    let raw = &text[item.range.clone()];
+    let mut cats = classify(raw);
+    if cats.is_empty() {
+        if !item.list_like {
+            return;
+        }
+        cats.push(MeasureCategory::Other);
+    }
+    let body = collapse(raw.trim());
+    let status = item.status.clone().map(|s| (collapse(&text[s.clone()]), s));
+    for cat in cats {
+        let i = model.security.measures.len();
+        model.security.measures.push(Measure { category: cat, text: body.clone(), status: status.as_ref().map(|s| s.0.clone()) });
+        ctx.record(model, format!("security.measures.{i}.text"), item.range.clone());
+        if let Some((_, r)) = &status {
+            ctx.record(model, format!("security.measures.{i}.status"), r.clone());
+        }
+    }
+}
+
+fn is_status(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.').to_lowercase();
+    STATUS_WORDS.contains(&t.as_str())
+}
+
+/// Items of security sections: table rows, list items, short paragraphs; a
+/// status paragraph (`Actief`) belongs to the item before it.
+fn section_items(ctx: &Ctx) -> Vec<Item> {
+    let text = ctx.full();
+    let regions = scan::topic_regions(ctx, ClauseKind::Security, HEADINGS);
+    let tables = scan::tables(text);
+    let mut out: Vec<Item> = Vec::new();
+    for region in &regions {
+        let mut in_table: Vec<Range<usize>> = Vec::new();
+        for t in tables.iter().filter(|t| t.rows.first().is_some_and(|r| region.contains(&r.range.start))) {
+            let header = &t.rows[0];
+            let status_col = header.cells.iter().position(|c| has_any(&text[c.clone()], &["status", "opmerking"]));
+            for row in &t.rows {
+                in_table.push(row.range.clone());
+            }
+            for row in &t.rows[1..] {
+                let cells: Vec<&Range<usize>> =
+                    row.cells.iter().enumerate().filter(|(i, _)| Some(*i) != status_col).map(|(_, c)| c).collect();
+                let (Some(first), Some(last)) = (cells.first(), cells.last()) else { continue };
+                let status = status_col.and_then(|i| row.cells.get(i)).cloned().filter(|r| !r.is_empty());
+                out.push(Item { range: first.start..last.end, status, list_like: true });
+            }
+        }
+        for p in scan::paragraphs(text).into_iter().filter(|p| region.contains(&p.start)) {
+            if in_table.iter().any(|r| r.start >= p.start && r.end <= p.end) {
+                continue;
+            }
+            for l in scan::lines(text, p.clone()) {
+                let line = &text[l.clone()];
+                if scan::list_marker_len(line).is_some() {
+                    let m = scan::list_marker_len(line).unwrap_or(0);
+                    out.push(Item { range: l.start + m..l.end, status: None, list_like: true });
+                }
+            }
+            let para = &text[p.clone()];
+            if is_status(para) {
+                if let Some(prev) = out.last_mut().filter(|i| i.status.is_none()) {
+                    prev.status = Some(trim_span(text, p.clone()));
+                }
+                continue;
+            }
+            let is_heading = scan::lines(text, p.clone()).len() == 1 && !para.trim_end().ends_with('.');
+            if para.split_whitespace().count() <= 40 && !is_heading && scan::list_marker_len(para).is_none() {
+                out.push(Item { range: trim_span(text, p.clone()), status: None, list_like: false });
+            } else if is_heading && para.split_whitespace().count() >= 2 && !scan::has_any(para, HEADINGS) {
+                // a table cell broken out of its row (`Encryptie Alle data ...`)
+                out.push(Item { range: trim_span(text, p.clone()), status: None, list_like: false });
+            }
+        }
+    }
+    out
+}
+
+/// Lists after a sentence about measures that ends with a colon.
+fn anchored_lists(text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    for s in scan::all_sentences(text) {
+        let sent = &text[s.clone()];
+        if !scan::ends_with_colon(text, &s) || !has_any(sent, &["maatregel", "beveilig", "security", "measures"]) {
+            continue;
+        }
+        for r in scan::list_after(text, s.end) {
+            out.push(Item { range: r, status: None, list_like: true });
+        }
+    }
+    out
+}
+
+/// A sentence that lists measures inline.
+fn inline_sentences(text: &str) -> Vec<Item> {
+    scan::all_sentences(text)
+        .into_iter()
+        .filter(|s| {
+            let sent = &text[s.clone()];
+            !scan::ends_with_colon(text, s)
+                && has_any(sent, &["maatregel", "beveiliging", "security", "measures"])
+                && ANCHOR_VERB.is_match(sent)
+                && INLINE_LIST.is_match(sent)
+        })
+        .map(|s| Item { range: s, status: None, list_like: false })
+        .collect()
+}
+
+fn certifications(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let mut found: Vec<(usize, &'static str, Range<usize>)> = Vec::new();
+    for (re, name) in CERTS.iter() {
+        if let Some(m) = re.find(text) {
+            found.push((m.start(), name, m.range()));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    for (i, (_, name, r)) in found.into_iter().enumerate() {
+        model.security.certifications.push(name.to_string());
+        ctx.record(model, format!("security.certifications.{i}"), r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+    use MeasureCategory as C;
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let mut model = Model::empty(source);
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        model
+    }
+
+    fn cats(m: &Model) -> Vec<C> {
+        let mut v: Vec<C> = m.security.measures.iter().map(|x| x.category).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn one_measure_several_categories() {
+        assert_eq!(classify("encryptie in rust en tijdens transport"), vec![C::EncryptionInTransit, C::EncryptionAtRest]);
+        assert_eq!(classify("toegang met tweefactorauthenticatie"), vec![C::Mfa]);
+        assert_eq!(classify("Laptops en USB-sticks worden versleuteld"), vec![C::DeviceEncryption]);
+        assert_eq!(classify("Audit logs van toegang"), vec![C::Logging]);
+    }
+
+    #[test]
+    fn bullet_list_after_intro() {
+        let m = run("3. Beveiliging\n\nVerwerker neemt onder meer de volgende maatregelen:\n• firewalls rond alle servers,\n• dagelijkse back-ups,\n• een geheimhoudingsverklaring voor medewerkers.\n");
+        assert_eq!(cats(&m), vec![C::Backup, C::Confidentiality, C::Network]);
+    }
+
+    #[test]
+    fn table_with_status_column() {
+        let m = run("BIJLAGE 2 BEVEILIGING\n\nMaatregel\tBeschrijving\tStatus\nPatchbeleid\tMaandelijkse updates van servers\tActief\nOpleiding\tJaarlijkse awareness training\tGepland\n");
+        assert_eq!(cats(&m), vec![C::Patching, C::Awareness]);
+        assert_eq!(m.security.measures[0].status.as_deref(), Some("Actief"));
+    }
+
+    #[test]
+    fn inline_list_in_a_sentence() {
+        let m = run("Verwerker treft passende maatregelen (o.a. versleutelde opslag, MFA en logging).");
+        assert_eq!(cats(&m), vec![C::Mfa, C::EncryptionAtRest, C::Logging]);
+    }
+
+    #[test]
+    fn certifications_normalized() {
+        let m = run("De datacenters zijn ISO:27001:2013 gecertificeerd en NEN-7510 gecertificeerd; de leverancier heeft een ISO 27001-gecertificeerde omgeving.");
+        assert_eq!(m.security.certifications, vec!["ISO 27001", "NEN 7510"]);
+    }
+
+    #[test]
+    fn unrelated_text_gives_nothing() {
+        let m = run("Verwerker controleert de gegevens niet. Het SSL-certificaat wordt jaarlijks verlengd.");
+        assert!(m.security.measures.is_empty());
+        assert!(m.security.certifications.is_empty());
+    }
+}

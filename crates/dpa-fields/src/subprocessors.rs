@@ -1,6 +1,574 @@
-//! Extractor for the `subprocessors` fields of the model.
+//! Extractor for `subprocessors`, `subprocessor_authorisation` and
+//! `subprocessor_changes`.
+//!
+//! Sub-processors come from tables in any layout the text stage leaves:
+//! tab- or pipe-separated rows, a table whose cells a PDF broke into one
+//! paragraph each, or a bullet list `Naam (doel, locatie)` after an intro
+//! that names sub-processors.
 
+use crate::scan::{self, has_any, Table};
+use crate::values::clean::{clean_value, collapse, trim_span};
+use crate::values::country::{find_countries, find_regions, is_eea};
+use crate::values::duration::find_durations;
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{Authorisation, Model, Subprocessor, TransferMechanism};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Words naming a sub-processor (Dutch and English, common misspellings).
+pub(crate) const SUBPROCESSOR_WORDS: &[&str] = &[
+    "sub-verwerker",
+    "subverwerker",
+    "sub-processor",
+    "subprocessor",
+    "sub-procesor",
+    "subprocesor",
+    "sub-bewerker",
+    "subbewerker",
+    "onderaannemer",
+];
+
+/// The role of a table column, read from its header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Location,
+    EeaFlag,
+    Purpose,
+    Url,
+    Mechanism,
+    Other,
+}
+
+/// Header vocabulary per column role: `(role, substrings, whole words)`,
+/// checked in this order.
+const HEADER_VOCAB: &[(Col, &[&str], &[&str])] = &[
+    (Col::EeaFlag, &["binnen de eu", "binnen eu", "binnen de eer", "within the eu", "within the eea", "in eer"], &[]),
+    (Col::Mechanism, &["waarborg", "doorgifte", "mechanism", "transfer", "safeguard", "grondslag"], &[]),
+    (Col::Url, &["privacy", "url", "link", "website"], &[]),
+    (Col::Location, &["locatie", "vestiging", "location", "country", "regio", "region", "hosting"], &["land", "waar"]),
+    (Col::Purpose, &["doel", "dienst", "functie", "waarvoor", "purpose", "service", "activiteit", "omschrijving", "taak"], &["rol"]),
+    (
+        Col::Name,
+        &["sub-verwerker", "subverwerker", "sub-processor", "subprocessor", "sub-procesor", "leverancier", "dienstverlener", "provider", "vendor"],
+        &["partij", "naam", "name", "bedrijf", "verwerker"],
+    ),
+    (Col::Other, &["conformiteit", "status", "opmerking", "dpa", "certific"], &[]),
+];
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\bhttps?://[^\s<>"']+|\bwww\.[^\s<>"']+"#).expect("url compiles"));
+static UNKNOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?").expect("unknown compiles"));
+static WORLDWIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"));
+static YES_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(ja|nee|yes|no)\b[\s,;:–-]*").expect("yes/no compiles"));
+
+/// Transfer mechanisms and the phrases that name them.
+const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
+    (
+        TransferMechanism::Scc,
+        r"\bSCCs?\b|\bSCC['’]s|(?i:standaard\s*contract(?:uele)?\s*(?:bepalingen|clausules)|standaardcontractbepalingen|modelcontractbepalingen|model\s*clauses|standard\s+contractual\s+clauses)",
+    ),
+    (TransferMechanism::Dpf, r"\bDPF\b|(?i:data\s+privacy\s+framework|privacy\s+shield)"),
+    (TransferMechanism::Bcr, r"\bBCRs?\b|(?i:binding\s+corporate\s+rules|bindende\s+bedrijfsvoorschriften)"),
+    (TransferMechanism::Adequacy, r"(?i:adequaatheids?\w*|adequacy\s+decision|adequate\s+level\s+of\s+protection)"),
+];
+
+static MECHANISMS: LazyLock<Vec<(TransferMechanism, Regex)>> = LazyLock::new(|| {
+    MECHANISM_PATTERNS.iter().map(|(m, p)| (*m, Regex::new(p).expect("mechanism compiles"))).collect()
+});
+
+/// The first transfer mechanism named in `text`, with its range.
+pub(crate) fn find_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
+    MECHANISMS
+        .iter()
+        .filter_map(|(m, re)| re.find(text).map(|f| (*m, f.range())))
+        .min_by_key(|(_, r)| r.start)
+}
+
+fn column_role(header: &str) -> Option<Col> {
+    let lower = header.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    HEADER_VOCAB
+        .iter()
+        .find(|(_, subs, whole)| subs.iter().any(|s| lower.contains(s)) || whole.iter().any(|w| words.contains(w)))
+        .map(|(c, _, _)| *c)
+}
+
+/// One sub-processor read from the text, with the ranges it came from.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    name: Range<usize>,
+    location: Option<Range<usize>>,
+    flag: Option<(bool, Range<usize>)>,
+    purpose: Option<Range<usize>>,
+    url_cell: Option<Range<usize>>,
+    mechanism_cells: Vec<Range<usize>>,
+}
+
+fn roles_of(text: &str, header: &[Range<usize>]) -> Vec<Col> {
+    let mut roles: Vec<Col> = header.iter().map(|c| column_role(&text[c.clone()]).unwrap_or(Col::Other)).collect();
+    if !roles.contains(&Col::Name) {
+        if let Some(first) = roles.iter().position(|r| *r == Col::Other || *r == Col::Purpose) {
+            roles[first] = Col::Name;
+        }
+    }
+    roles
+}
+
+fn is_subprocessor_table(text: &str, table: &Table, near_subprocessors: bool) -> bool {
+    let Some(header) = table.rows.first() else {
+        return false;
+    };
+    if table.rows.len() < 2 {
+        return false;
+    }
+    let header_text = text[header.range.clone()].to_lowercase();
+    let roles = roles_of(text, &header.cells);
+    let names_subprocessor = has_any(&header_text, SUBPROCESSOR_WORDS);
+    let has_place = roles.iter().any(|r| matches!(r, Col::Location | Col::EeaFlag | Col::Url | Col::Mechanism));
+    names_subprocessor || (has_place && near_subprocessors && roles.contains(&Col::Name))
+}
+
+fn rows_of_table(text: &str, table: &Table) -> Vec<Found> {
+    let roles = roles_of(text, &table.rows[0].cells);
+    let mut out = Vec::new();
+    for row in &table.rows[1..] {
+        let mut f = Found::default();
+        let mut named = false;
+        for (cell, role) in row.cells.iter().zip(roles.iter()) {
+            let cell = trim_span(text, cell.clone());
+            if cell.is_empty() {
+                continue;
+            }
+            match role {
+                Col::Name if !named => {
+                    f.name = cell.clone();
+                    named = true;
+                }
+                Col::Location => f.location = Some(cell.clone()),
+                Col::EeaFlag => read_flag(text, cell.clone(), &mut f),
+                Col::Purpose if f.purpose.is_none() => f.purpose = Some(cell.clone()),
+                Col::Url => f.url_cell = Some(cell.clone()),
+                Col::Mechanism => f.mechanism_cells.push(cell.clone()),
+                _ => {}
+            }
+            if !matches!(role, Col::Name) {
+                f.mechanism_cells.push(cell);
+            }
+        }
+        if named && !crate::values::clean::is_placeholder(&text[f.name.clone()]) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A yes/no "within the EU/EEA" cell; text after the answer is a location
+/// (`Nee, USA`).
+fn read_flag(text: &str, cell: Range<usize>, f: &mut Found) {
+    let s = &text[cell.clone()];
+    if let Some(c) = YES_NO.captures(s) {
+        let word = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+        let yes = word == "ja" || word == "yes";
+        let ans = c.get(1).map_or(0..0, |m| m.range());
+        f.flag = Some((yes, cell.start + ans.start..cell.start + ans.end));
+        let rest = trim_span(text, cell.start + c.get(0).map_or(0, |m| m.end())..cell.end);
+        if !rest.is_empty() && f.location.is_none() {
+            f.location = Some(rest);
+        }
+    } else if f.location.is_none() {
+        f.location = Some(cell);
+    }
+}
+
+/// Paragraph-per-cell tables (a PDF's table flattened): a header paragraph
+/// naming sub-processors and other column words, then one paragraph per cell.
+fn broken_tables(text: &str) -> Vec<Found> {
+    const RAW_HEADERS: &[(Col, &[&str])] = &[
+        (Col::Name, SUBPROCESSOR_WORDS),
+        (Col::EeaFlag, &["binnen de eu", "binnen de eer"]),
+        (Col::Location, &["locatie", "vestiging", "land ", "location", "country"]),
+        (Col::Purpose, &["doel", "dienst", "functie", "purpose"]),
+        (Col::Url, &["privacy", "url", "website"]),
+        (Col::Mechanism, &["waarborg", "doorgifte", "mechanisme"]),
+        (Col::Other, &["conformiteit", "status", "opmerking"]),
+    ];
+    let paras = scan::paragraphs(text);
+    let mut out = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let head = text[p.clone()].to_lowercase();
+        if head.contains('\t') || head.contains(" | ") || !SUBPROCESSOR_WORDS.iter().any(|w| head.trim_start().starts_with(w)) {
+            continue;
+        }
+        let mut hits: Vec<(usize, Col)> = Vec::new();
+        for (col, words) in RAW_HEADERS {
+            if let Some(pos) = words.iter().filter_map(|w| head.find(w)).min() {
+                hits.push((pos, *col));
+            }
+        }
+        hits.sort_by_key(|h| h.0);
+        let roles: Vec<Col> = hits.into_iter().map(|h| h.1).collect();
+        if roles.len() < 2 || roles[0] != Col::Name || head.split_whitespace().count() > 14 {
+            continue;
+        }
+        let cells: Vec<Range<usize>> = paras[i + 1..].iter().take_while(|c| is_cell(&text[(*c).clone()])).cloned().collect();
+        for chunk in cells.chunks(roles.len()).filter(|c| c.len() == roles.len()) {
+            let mut f = Found { name: chunk[0].clone(), ..Found::default() };
+            for (cell, role) in chunk.iter().zip(roles.iter()).skip(1) {
+                match role {
+                    Col::Location => f.location = Some(cell.clone()),
+                    Col::EeaFlag => read_flag(text, cell.clone(), &mut f),
+                    Col::Purpose => f.purpose = Some(cell.clone()),
+                    Col::Url => f.url_cell = Some(cell.clone()),
+                    _ => f.mechanism_cells.push(cell.clone()),
+                }
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A short paragraph that can be a table cell (not prose, not a heading).
+fn is_cell(p: &str) -> bool {
+    let words = p.split_whitespace().count();
+    let t = p.trim();
+    words <= 10 && !(t.ends_with('.') && words > 4) && !t.ends_with(':') && !t.contains('\t')
+}
+
+static BULLET_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles"));
+
+/// Bullet lists after an intro naming sub-processors: `Naam (doel, locatie)`.
+fn bullet_lists(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for s in scan::all_sentences(text) {
+        let sent = &text[s.clone()];
+        if !scan::ends_with_colon(text, &s) || !has_any(sent, SUBPROCESSOR_WORDS) {
+            continue;
+        }
+        for item in scan::list_after(text, s.end) {
+            let line = &text[item.clone()];
+            let Some(c) = BULLET_ENTRY.captures(line) else { continue };
+            let (Some(name), Some(detail)) = (c.name("name"), c.name("paren").or(c.name("rest"))) else { continue };
+            let name = trim_span(text, item.start + name.start()..item.start + name.end());
+            let detail = item.start + detail.start()..item.start + detail.end();
+            let mut f = Found { name, ..Found::default() };
+            for part in split_parts(text, detail) {
+                let has_place = !find_countries(&text[part.clone()], true).is_empty() || !find_regions(&text[part.clone()]).is_empty();
+                if has_place && f.location.is_none() {
+                    f.location = Some(part);
+                } else if f.purpose.is_none() {
+                    f.purpose = Some(part);
+                }
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn split_parts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for (i, c) in text[r.clone()].char_indices() {
+        if c == ',' || c == ';' {
+            out.push(trim_span(text, start..r.start + i));
+            start = r.start + i + 1;
+        }
+    }
+    out.push(trim_span(text, start..r.end));
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+fn near_subprocessor_regions(ctx: &Ctx) -> Vec<Range<usize>> {
+    let mut words: Vec<&str> = SUBPROCESSOR_WORDS.to_vec();
+    words.extend(["inschakel", "partijen die wij"]);
+    scan::topic_regions(ctx, dpa_model::ClauseKind::Subprocessors, &words)
+}
+
+fn collect(ctx: &Ctx) -> Vec<Found> {
+    let text = ctx.full();
+    let regions = near_subprocessor_regions(ctx);
+    let mut found: Vec<Found> = Vec::new();
+    for t in scan::tables(text) {
+        let near = t.rows.first().is_some_and(|r| scan::inside(&regions, r.range.start));
+        if is_subprocessor_table(text, &t, near) {
+            found.extend(rows_of_table(text, &t));
+        }
+    }
+    if found.is_empty() {
+        found = broken_tables(text);
+    }
+    if found.is_empty() {
+        found = bullet_lists(text);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    found.retain(|f| {
+        let key = collapse(&text[f.name.clone()]).to_lowercase();
+        let fresh = !key.is_empty() && !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    found
+}
+
+/// The first transfer mechanism the document names in a sentence about
+/// transfers outside the EU/EEA.
+fn document_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
+    const TRANSFER_WORDS: &[&str] = &["buiten de e", "doorgifte", "derde land", "derde landen", "outside the e", "transfer"];
+    scan::all_sentences(text).into_iter().find_map(|s| {
+        let sent = &text[s.clone()];
+        if !has_any(sent, TRANSFER_WORDS) {
+            return None;
+        }
+        find_mechanism(sent).map(|(m, r)| (m, s.start + r.start..s.start + r.end))
+    })
+}
+
+fn build(ctx: &Ctx, model: &mut Model, f: &Found, doc_mech: Option<&(TransferMechanism, Range<usize>)>) {
+    let text = ctx.full();
+    let i = model.subprocessors.len();
+    let path = |k: &str| format!("subprocessors.{i}.{k}");
+    let name = clean_value(&text[f.name.clone()]);
+    if name.is_empty() {
+        return;
+    }
+    let mut sp = Subprocessor {
+        name,
+        location: None,
+        country: None,
+        countries: Vec::new(),
+        within_eea: None,
+        transfer_mechanism: None,
+        purpose: None,
+        privacy_url: None,
+    };
+    ctx.record(model, path("name"), f.name.clone());
+    if let Some(loc) = &f.location {
+        let loc_text = &text[loc.clone()];
+        if !UNKNOWN.is_match(loc_text) || loc_text.len() > 12 {
+            sp.location = Some(clean_value(loc_text));
+            ctx.record(model, path("location"), loc.clone());
+        }
+        let found = find_countries(loc_text, true);
+        for c in &found {
+            if !sp.countries.iter().any(|x| x == c.code) {
+                sp.countries.push(c.code.to_string());
+            }
+        }
+        if let Some(first) = found.first() {
+            sp.country = Some(first.code.to_string());
+            ctx.record(model, path("country"), loc.start + first.range.start..loc.start + first.range.end);
+        } else if let Some(r) = find_regions(loc_text).first() {
+            sp.countries.push("EU".to_string());
+            sp.country = Some("EU".to_string());
+            ctx.record(model, path("country"), loc.start + r.start..loc.start + r.end);
+        }
+        if !sp.countries.is_empty() || WORLDWIDE.is_match(loc_text) {
+            let outside = WORLDWIDE.is_match(loc_text) || sp.countries.iter().any(|c| !is_eea(c));
+            sp.within_eea = Some(!outside);
+            ctx.record(model, path("within_eea"), loc.clone());
+        }
+    }
+    if let Some((yes, r)) = &f.flag {
+        let outside_named = sp.countries.iter().any(|c| !is_eea(c));
+        sp.within_eea = Some(*yes && !outside_named);
+        ctx.record(model, path("within_eea"), r.clone());
+    }
+    if let Some(p) = &f.purpose {
+        sp.purpose = Some(clean_value(&text[p.clone()]));
+        ctx.record(model, path("purpose"), p.clone());
+    }
+    let url_cells: Vec<Range<usize>> = f.url_cell.iter().cloned().chain(f.mechanism_cells.iter().cloned()).collect();
+    if let Some(u) = url_cells.iter().find_map(|c| URL.find(&text[c.clone()]).map(|m| c.start + m.start()..c.start + m.end())) {
+        let u = trim_url(text, u);
+        sp.privacy_url = Some(text[u.clone()].to_string());
+        ctx.record(model, path("privacy_url"), u);
+    }
+    let mut cells: Vec<Range<usize>> = f.mechanism_cells.clone();
+    cells.extend(f.location.iter().cloned());
+    cells.sort_by_key(|c| c.start);
+    if let Some((m, r)) = cells.iter().find_map(|c| find_mechanism(&text[c.clone()]).map(|(m, r)| (m, c.start + r.start..c.start + r.end))) {
+        sp.transfer_mechanism = Some(m);
+        ctx.record(model, path("transfer_mechanism"), r);
+    } else if let (Some(false), Some((m, r))) = (sp.within_eea, doc_mech) {
+        sp.transfer_mechanism = Some(*m);
+        ctx.record(model, path("transfer_mechanism"), r.clone());
+    }
+    model.subprocessors.push(sp);
+}
+
+fn trim_url(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?', '\'', '"']);
+    r.start..r.start + t.len()
+}
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let found = collect(ctx);
+    let doc_mech = document_mechanism(ctx.full());
+    for f in &found {
+        build(ctx, model, f, doc_mech.as_ref());
+    }
+    authorisation(ctx, model);
+    changes(ctx, model);
+}
+
+static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\balgemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|\bgeneral\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
+        .expect("general compiles")
+});
+static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|\bspecific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|\bprior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+voor\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
+        .expect("specific compiles")
+});
+static MAY_ENGAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)\b[^.]{0,60}\b(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}\b(?:over|van)\b[^.]{0,30}\bwijzigingen")
+        .expect("may engage compiles")
+});
+
+fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {
+    let text = ctx.full();
+    let regions = near_subprocessor_regions(ctx);
+    scan::all_sentences(text)
+        .into_iter()
+        .filter(|s| has_any(&text[s.clone()], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start))
+        .collect()
+}
+
+fn authorisation(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let sents = subprocessor_sentences(ctx);
+    let find = |re: &Regex| sents.iter().find_map(|s| re.find(&text[s.clone()]).map(|_| s.clone()));
+    let (value, span) = if let Some(s) = find(&GENERAL) {
+        (Authorisation::General, s)
+    } else if let Some(s) = find(&SPECIFIC) {
+        (Authorisation::Specific, s)
+    } else if let Some(s) = find(&MAY_ENGAGE) {
+        (Authorisation::General, s)
+    } else {
+        return;
+    };
+    model.subprocessor_authorisation = Some(value);
+    ctx.record(model, "subprocessor_authorisation", span);
+}
+
+const CHANGE_WORDS: &[&str] = &["nieuwe", "toevoeg", "vervang", "wijziging", "new sub", "change", "inschakelen van"];
+const OBJECTION_WORDS: &[&str] = &["bezwaar", "object"];
+
+fn changes(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let paras = scan::paragraphs(text);
+    let regions = near_subprocessor_regions(ctx);
+    let sents: Vec<Range<usize>> = scan::all_sentences(text)
+        .into_iter()
+        .filter(|s| {
+            let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
+            has_any(&text[para], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
+        })
+        .collect();
+    for s in &sents {
+        let sent = &text[s.clone()];
+        let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
+        let para_text = &text[para.clone()];
+        if model.subprocessor_changes.notice.is_none() && has_any(sent, CHANGE_WORDS) && !has_any(sent, OBJECTION_WORDS) {
+            if let Some(d) = find_durations(sent).into_iter().next() {
+                model.subprocessor_changes.notice = Some(d.value);
+                ctx.record(model, "subprocessor_changes.notice", s.start + d.phrase.start..s.start + d.phrase.end);
+            }
+        }
+        if model.subprocessor_changes.objection.is_none()
+            && has_any(sent, OBJECTION_WORDS)
+            && (has_any(para_text, CHANGE_WORDS) || has_any(sent, SUBPROCESSOR_WORDS))
+        {
+            model.subprocessor_changes.objection = Some(true);
+            ctx.record(model, "subprocessor_changes.objection", s.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let mut model = Model::empty(source);
+        let ctx = Ctx::new(&nt, &[]);
+        extract(&ctx, &mut model);
+        model
+    }
+
+    #[test]
+    fn tab_table_with_yes_no_column() {
+        let m = run("9 Wij gebruiken de volgende sub-verwerkers:\n\nSub-verwerker\tBinnen de EU/EER\tPrivacyverklaring\nAlfa Hosting\tJa\thttps://alfa.example/privacy.\nBeta Mail\tNee, Verenigde Staten\t<niet bekend>\n");
+        assert_eq!(m.subprocessors.len(), 2);
+        let a = &m.subprocessors[0];
+        assert_eq!(a.name, "Alfa Hosting");
+        assert_eq!(a.within_eea, Some(true));
+        assert_eq!(a.privacy_url.as_deref(), Some("https://alfa.example/privacy"));
+        let b = &m.subprocessors[1];
+        assert_eq!(b.within_eea, Some(false));
+        assert_eq!(b.location.as_deref(), Some("Verenigde Staten"));
+        assert_eq!(b.country.as_deref(), Some("US"));
+        assert_eq!(b.privacy_url, None);
+        assert!(m.evidence.contains_key("subprocessors.1.country"));
+    }
+
+    #[test]
+    fn pipe_table_with_locations_and_mechanisms() {
+        let m = run("Subverwerker | Doel | Locatie\nGamma B.V. | Opslag | EU (Frankfurt)\nDelta Inc. | Analyse | EU/VS (SCC's)\nEpsilon | Mail | Duitsland / Finland\n");
+        let s = &m.subprocessors;
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].country.as_deref(), Some("DE"));
+        assert_eq!(s[0].within_eea, Some(true));
+        assert_eq!(s[1].countries, vec!["US".to_string()]);
+        assert_eq!(s[1].within_eea, Some(false));
+        assert_eq!(s[1].transfer_mechanism, Some(TransferMechanism::Scc));
+        assert_eq!(s[2].countries, vec!["DE".to_string(), "FI".to_string()]);
+        assert_eq!(s[0].purpose.as_deref(), Some("Opslag"));
+    }
+
+    #[test]
+    fn table_broken_into_paragraphs() {
+        let m = run("Sub-verwerker Locatie Doel van verwerking\n\nZeta Cloud\nGmbH\n\nDuitsland\n\nHosting en\nopslag\n\nDe Verantwoordelijke geeft hierbij toestemming voor bovengenoemde sub-verwerkers.\n");
+        assert_eq!(m.subprocessors.len(), 1);
+        assert_eq!(m.subprocessors[0].name, "Zeta Cloud GmbH");
+        assert_eq!(m.subprocessors[0].country.as_deref(), Some("DE"));
+        assert_eq!(m.subprocessors[0].purpose.as_deref(), Some("Hosting en opslag"));
+        assert_eq!(m.subprocessor_authorisation, Some(Authorisation::Specific));
+    }
+
+    #[test]
+    fn bullet_list_entries() {
+        let m = run("Verwerker schakelt de volgende subverwerkers in:\n• Eta Mail (e-mail, Ierland)\n• Theta Labs (analyse, VS)\n");
+        assert_eq!(m.subprocessors.len(), 2);
+        assert_eq!(m.subprocessors[0].country.as_deref(), Some("IE"));
+        assert_eq!(m.subprocessors[1].within_eea, Some(false));
+        assert_eq!(m.subprocessors[1].purpose.as_deref(), Some("analyse"));
+    }
+
+    #[test]
+    fn general_authorisation_with_notice_and_objection() {
+        let m = run("Klant geeft Verwerker algemene schriftelijke toestemming om subverwerkers in te schakelen. Verwerker informeert Klant minimaal vier weken voor het inschakelen van een nieuwe subverwerker. Klant kan tegen de wijziging bezwaar maken.");
+        assert_eq!(m.subprocessor_authorisation, Some(Authorisation::General));
+        assert_eq!(m.subprocessor_changes.notice.as_ref().map(|d| d.iso.as_str()), Some("P4W"));
+        assert_eq!(m.subprocessor_changes.objection, Some(true));
+    }
+
+    #[test]
+    fn specific_authorisation() {
+        let m = run("Sub-verwerkers mogen alleen worden ingeschakeld met voorafgaande schriftelijke toestemming van de Opdrachtgever.");
+        assert_eq!(m.subprocessor_authorisation, Some(Authorisation::Specific));
+    }
+
+    #[test]
+    fn document_mechanism_for_outside_rows() {
+        let m = run("Subverwerker | Locatie\nIota | Verenigde Staten\n\nDoorgifte buiten de EER gebeurt op basis van de standaardcontractbepalingen.");
+        assert_eq!(m.subprocessors[0].transfer_mechanism, Some(TransferMechanism::Scc));
+    }
+}

@@ -1,6 +1,152 @@
-//! Extractor for the `termination` fields of the model.
+//! Extractor for `termination`: deletion deadline, whether data can be
+//! returned (and by when), and what happens to backups.
+//!
+//! A window to return or export first and then a deletion without its own
+//! deadline (`binnen negentig dagen een export opvragen. Daarna verwijderen
+//! wij alles`) makes the window the deletion deadline too. A target
+//! (`streeftermijn`) is still the deadline.
 
+use crate::scan::{self, has_any};
+use crate::values::clean::collapse;
+use crate::values::duration::{find_durations, FoundDuration};
 use crate::Ctx;
-use dpa_model::Model;
+use dpa_model::{ClauseKind, Model};
+use std::ops::Range;
 
-pub fn extract(_ctx: &Ctx, _model: &mut Model) {}
+/// Words of the end of the agreement.
+const END_WORDS: &[&str] = &[
+    "beëindig", "beeindig", "einde", "eindigt", "afloop", "opzegging", "ontbinding", "stopt", "termination", "terminat", "end of",
+    "expir",
+];
+/// Heading words of a termination / return-or-delete section.
+const END_HEADINGS: &[&str] =
+    &["beëindig", "beeindig", "einde", "teruggave", "verwijdering", "wissing", "als het stopt", "termination", "return", "deletion"];
+/// Verbs of deleting.
+const DELETE_WORDS: &[&str] = &["verwijder", "wissen", "wist ", "vernietig", "delete", "erase", "destroy", "onbruikbaar", "render inaccessible"];
+/// Verbs of returning or exporting.
+const RETURN_WORDS: &[&str] = &[
+    "terugleveren", "terug te leveren", "teruglevering", "retourneer", "retourneren", "retournering", "teruggeven", "terug te geven",
+    "teruggave", "exporteren", "export", "return",
+];
+const BACKUP_WORDS: &[&str] = &["back-up", "backup", "back up"];
+const BACKUP_FATE_WORDS: &[&str] = &["verwijder", "overschreven", "retentie", "wis", "vernietig", "rotatie", "delete", "overwrit"];
+/// Sentences about other deadlines that mention the end of the agreement.
+const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "bezwaar", "kennisgeving", "gesprek"];
+
+#[derive(Default)]
+struct Found {
+    deletion: Option<(FoundDuration, usize)>,
+    returns: Option<(FoundDuration, usize)>,
+    /// A deletion without a deadline after a return window, in the same paragraph.
+    deletion_after_return: bool,
+}
+
+pub fn extract(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let regions = scan::topic_regions(ctx, ClauseKind::Termination, END_HEADINGS);
+    let mut found = Found::default();
+    let mut return_evidence: Option<Range<usize>> = None;
+    let mut backups: Option<Range<usize>> = None;
+    for p in scan::paragraphs(text) {
+        let para_end = has_any(&text[p.clone()], END_WORDS) || scan::inside(&regions, p.start);
+        let mut return_seen_here = false;
+        for s in scan::sentences(text, p.clone()) {
+            let sent = &text[s.clone()];
+            let in_end = has_any(sent, END_WORDS) || scan::inside(&regions, s.start);
+            if has_any(sent, BACKUP_WORDS) {
+                if (in_end || para_end) && has_any(sent, BACKUP_FATE_WORDS) && backups.is_none() {
+                    backups = Some(s.clone());
+                }
+                continue;
+            }
+            if !(in_end || para_end) || has_any(sent, OTHER_TOPIC_WORDS) {
+                continue;
+            }
+            let deletes = has_any(sent, DELETE_WORDS);
+            let returns = has_any(sent, RETURN_WORDS);
+            if returns && return_evidence.is_none() {
+                return_evidence = Some(s.clone());
+            }
+            let durations = find_durations(sent);
+            let strong = in_end as usize;
+            if let Some(d) = durations.into_iter().next() {
+                let d = FoundDuration { range: s.start + d.range.start..s.start + d.range.end, phrase: s.start + d.phrase.start..s.start + d.phrase.end, ..d };
+                let after_end = sent.to_lowercase().contains(" na be") || has_any(sent, &["na einde", "na het einde", "na afloop"]);
+                if deletes || after_end {
+                    if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
+                        found.deletion = Some((d.clone(), strong));
+                    }
+                } else if returns {
+                    if found.returns.is_none() {
+                        found.returns = Some((d, strong));
+                        return_seen_here = true;
+                    }
+                }
+            } else if deletes && return_seen_here {
+                found.deletion_after_return = true;
+            }
+        }
+    }
+    if found.deletion.is_none() && found.deletion_after_return {
+        found.deletion = found.returns.clone();
+    }
+    if let Some((d, _)) = &found.deletion {
+        model.termination.deletion_deadline = Some(d.value.clone());
+        ctx.record(model, "termination.deletion_deadline", d.phrase.clone());
+    }
+    if let Some((d, _)) = &found.returns {
+        model.termination.return_deadline = Some(d.value.clone());
+        ctx.record(model, "termination.return_deadline", d.phrase.clone());
+    }
+    if let Some(r) = return_evidence {
+        model.termination.return_possible = Some(true);
+        ctx.record(model, "termination.return_possible", r);
+    }
+    if let Some(b) = backups {
+        model.termination.backups = Some(collapse(&text[b.clone()]));
+        ctx.record(model, "termination.backups", b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::{DurationUnit, NormalizedText, Source, SourceFormat};
+
+    fn run(text: &str) -> Model {
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let mut model = Model::empty(source);
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        model
+    }
+
+    #[test]
+    fn deletion_after_termination() {
+        let m = run("Na beëindiging van de overeenkomst verwijdert Verwerker alle persoonsgegevens binnen 6 weken, of levert deze op verzoek terug. Back-ups worden binnen 60 dagen overschreven.");
+        let d = m.termination.deletion_deadline.unwrap();
+        assert_eq!((d.value, d.unit), (6, DurationUnit::Weeks));
+        assert_eq!(m.termination.return_possible, Some(true));
+        assert!(m.termination.backups.unwrap().contains("60 dagen"));
+    }
+
+    #[test]
+    fn export_window_then_deletion() {
+        let m = run("Eindigt de overeenkomst, dan kun je binnen zestig dagen een export opvragen. Daarna verwijderen wij alle gegevens.");
+        assert_eq!(m.termination.return_deadline.as_ref().map(|d| d.value), Some(60));
+        assert_eq!(m.termination.deletion_deadline.map(|d| d.value), Some(60));
+    }
+
+    #[test]
+    fn no_deadline_stays_null() {
+        let m = run("Bij het einde van de overeenkomst verwijdert Verwerker de gegevens. Klant kan binnen 14 dagen na kennisgeving bezwaar maken en de overeenkomst opzeggen.");
+        assert_eq!(m.termination.deletion_deadline, None);
+        assert_eq!(m.termination.return_possible, None);
+    }
+
+    #[test]
+    fn processing_until_days_after_end() {
+        let m = run("De gegevens worden verwerkt tot maximaal 45 dagen na beëindiging.");
+        assert_eq!(m.termination.deletion_deadline.map(|d| d.value), Some(45));
+    }
+}

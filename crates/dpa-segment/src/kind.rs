@@ -17,8 +17,8 @@ static TERMS: LazyLock<Regex> = LazyLock::new(|| {
 /// How much of a clause body is read for its topic.
 const BODY_WINDOW: usize = 600;
 
-/// The minimum body score for a topic (one outright term).
-const BODY_MIN: u32 = 3;
+/// A body names a topic only with an outright term (weight 3).
+const BODY_MIN: u8 = 3;
 
 /// Lower-case a text and fold every whitespace run into one space.
 pub fn fold(s: &str) -> String {
@@ -38,28 +38,44 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The score of one topic in a text.
+#[derive(Debug, Clone, Copy)]
+struct Score {
+    kind: ClauseKind,
+    /// Sum of the weights of every term found.
+    total: u32,
+    /// The weight of the most specific term found.
+    top: u8,
+    /// Byte offset of the first term found.
+    first: usize,
+}
+
 /// Weighted topic scores of a folded text, in order of first appearance.
-fn scores(folded: &str) -> Vec<(ClauseKind, u32, usize)> {
-    let mut out: Vec<(ClauseKind, u32, usize)> = Vec::new();
+fn scores(folded: &str) -> Vec<Score> {
+    let mut out: Vec<Score> = Vec::new();
     for c in TERMS.captures_iter(folded) {
         let Some(m) = c.get(1) else { continue };
         let Some(&(_, kind, weight)) = TOPIC_TERMS.iter().find(|t| t.0 == m.as_str()) else { continue };
-        match out.iter_mut().find(|(k, _, _)| *k == kind) {
-            Some(e) => e.1 += u32::from(weight),
-            None => out.push((kind, u32::from(weight), m.start())),
+        match out.iter_mut().find(|s| s.kind == kind) {
+            Some(e) => {
+                e.total += u32::from(weight);
+                e.top = e.top.max(weight);
+            }
+            None => out.push(Score { kind, total: u32::from(weight), top: weight, first: m.start() }),
         }
     }
     out
 }
 
-fn best(scores: &[(ClauseKind, u32, usize)], min: u32) -> Option<ClauseKind> {
-    let mut best: Option<(ClauseKind, u32, usize)> = None;
-    for &(k, s, pos) in scores {
-        if s >= min && best.map_or(true, |(_, bs, bp)| s > bs || (s == bs && pos < bp)) {
-            best = Some((k, s, pos));
+/// The best topic whose most specific term weighs at least `min_top`.
+fn best(scores: &[Score], min_top: u8) -> Option<ClauseKind> {
+    let mut best: Option<Score> = None;
+    for s in scores.iter().filter(|s| s.top >= min_top) {
+        if best.map_or(true, |b| s.total > b.total || (s.total == b.total && s.first < b.first)) {
+            best = Some(*s);
         }
     }
-    best.map(|b| b.0)
+    best.map(|b| b.kind)
 }
 
 /// The topic a heading names (already folded).
@@ -69,12 +85,28 @@ pub fn classify_heading(folded: &str) -> Option<ClauseKind> {
 
 /// The topic of a clause body when it names one outright.
 pub fn classify_body(text: &str) -> Option<ClauseKind> {
+    classify_body_in(text, None)
+}
+
+/// Like [`classify_body`], for a clause under a parent of topic `context`:
+/// the context's own terms count extra and it wins ties.
+pub fn classify_body_in(text: &str, context: Option<ClauseKind>) -> Option<ClauseKind> {
     let mut end = text.len().min(BODY_WINDOW);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    best(&scores(&fold(&text[..end])), BODY_MIN)
+    let mut s = scores(&fold(&text[..end]));
+    if let Some(ctx) = context {
+        if let Some(e) = s.iter_mut().find(|e| e.kind == ctx) {
+            e.total += CONTEXT_BONUS;
+            e.first = 0;
+        }
+    }
+    best(&s, BODY_MIN)
 }
+
+/// Extra weight for the parent's topic in a child's body.
+const CONTEXT_BONUS: u32 = 2;
 
 #[cfg(test)]
 mod tests {

@@ -198,16 +198,16 @@ fn part_prefix(tree: &Tree, idx: usize) -> String {
 fn assign_kinds(tree: &Tree, text: &str, headings: &[Option<String>]) -> Vec<Option<ClauseKind>> {
     let mut kinds = Vec::with_capacity(tree.nodes.len());
     for (idx, n) in tree.nodes.iter().enumerate() {
-        let own = kind_of(n, headings[idx].as_deref(), text.get(n.start..n.end).unwrap_or(""));
         let inherited = n.parent.and_then(|p| kinds.get(p).copied().flatten());
+        let own = kind_of(n, headings[idx].as_deref(), text.get(n.start..n.end).unwrap_or(""), inherited);
         kinds.push(own.or(inherited));
     }
     kinds
 }
 
-fn kind_of(n: &Node, heading: Option<&str>, own: &str) -> Option<ClauseKind> {
+fn kind_of(n: &Node, heading: Option<&str>, own: &str, context: Option<ClauseKind>) -> Option<ClauseKind> {
     let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
-    let from_body = || classify_body(own);
+    let from_body = || kind::classify_body_in(own, context);
     match n.kind {
         NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
         NodeKind::Part(vocab::PartKind::Annex) => from_heading.or(Some(ClauseKind::Annex)),

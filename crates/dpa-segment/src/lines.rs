@@ -66,7 +66,11 @@ pub fn is_title_like(s: &str, max_words: usize) -> bool {
         return false;
     }
     let words = s.split_whitespace().count();
-    words <= max_words && !has_sentence_word(s)
+    let dangling = s
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| crate::vocab::DANGLING_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    words <= max_words && !dangling && !has_sentence_word(s)
 }
 
 /// The phrase holds a finite verb or pronoun that headings do not use.

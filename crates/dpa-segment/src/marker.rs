@@ -98,6 +98,17 @@ pub fn find(line: &str) -> Option<Found> {
     None
 }
 
+/// The marker can start a clause as far as the line itself shows: a bare
+/// number (`24 uur`) must be followed by a capital.
+pub fn plausible_start(line: &str, found: &Found) -> bool {
+    match found.marker {
+        Marker::Numeric { bare: true, .. } => {
+            line.get(found.rest..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
+        }
+        _ => true,
+    }
+}
+
 /// A part title line.
 fn part(line: &str) -> Option<Found> {
     if line.len() > 120 {

@@ -35,10 +35,6 @@ impl NodeKind {
     fn is_list_item(self) -> bool {
         matches!(self, NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman)
     }
-
-    fn is_unnumbered(self) -> bool {
-        matches!(self, NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para)
-    }
 }
 
 /// One clause while the tree is built.
@@ -262,7 +258,7 @@ impl<'a> Builder<'a> {
             Some(l) if l.is_blank() => true,
             Some(l) => {
                 let s = l.text(self.text);
-                is_table_row(s) || marker::find(s).is_some()
+                is_table_row(s) || marker::find(s).is_some_and(|f| marker::plausible_start(s, &f))
             }
         }
     }
@@ -281,7 +277,8 @@ impl<'a> Builder<'a> {
             Marker::Part { kind, label } => self.open_part(i, s, kind, label, strong),
             Marker::Article { number } => self.open_article(i, &number, rest, strong),
             Marker::Numeric { number, bare, paren } => {
-                if !strong || (bare && !starts_upper(rest)) {
+                let titled = !bare && self.next_is_break(i) && is_title_like(rest, 8);
+                if !(strong || titled) || (bare && !starts_upper(rest)) {
                     return None;
                 }
                 if paren {
@@ -379,28 +376,45 @@ impl<'a> Builder<'a> {
     }
 
     fn continue_number(&self, n: u32, bare: bool, shaped: bool) -> Option<Place> {
-        let single = |idx: usize| {
-            let nd = self.node(idx);
-            (matches!(nd.kind, NodeKind::Dotted) && nd.value.len() == 1)
-                || nd.kind == NodeKind::ListNum { paren: false }
+        let single = |nd: &Node| {
+            (nd.kind == NodeKind::Dotted && nd.value.len() == 1) || nd.kind == NodeKind::ListNum { paren: false }
         };
         let gaps: &[u32] = if bare { &[1] } else { &[1, 2] };
         for &gap in gaps {
-            let cands: Vec<usize> = (0..self.stack.len())
-                .rev()
-                .filter(|&j| single(self.stack[j]) && self.node(self.stack[j]).value[0] + gap == n)
-                .collect();
-            let Some(&first) = cands.first() else { continue };
-            let mut chosen = first;
-            if shaped && !self.node(self.stack[first]).heading_shaped {
-                if let Some(&c) = cands.iter().find(|&&j| self.node(self.stack[j]).heading_shaped) {
+            let cands = self.continuing(|nd| single(nd) && nd.value[0] + gap == n);
+            let Some(&(keep, last)) = cands.first() else { continue };
+            let mut chosen = (keep, last);
+            if shaped && !self.node(last).heading_shaped {
+                if let Some(&c) = cands.iter().find(|&&(_, l)| self.node(l).heading_shaped) {
                     chosen = c;
                 }
             }
-            let kind = self.node(self.stack[chosen]).kind;
-            return Some(Place { keep: chosen, kind });
+            return Some(Place { keep: chosen.0, kind: self.node(chosen.1).kind });
         }
         None
+    }
+
+    /// Open containers (innermost first, the top level last) whose last
+    /// child of the same sequence satisfies `prev`: `(stack length to keep,
+    /// that child)`.
+    fn continuing(&self, prev: impl Fn(&Node) -> bool) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for keep in (0..=self.stack.len()).rev() {
+            let kids = match keep.checked_sub(1) {
+                Some(j) => &self.nodes[self.stack[j]].children,
+                None => &self.roots,
+            };
+            let last = kids.iter().rev().copied().find(|&k| self.sequence_member(k));
+            if let Some(last) = last.filter(|&k| prev(self.node(k))) {
+                out.push((keep, last));
+            }
+        }
+        out
+    }
+
+    /// Whether a node takes part in number / letter sequences.
+    fn sequence_member(&self, idx: usize) -> bool {
+        !matches!(self.node(idx).kind, NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para | NodeKind::Part(_))
     }
 
     /// Where a sequence starting at 1 goes: under the innermost clause that
@@ -476,22 +490,18 @@ impl<'a> Builder<'a> {
         if let Some(j) = parent {
             return Some(j + 1);
         }
-        let sibling = self.stack.iter().rposition(|&n| {
-            let nd = self.node(n);
+        let sibling = self.continuing(|nd| {
             nd.kind == NodeKind::Dotted && nd.value.len() == depth && nd.value[..depth - 1] == *prefix
         });
-        if let Some(j) = sibling {
-            return Some(j);
+        if let Some(&(keep, _)) = sibling.first() {
+            return Some(keep);
         }
         (last <= 2).then(|| self.keep_to_part())
     }
 
     fn open_paren_item(&mut self, i: usize, n: u32, rest: &str) -> Option<bool> {
         let kind = NodeKind::ListNum { paren: true };
-        let cont = self
-            .stack
-            .iter()
-            .rposition(|&k| self.node(k).kind == kind && self.node(k).value[0] + 1 == n);
+        let cont = self.continuing(|nd| nd.kind == kind && nd.value[0] + 1 == n).first().map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
             None if n == 1 => self.item_host(|k| k == kind)?,
@@ -504,7 +514,7 @@ impl<'a> Builder<'a> {
         let kind = NodeKind::Letter { upper };
         let v = letter_value(letter);
         let cont = |gap: u32| {
-            self.stack.iter().rposition(|&k| self.node(k).kind == kind && self.node(k).value[0] + gap == v)
+            self.continuing(|nd| nd.kind == kind && nd.value[0] + gap == v).first().map(|c| c.0)
         };
         let keep = match cont(1).or_else(|| cont(2).filter(|_| v > 2)) {
             Some(j) => j,
@@ -519,10 +529,8 @@ impl<'a> Builder<'a> {
     }
 
     fn open_roman(&mut self, i: usize, value: u32, rest: &str) -> Option<bool> {
-        let cont = self
-            .stack
-            .iter()
-            .rposition(|&k| self.node(k).kind == NodeKind::Roman && self.node(k).value[0] + 1 == value);
+        let cont =
+            self.continuing(|nd| nd.kind == NodeKind::Roman && nd.value[0] + 1 == value).first().map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
             None if value == 1 => self.item_host(|k| k == NodeKind::Roman)?,
@@ -563,7 +571,8 @@ impl<'a> Builder<'a> {
 
     /// A one-line paragraph that reads as a title.
     fn try_heading(&mut self, i: usize, s: &str, prev: Option<usize>) -> bool {
-        if !self.next_is_break(i) || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 {
+        let next_blank = self.lines.get(i + 1).map_or(true, Line::is_blank);
+        if !next_blank || !self.content_follows(i) || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 || marker::find(s).is_some() {
             return false;
         }
         let words = s.split_whitespace().count();
@@ -574,7 +583,7 @@ impl<'a> Builder<'a> {
         }
         let prev_ok = prev.map_or(true, |p| {
             let ps = self.lines[p].text(self.text);
-            ends_sentence(ps) || is_table_row(ps) || self.stack.last().is_some_and(|&t| self.node(t).heading_shaped && self.node(t).children.is_empty() && self.node(t).end == self.lines[p].end)
+            ends_sentence(ps) || is_table_row(ps) || self.stack.last().is_some_and(|&t| self.node(t).heading_shaped && self.node(t).start == self.lines[p].start)
         });
         if !prev_ok || !is_title_like(s, 8) {
             return false;
@@ -593,6 +602,19 @@ impl<'a> Builder<'a> {
             .map_or(0, |j| j + 1);
         self.push_heading(i, s, keep, false);
         true
+    }
+
+    /// A title needs content after it: text, a table or a list, not the
+    /// next numbered clause or the end of the text.
+    fn content_follows(&self, i: usize) -> bool {
+        let Some(j) = self.next_nonblank(i) else { return false };
+        let s = self.lines[j].text(self.text);
+        match marker::find(s) {
+            Some(f) if marker::plausible_start(s, &f) => {
+                !matches!(f.marker, Marker::Numeric { .. } | Marker::Article { .. } | Marker::Part { .. })
+            }
+            _ => true,
+        }
     }
 
     fn push_heading(&mut self, i: usize, s: &str, keep: usize, caps: bool) {

@@ -104,6 +104,13 @@ pub const TOPIC_TERMS: &[Term] = &[
     ("bijstand", ClauseKind::Assistance, 3),
     ("medewerking", ClauseKind::Assistance, 2),
     ("ondersteuning", ClauseKind::Assistance, 2),
+    ("verleent ondersteuning", ClauseKind::Assistance, 3),
+    ("ondersteuning bij", ClauseKind::Assistance, 3),
+    ("ondersteunt", ClauseKind::Assistance, 3),
+    ("ondersteunen", ClauseKind::Assistance, 3),
+    ("assisteert", ClauseKind::Assistance, 3),
+    ("bijstaan", ClauseKind::Assistance, 3),
+    ("verleent bijstand", ClauseKind::Assistance, 3),
     ("assistance", ClauseKind::Assistance, 3),
     ("dpia", ClauseKind::Assistance, 2),
     ("gegevensbeschermingseffectbeoordeling", ClauseKind::Assistance, 2),
@@ -160,7 +167,8 @@ pub const TOPIC_TERMS: &[Term] = &[
     ("ondertekening", ClauseKind::Signature, 3),
     ("akkoordverklaring", ClauseKind::Signature, 3),
     ("akkoord", ClauseKind::Signature, 2),
-    ("handtekening", ClauseKind::Signature, 2),
+    ("handtekeningen", ClauseKind::Signature, 2),
+    ("ondertekend", ClauseKind::Signature, 2),
     ("aldus overeengekomen", ClauseKind::Signature, 3),
     ("signature", ClauseKind::Signature, 3),
     // annex
@@ -238,4 +246,10 @@ pub const SENTENCE_WORDS: &[&str] = &[
     "is", "zijn", "wordt", "worden", "heeft", "hebben", "zal", "zullen", "kan", "kunnen", "mag",
     "mogen", "moet", "moeten", "verwerkt", "geldt", "wij", "we", "je", "jij", "u", "ik", "hij",
     "zij", "dit", "deze", "dat", "die", "er", "niet",
+];
+
+/// Words a title does not end with: a line ending in one is a wrapped sentence.
+pub const DANGLING_WORDS: &[&str] = &[
+    "de", "het", "een", "van", "en", "of", "in", "op", "aan", "binnen", "met", "voor", "door", "te",
+    "tot", "bij", "naar", "om", "uit", "over", "die", "dat", "als", "the", "of", "and", "to", "for",
 ];

@@ -21,6 +21,13 @@ pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, 
     let mut warnings = Vec::new();
     remove_watermarks(&mut pages, rotated, &mut warnings);
     remove_furniture(&mut pages);
+    for page in pages.iter_mut() {
+        drop_separator_lines(page);
+    }
+    let pitch = Metrics::of(&pages).pitch;
+    for page in pages.iter_mut() {
+        merge_aligned_blocks(page, pitch);
+    }
     let vocab = Vocab::from_texts(pages.iter().flatten().flat_map(|l| l.segs.iter().map(|s| s.text.as_str())));
     let metrics = Metrics::of(&pages);
     let texts = pages.iter().map(|p| page_text(p, &metrics, &vocab)).collect();
@@ -83,6 +90,70 @@ fn remove_furniture(pages: &mut [Vec<Line>]) {
             !(repeated || repair::is_page_number_line(&text))
         });
     }
+}
+
+/// Lines drawn only with rule characters (`-----`, `=====`) are decoration:
+/// dropped, with a paragraph break in their place.
+fn drop_separator_lines(page: &mut Vec<Line>) {
+    let mut out: Vec<Line> = Vec::with_capacity(page.len());
+    let mut pending_break = false;
+    for mut line in page.drain(..) {
+        let text = line.text();
+        let is_rule = text.chars().filter(|c| !c.is_whitespace()).count() >= 3
+            && text.chars().all(|c| c.is_whitespace() || "-=_*~.·–—│|+".contains(c));
+        if is_rule {
+            pending_break = true;
+            continue;
+        }
+        line.break_before |= pending_break;
+        pending_break = false;
+        out.push(line);
+    }
+    *page = out;
+}
+
+/// Tables without borders (typewriter layouts): a short block of lines at
+/// body pitch whose first line has several cells and whose other lines put
+/// their pieces under those cells is one row with wrapped cells.
+fn merge_aligned_blocks(page: &mut Vec<Line>, pitch: f32) {
+    let mut out: Vec<Line> = Vec::with_capacity(page.len());
+    let mut i = 0;
+    while i < page.len() {
+        let first = &page[i];
+        if first.table_row || first.segs.len() < 2 || first.starts_with_marker() {
+            out.push(page[i].clone());
+            i += 1;
+            continue;
+        }
+        let cols: Vec<f32> = first.segs.iter().map(|s| s.x0).collect();
+        let tol = first.size;
+        let mut j = i + 1;
+        while j < page.len() && j - i < 6 {
+            let (prev, next) = (&page[j - 1], &page[j]);
+            let delta = (prev.y - next.y) / prev.size.max(1.0);
+            let aligned = next.segs.iter().all(|s| cols.iter().any(|c| (s.x0 - c).abs() <= tol));
+            if next.table_row || next.break_before || delta <= 0.0 || delta > pitch * 1.15 || !aligned {
+                break;
+            }
+            j += 1;
+        }
+        let wrapped = page[i + 1..j].iter().any(|l| {
+            l.segs.len() < cols.len()
+                || (l.segs[0].x0 - cols[0]).abs() > tol
+                || l.segs[0].text.chars().next().is_some_and(char::is_lowercase)
+        });
+        let ends_block = j >= page.len() || page[j].break_before || {
+            let (prev, next) = (&page[j - 1], &page[j]);
+            (prev.y - next.y) / prev.size.max(1.0) > pitch * 1.3
+        };
+        if j - i >= 2 && wrapped && ends_block {
+            out.push(crate::layout::row_from(&page[i..j]));
+        } else {
+            out.extend(page[i..j].iter().cloned());
+        }
+        i = j;
+    }
+    *page = out;
 }
 
 fn zone(page: &[Line]) -> impl Iterator<Item = &Line> {
@@ -150,7 +221,7 @@ fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
                 continue;
             }
             out.push('\n');
-            if delta > m.pitch * 1.3 || delta < 0.0 {
+            if delta > m.pitch * 1.3 || delta < 0.0 || line.break_before {
                 out.push('\n');
             }
         }
@@ -196,7 +267,7 @@ fn right_margin(lines: &[Line]) -> f32 {
 /// Is `line` the wrapped continuation of `prev` (same paragraph)?
 #[allow(clippy::too_many_arguments)]
 fn continues(prev: &Line, prev_text: &str, line: &Line, text: &str, delta: f32, m: &Metrics, right: f32, left: f32) -> bool {
-    if prev.table_row || line.table_row || prev_text.contains('\t') || text.contains('\t') {
+    if prev.table_row || line.table_row || line.break_before || prev_text.contains('\t') || text.contains('\t') {
         return false;
     }
     if delta <= 0.0 || delta > m.pitch * 1.15 || (prev.size - line.size).abs() > 0.6 {

@@ -1,6 +1,21 @@
 //! Page layout: glyphs → lines (baselines) → segments (cells) → table rows.
 
 use crate::pdf::interp::{Glyph, PageContent, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A segment that is only a list marker (`1.`, `4.12`, `a.`, `(iv)`, `•`):
+/// the gap after it is a hanging indent, not a column gap.
+static MARKER_SEG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxIVX]{1,5}[.)]|[•●▪◦·*\-–—]|(?i:artikel|art\.)\s*[0-9.]+)$")
+        .expect("valid regex")
+});
+
+/// Marks a join inside a table cell that is a space unless the document's
+/// vocabulary shows one word broken in two.
+pub const SOFT_JOIN: char = '\u{2}';
+/// Marks a join inside a table cell after a line-end hyphen.
+pub const HYPHEN_JOIN: char = '\u{1}';
 
 /// One text line of a page.
 #[derive(Debug, Clone)]
@@ -13,6 +28,8 @@ pub struct Line {
     pub segs: Vec<Seg>,
     /// A whole table row (cells already joined by tabs).
     pub table_row: bool,
+    /// A separator (rule of dashes) stood just above: start a new paragraph.
+    pub break_before: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -24,12 +41,17 @@ pub struct Seg {
 }
 
 impl Line {
+    /// Does the first segment only hold a list marker (`1.1`, `a.`, `•`)?
+    pub fn starts_with_marker(&self) -> bool {
+        self.segs.first().is_some_and(|s| MARKER_SEG.is_match(&s.text))
+    }
+
     /// The line's text: segments joined by a space (tabs inside table rows).
     pub fn text(&self) -> String {
         let mut out = String::new();
         for s in &self.segs {
             if !out.is_empty() {
-                out.push(if self.table_row { '\t' } else { ' ' });
+                out.push(if self.table_row || !MARKER_SEG.is_match(&out) { '\t' } else { ' ' });
             }
             out.push_str(&s.text);
         }
@@ -116,7 +138,7 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
     push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
     let first = segs.first()?;
     let (x0, x1) = (first.x0, segs.last().map_or(first.x1, |s| s.x1));
-    Some(Line { y, x0, x1, size, segs, table_row: false })
+    Some(Line { y, x0, x1, size, segs, table_row: false, break_before: false })
 }
 
 fn push_seg(segs: &mut Vec<Seg>, cur: &mut String, x0: f32, x1: f32, y: f32) {
@@ -167,7 +189,7 @@ fn spans_rule(rules: &[Rule], y: f32, line: &Line) -> bool {
 
 /// One row from the lines of one band: segments clustered into columns by
 /// horizontal overlap, each column's pieces joined top to bottom.
-fn row_from(group: &[Line]) -> Line {
+pub fn row_from(group: &[Line]) -> Line {
     let mut columns: Vec<(f32, f32, Vec<&Seg>)> = Vec::new();
     for seg in group.iter().flat_map(|l| &l.segs) {
         match columns.iter_mut().find(|c| seg.x0 < c.1 && seg.x1 > c.0) {
@@ -198,6 +220,7 @@ fn row_from(group: &[Line]) -> Line {
         size: first.size,
         segs,
         table_row: true,
+        break_before: first.break_before,
     }
 }
 
@@ -213,10 +236,10 @@ fn join_cell_piece(text: &mut String, piece: &str) {
     if url_continues {
         text.push_str(piece);
     } else if text.ends_with('-') && last_word.len() > 1 {
-        text.push('\u{1}');
+        text.push(HYPHEN_JOIN);
         text.push_str(piece);
     } else {
-        text.push(' ');
+        text.push(SOFT_JOIN);
         text.push_str(piece);
     }
 }

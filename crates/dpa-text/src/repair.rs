@@ -2,7 +2,7 @@
 //! hyphenation, ligatures, page furniture and watermark words.
 
 use regex::Regex;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// Ligature characters and their letters.
@@ -78,20 +78,20 @@ pub fn furniture_key(line: &str) -> String {
 /// The lower-cased words of a document, for vocabulary checks.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    words: BTreeSet<String>,
+    words: BTreeMap<String, usize>,
 }
 
 impl Vocab {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocab {
-        let mut words = BTreeSet::new();
+        let mut words = BTreeMap::new();
         for t in texts {
             for w in WORD.find_iter(t) {
-                words.insert(w.as_str().to_lowercase());
+                *words.entry(w.as_str().to_lowercase()).or_default() += 1;
             }
             for w in t.split_whitespace() {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
                 if w.contains('-') && !w.ends_with('-') && !w.starts_with('-') {
-                    words.insert(w.to_lowercase());
+                    *words.entry(w.to_lowercase()).or_default() += 1;
                 }
             }
         }
@@ -99,7 +99,12 @@ impl Vocab {
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        self.words.contains(&w.to_lowercase())
+        self.count(w) > 0
+    }
+
+    /// How often the word occurs in the document.
+    pub fn count(&self, w: &str) -> usize {
+        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
     }
 }
 
@@ -139,17 +144,46 @@ fn is_url_tail(stem: &str) -> bool {
     crate::layout::is_url_like(last)
 }
 
-/// Resolve the in-cell hyphen markers (`\u{1}`) left by the layout.
+/// Resolve the in-cell join markers left by the layout: after a hyphen
+/// (see [`join_hyphenated`]) and soft joins (a space, unless the two pieces
+/// only make a word of the document together: `verwerkersovereenko`+`mst`).
 pub fn resolve_cell_hyphens(line: &str, vocab: &Vocab) -> String {
-    if !line.contains('\u{1}') {
+    use crate::layout::{HYPHEN_JOIN, SOFT_JOIN};
+    if !line.contains([HYPHEN_JOIN, SOFT_JOIN]) {
         return line.to_string();
     }
-    let mut parts = line.split('\u{1}');
-    let mut out = parts.next().unwrap_or("").to_string();
-    for part in parts {
-        out = join_hyphenated(&out, part, vocab);
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut pending: Option<char> = None;
+    loop {
+        let cut = rest.find([HYPHEN_JOIN, SOFT_JOIN]).unwrap_or(rest.len());
+        let piece = &rest[..cut];
+        match pending {
+            None => out.push_str(piece),
+            Some(HYPHEN_JOIN) => out = join_hyphenated(&out, piece, vocab),
+            Some(_) => soft_join(&mut out, piece, vocab),
+        }
+        let Some(marker) = rest[cut..].chars().next() else { break };
+        pending = Some(marker);
+        rest = &rest[cut + marker.len_utf8()..];
     }
     out
+}
+
+fn soft_join(out: &mut String, piece: &str, vocab: &Vocab) {
+    let head = out.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let tail: String = piece.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let broken = !head.is_empty()
+        && !tail.is_empty()
+        && tail.chars().next().is_some_and(char::is_lowercase)
+        && {
+            let joined = vocab.count(&format!("{head}{tail}"));
+            joined > 0 && vocab.count(head) <= joined && vocab.count(&tail) <= joined
+        };
+    if !broken {
+        out.push(' ');
+    }
+    out.push_str(piece);
 }
 
 #[cfg(test)]
@@ -177,6 +211,15 @@ mod tests {
             join_hyphenated("https://example.nl/trust-center-", "privacy", &v),
             "https://example.nl/trust-center-privacy"
         );
+    }
+
+    #[test]
+    fn cell_pieces_join_by_vocabulary() {
+        let v = vocab("de verwerkersovereenkomst is getekend");
+        assert_eq!(resolve_cell_hyphens("verwerkersovereenko\u{2}mst", &v), "verwerkersovereenkomst");
+        assert_eq!(resolve_cell_hyphens("de\u{2}verwerkersovereenkomst", &v), "de verwerkersovereenkomst");
+        assert_eq!(resolve_cell_hyphens("opgesla-\u{1}gen", &v), "opgeslagen");
+        assert_eq!(resolve_cell_hyphens("IP-\u{1}adres", &v), "IP-adres");
     }
 
     #[test]

@@ -100,6 +100,15 @@ pub fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Shrink `range` of `text` so it neither starts nor ends with whitespace.
+pub fn trim_ws(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else {
+        return range;
+    };
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    start..start + slice.trim().len()
+}
+
 /// Shrink `range` from the left so it starts at the first occurrence of `needle`
 /// (case-insensitive, ASCII), if any.
 pub fn span_of(text: &str, range: Range<usize>, needle: &str) -> Option<Range<usize>> {

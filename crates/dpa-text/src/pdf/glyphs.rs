@@ -107,7 +107,8 @@ impl BaseEncoding {
 }
 
 fn single_byte(enc: &'static encoding_rs::Encoding, code: u8) -> Option<char> {
-    let (text, _) = enc.decode_without_bom_handling(&[code]);
+    let bytes = [code];
+    let (text, _) = enc.decode_without_bom_handling(&bytes);
     text.chars().next()
 }
 

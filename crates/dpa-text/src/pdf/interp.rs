@@ -140,7 +140,7 @@ impl<'a> Interpreter<'a> {
     pub fn page(&mut self, page_id: ObjectId) -> Result<PageContent, TextError> {
         let doc = self.doc;
         let page_dict = doc.get_dictionary(page_id).map_err(|e| TextError::Corrupt(e.to_string()))?;
-        let rotate = inherited(doc, page_dict, b"Rotate").and_then(number).unwrap_or(0.0) as i64;
+        let rotate = inherited(doc, page_dict, b"Rotate").and_then(|o| number(Some(o))).unwrap_or(0.0) as i64;
         let resources = page_resources(doc, page_dict);
         let mut content = Vec::new();
         for id in doc.get_page_contents(page_id) {
