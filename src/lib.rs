@@ -124,7 +124,9 @@ impl Error {
     pub fn cause(&self) -> String {
         match self {
             Error::Io { source, .. } => format!("cannot read: {source}"),
-            Error::Unsupported { .. } => "unsupported file type (expected .pdf or .txt)".to_string(),
+            Error::Unsupported { .. } => {
+                "unsupported file type (expected .pdf or .txt)".to_string()
+            }
             Error::Text { source, .. } => source.to_string(),
             Error::Internal { message, .. } => format!("internal error: {message}"),
         }
@@ -158,9 +160,16 @@ impl Error {
 pub fn analyze_path(path: impl AsRef<Path>, opts: &Options) -> Result<Model, Error> {
     let path = path.as_ref();
     let file = path.display().to_string();
-    let format = Format::from_path(path).ok_or_else(|| Error::Unsupported { file: file.clone() })?;
-    let bytes = read_limited(path, opts).map_err(|source| Error::Io { file: file.clone(), source })?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(file.clone());
+    let format =
+        Format::from_path(path).ok_or_else(|| Error::Unsupported { file: file.clone() })?;
+    let bytes = read_limited(path, opts).map_err(|source| Error::Io {
+        file: file.clone(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(file.clone());
     analyze_bytes(&bytes, format, Some(&name), opts).map_err(|e| e.with_file(file))
 }
 
@@ -199,13 +208,30 @@ fn read_limited(path: &Path, opts: &Options) -> std::io::Result<Vec<u8>> {
 /// let err = dpa::analyze_bytes(b"dit is geen pdf", dpa::Format::Pdf, Some("nep.pdf"), &dpa::Options::default()).unwrap_err();
 /// assert_eq!(err.file(), "nep.pdf");
 /// ```
-pub fn analyze_bytes(bytes: &[u8], format: Format, file: Option<&str>, opts: &Options) -> Result<Model, Error> {
+pub fn analyze_bytes(
+    bytes: &[u8],
+    format: Format,
+    file: Option<&str>,
+    opts: &Options,
+) -> Result<Model, Error> {
     let name = file.unwrap_or("<input>");
-    catch_unwind(AssertUnwindSafe(|| analyze_bytes_unguarded(bytes, format, file, opts)))
-        .unwrap_or_else(|payload| Err(Error::Internal { file: name.to_string(), message: panic_message(&*payload) }))
+    catch_unwind(AssertUnwindSafe(|| {
+        analyze_bytes_unguarded(bytes, format, file, opts)
+    }))
+    .unwrap_or_else(|payload| {
+        Err(Error::Internal {
+            file: name.to_string(),
+            message: panic_message(&*payload),
+        })
+    })
 }
 
-fn analyze_bytes_unguarded(bytes: &[u8], format: Format, file: Option<&str>, opts: &Options) -> Result<Model, Error> {
+fn analyze_bytes_unguarded(
+    bytes: &[u8],
+    format: Format,
+    file: Option<&str>,
+    opts: &Options,
+) -> Result<Model, Error> {
     let text = extract_text(bytes, format, opts).map_err(|source| Error::Text {
         file: file.unwrap_or("<input>").to_string(),
         source,
@@ -239,8 +265,15 @@ pub fn analyze_str(text: &str, opts: &Options) -> Model {
 /// assert!(!text.text.contains('\r'));
 /// assert_eq!(text.pages.len(), 1);
 /// ```
-pub fn extract_text(bytes: &[u8], format: Format, opts: &Options) -> Result<NormalizedText, TextError> {
-    let text_opts = dpa_text::TextOptions { password: opts.password.clone(), limits: opts.limits.clone() };
+pub fn extract_text(
+    bytes: &[u8],
+    format: Format,
+    opts: &Options,
+) -> Result<NormalizedText, TextError> {
+    let text_opts = dpa_text::TextOptions {
+        password: opts.password.clone(),
+        limits: opts.limits.clone(),
+    };
     match format {
         Format::Pdf => dpa_text::from_pdf(bytes, &text_opts),
         Format::Text => dpa_text::from_plain(bytes, &text_opts),
@@ -248,7 +281,12 @@ pub fn extract_text(bytes: &[u8], format: Format, opts: &Options) -> Result<Norm
 }
 
 /// Run segmentation, field extraction and the check on a normalized text.
-pub fn analyze_text(text: NormalizedText, sha256: String, file: Option<&str>, opts: &Options) -> Model {
+pub fn analyze_text(
+    text: NormalizedText,
+    sha256: String,
+    file: Option<&str>,
+    opts: &Options,
+) -> Model {
     let source = dpa_model::Source {
         file: file.map(str::to_string),
         format: text.format.as_str().to_string(),

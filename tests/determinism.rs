@@ -8,7 +8,12 @@ fn fixture_files() -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for folder in ["text", "pdf"] {
         if let Ok(entries) = std::fs::read_dir(root.join(folder)) {
-            paths.extend(entries.flatten().map(|e| e.path()).filter(|p| dpa::Format::from_path(p).is_some()));
+            paths.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| dpa::Format::from_path(p).is_some()),
+            );
         }
     }
     paths.sort();
@@ -33,16 +38,23 @@ fn analyzing_twice_gives_identical_json() {
         assert_eq!(first, pretty(&path), "{}", path.display());
         compared += usize::from(first.is_some());
     }
-    assert!(compared >= 2, "at least the two text fixtures were compared");
+    assert!(
+        compared >= 2,
+        "at least the two text fixtures were compared"
+    );
 }
 
 #[test]
 fn the_same_bytes_under_another_name_differ_only_in_the_file_name() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text/lucidon-verwerkersovereenkomst.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/text/lucidon-verwerkersovereenkomst.txt");
     let bytes = std::fs::read(&path).unwrap();
     let opts = dpa::Options::default();
     let a = dpa::analyze_bytes(&bytes, dpa::Format::Text, Some("a.txt"), &opts).unwrap();
     let mut b = dpa::analyze_bytes(&bytes, dpa::Format::Text, Some("b.txt"), &opts).unwrap();
     b.source.file = Some("a.txt".to_string());
-    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
 }

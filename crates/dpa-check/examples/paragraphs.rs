@@ -40,12 +40,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for f in files {
         let text = std::fs::read_to_string(f)?;
         let path = Path::new(f);
-        let source = Source { file: Some(f.clone()), format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: Some(f.clone()),
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         model.clauses = paragraphs(&text);
         model.compliance = check(&model, Lang::Nl);
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        std::fs::write(Path::new(out).join(format!("{stem}.json")), serde_json::to_string_pretty(&model)?)?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        std::fs::write(
+            Path::new(out).join(format!("{stem}.json")),
+            serde_json::to_string_pretty(&model)?,
+        )?;
     }
     Ok(())
 }

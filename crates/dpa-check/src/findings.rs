@@ -6,7 +6,9 @@ use crate::art28::set;
 use crate::rules::{FINDINGS, TRANSFER_SAFEGUARDS};
 use crate::sentences::{ClauseView, Sentence};
 use crate::Lang;
-use dpa_model::{Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status};
+use dpa_model::{
+    Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status,
+};
 use regex::RegexSet;
 use std::sync::LazyLock;
 
@@ -73,15 +75,27 @@ fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<Clause
 }
 
 fn position(views: &[ClauseView<'_>], id: &str) -> usize {
-    views.iter().position(|v| v.clause.id == id).unwrap_or(usize::MAX)
+    views
+        .iter()
+        .position(|v| v.clause.id == id)
+        .unwrap_or(usize::MAX)
 }
 
 fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
-    move |path| path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.'))
+    move |path| {
+        path == prefix
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('.'))
+    }
 }
 
 fn subprocessor_paths(indexes: &[usize]) -> impl Fn(&str) -> bool + '_ {
-    move |path| indexes.iter().any(|i| under(&format!("subprocessors.{i}"))(path))
+    move |path| {
+        indexes
+            .iter()
+            .any(|i| under(&format!("subprocessors.{i}"))(path))
+    }
 }
 
 fn name_list(names: &[String]) -> String {
@@ -92,7 +106,9 @@ fn name_list(names: &[String]) -> String {
 
 fn transfers(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
     let m = inp.model;
-    let outside: Vec<usize> = (0..m.subprocessors.len()).filter(|&i| m.subprocessors[i].within_eea == Some(false)).collect();
+    let outside: Vec<usize> = (0..m.subprocessors.len())
+        .filter(|&i| m.subprocessors[i].within_eea == Some(false))
+        .collect();
     let locations_outside = m.locations.eea_only == Some(false);
     if outside.is_empty() && !locations_outside {
         return;
@@ -113,29 +129,54 @@ fn transfers(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
     }
     let paths = subprocessor_paths(&outside);
     let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
-    push(out, make(inp, "transfer_outside_eea", &name_list(&names), evidence));
+    push(
+        out,
+        make(inp, "transfer_outside_eea", &name_list(&names), evidence),
+    );
 
     if document_names_safeguard(inp) {
         return;
     }
-    let unguarded: Vec<usize> = outside.iter().copied().filter(|&i| m.subprocessors[i].transfer_mechanism.is_none()).collect();
-    let any_mechanism = m.subprocessors.iter().any(|s| s.transfer_mechanism.is_some());
+    let unguarded: Vec<usize> = outside
+        .iter()
+        .copied()
+        .filter(|&i| m.subprocessors[i].transfer_mechanism.is_none())
+        .collect();
+    let any_mechanism = m
+        .subprocessors
+        .iter()
+        .any(|s| s.transfer_mechanism.is_some());
     let unguarded_locations = locations_outside && outside.is_empty() && !any_mechanism;
     if unguarded.is_empty() && !unguarded_locations {
         return;
     }
-    let mut names: Vec<String> = unguarded.iter().map(|&i| subprocessor_label(m, i)).collect();
+    let mut names: Vec<String> = unguarded
+        .iter()
+        .map(|&i| subprocessor_label(m, i))
+        .collect();
     if names.is_empty() {
         names = m.locations.exceptions.clone();
     }
     let paths = subprocessor_paths(&unguarded);
     let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
-    push(out, make(inp, "transfer_without_safeguard", &name_list(&names), evidence));
+    push(
+        out,
+        make(
+            inp,
+            "transfer_without_safeguard",
+            &name_list(&names),
+            evidence,
+        ),
+    );
 }
 
 fn subprocessor_label(m: &Model, i: usize) -> String {
     let s = &m.subprocessors[i];
-    let place = if s.countries.is_empty() { s.country.clone() } else { Some(s.countries.join("/")) };
+    let place = if s.countries.is_empty() {
+        s.country.clone()
+    } else {
+        Some(s.countries.join("/"))
+    };
     match place {
         Some(p) => format!("{} ({p})", s.name),
         None => s.name.clone(),
@@ -155,7 +196,15 @@ fn breach(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
         None => push(out, make(inp, "breach_deadline_missing", "", evidence)),
         Some(d) if d.approx_hours() > BREACH_MAX_HOURS => {
             let ev = evidence_clauses(inp, under("breach_notification.deadline"));
-            push(out, make(inp, "breach_deadline_over_48h", &duration_text(d, inp.lang), ev));
+            push(
+                out,
+                make(
+                    inp,
+                    "breach_deadline_over_48h",
+                    &duration_text(d, inp.lang),
+                    ev,
+                ),
+            );
         }
         Some(_) => {}
     }
@@ -165,29 +214,67 @@ fn breach(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
 
 fn subprocessors(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
     let m = inp.model;
-    let no_url: Vec<usize> = (0..m.subprocessors.len()).filter(|&i| m.subprocessors[i].privacy_url.is_none()).collect();
+    let no_url: Vec<usize> = (0..m.subprocessors.len())
+        .filter(|&i| m.subprocessors[i].privacy_url.is_none())
+        .collect();
     if !no_url.is_empty() {
-        let names: Vec<String> = no_url.iter().map(|&i| m.subprocessors[i].name.clone()).collect();
+        let names: Vec<String> = no_url
+            .iter()
+            .map(|&i| m.subprocessors[i].name.clone())
+            .collect();
         let paths = subprocessor_paths(&no_url);
         let evidence = evidence_clauses(inp, paths);
-        push(out, make(inp, "subprocessor_url_missing", &name_list(&names), evidence));
+        push(
+            out,
+            make(
+                inp,
+                "subprocessor_url_missing",
+                &name_list(&names),
+                evidence,
+            ),
+        );
     }
-    if m.subprocessor_authorisation == Some(Authorisation::General) && m.subprocessor_changes.objection != Some(true) {
+    if m.subprocessor_authorisation == Some(Authorisation::General)
+        && m.subprocessor_changes.objection != Some(true)
+    {
         let subject = match (&m.subprocessor_changes.notice, inp.lang) {
-            (Some(d), Lang::Nl) => format!(" (wel aankondiging {} vooraf)", duration_text(d, Lang::Nl)),
-            (Some(d), Lang::En) => format!(" (only notice {} in advance)", duration_text(d, Lang::En)),
+            (Some(d), Lang::Nl) => {
+                format!(" (wel aankondiging {} vooraf)", duration_text(d, Lang::Nl))
+            }
+            (Some(d), Lang::En) => {
+                format!(" (only notice {} in advance)", duration_text(d, Lang::En))
+            }
             (None, _) => String::new(),
         };
-        let evidence =
-            evidence_clauses(inp, |p| under("subprocessor_authorisation")(p) || under("subprocessor_changes")(p));
-        push(out, make(inp, "subprocessor_no_objection", &subject, evidence));
+        let evidence = evidence_clauses(inp, |p| {
+            under("subprocessor_authorisation")(p) || under("subprocessor_changes")(p)
+        });
+        push(
+            out,
+            make(inp, "subprocessor_no_objection", &subject, evidence),
+        );
     }
 }
 
 // --- deletion -----------------------------------------------------------------
 
+/// The deletion deadline; else how long processing may go on after the end
+/// (`verwerkt tot maximaal 30 dagen na beëindiging`), which bounds it too.
+fn deletion_deadline(m: &Model) -> Option<(&Duration, &'static str)> {
+    m.termination
+        .deletion_deadline
+        .as_ref()
+        .map(|d| (d, "termination.deletion_deadline"))
+        .or_else(|| {
+            m.processing
+                .retention_after_end
+                .as_ref()
+                .map(|d| (d, "processing.retention_after_end"))
+        })
+}
+
 fn deletion(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
-    match &inp.model.termination.deletion_deadline {
+    match deletion_deadline(inp.model) {
         None => {
             let mut evidence = evidence_clauses(inp, under("termination"));
             if evidence.is_empty() {
@@ -195,22 +282,37 @@ fn deletion(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
             }
             push(out, make(inp, "deletion_deadline_missing", "", evidence));
         }
-        Some(d) if d.approx_days() > DELETION_MAX_DAYS => {
-            let ev = evidence_clauses(inp, under("termination.deletion_deadline"));
-            push(out, make(inp, "deletion_deadline_over_90d", &duration_text(d, inp.lang), ev));
+        Some((d, path)) if d.approx_days() > DELETION_MAX_DAYS => {
+            let ev = evidence_clauses(inp, under(path));
+            push(
+                out,
+                make(
+                    inp,
+                    "deletion_deadline_over_90d",
+                    &duration_text(d, inp.lang),
+                    ev,
+                ),
+            );
         }
         Some(_) => {}
     }
 }
 
 fn requirement_evidence(inp: &Inputs<'_>, code: &str) -> Vec<ClauseId> {
-    inp.art28.iter().find(|r| r.code == code).map(|r| r.evidence.clone()).unwrap_or_default()
+    inp.art28
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.evidence.clone())
+        .unwrap_or_default()
 }
 
 // --- audit, law, template -------------------------------------------------------
 
 fn audit(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
-    let h_missing = inp.art28.iter().any(|r| r.code == "28.3.h" && r.status == Status::Missing);
+    let h_missing = inp
+        .art28
+        .iter()
+        .any(|r| r.code == "28.3.h" && r.status == Status::Missing);
     let missing = match inp.model.audit.allowed {
         Some(false) => true,
         Some(true) => false,
@@ -237,17 +339,77 @@ pub(crate) fn duration_text(d: &Duration, lang: Lang) -> String {
     let one = d.value == 1;
     let unit = match (lang, d.unit) {
         (Lang::Nl, DurationUnit::Hours) => "uur",
-        (Lang::Nl, DurationUnit::Days) => if one { "dag" } else { "dagen" },
-        (Lang::Nl, DurationUnit::BusinessDays) => if one { "werkdag" } else { "werkdagen" },
-        (Lang::Nl, DurationUnit::Weeks) => if one { "week" } else { "weken" },
-        (Lang::Nl, DurationUnit::Months) => if one { "maand" } else { "maanden" },
+        (Lang::Nl, DurationUnit::Days) => {
+            if one {
+                "dag"
+            } else {
+                "dagen"
+            }
+        }
+        (Lang::Nl, DurationUnit::BusinessDays) => {
+            if one {
+                "werkdag"
+            } else {
+                "werkdagen"
+            }
+        }
+        (Lang::Nl, DurationUnit::Weeks) => {
+            if one {
+                "week"
+            } else {
+                "weken"
+            }
+        }
+        (Lang::Nl, DurationUnit::Months) => {
+            if one {
+                "maand"
+            } else {
+                "maanden"
+            }
+        }
         (Lang::Nl, DurationUnit::Years) => "jaar",
-        (Lang::En, DurationUnit::Hours) => if one { "hour" } else { "hours" },
-        (Lang::En, DurationUnit::Days) => if one { "day" } else { "days" },
-        (Lang::En, DurationUnit::BusinessDays) => if one { "business day" } else { "business days" },
-        (Lang::En, DurationUnit::Weeks) => if one { "week" } else { "weeks" },
-        (Lang::En, DurationUnit::Months) => if one { "month" } else { "months" },
-        (Lang::En, DurationUnit::Years) => if one { "year" } else { "years" },
+        (Lang::En, DurationUnit::Hours) => {
+            if one {
+                "hour"
+            } else {
+                "hours"
+            }
+        }
+        (Lang::En, DurationUnit::Days) => {
+            if one {
+                "day"
+            } else {
+                "days"
+            }
+        }
+        (Lang::En, DurationUnit::BusinessDays) => {
+            if one {
+                "business day"
+            } else {
+                "business days"
+            }
+        }
+        (Lang::En, DurationUnit::Weeks) => {
+            if one {
+                "week"
+            } else {
+                "weeks"
+            }
+        }
+        (Lang::En, DurationUnit::Months) => {
+            if one {
+                "month"
+            } else {
+                "months"
+            }
+        }
+        (Lang::En, DurationUnit::Years) => {
+            if one {
+                "year"
+            } else {
+                "years"
+            }
+        }
     };
     format!("{} {unit}", d.value)
 }

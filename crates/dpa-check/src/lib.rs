@@ -93,7 +93,13 @@ pub fn check(model: &Model, lang: Lang) -> Compliance {
     let views = sentences::clause_views(&model.clauses);
     let sentences = sentences::sentences(&views);
     let art28 = art28::assess(model, &views, &sentences);
-    let inputs = findings::Inputs { model, views: &views, sentences: &sentences, art28: &art28, lang };
+    let inputs = findings::Inputs {
+        model,
+        views: &views,
+        sentences: &sentences,
+        art28: &art28,
+        lang,
+    };
     let findings = findings::findings(&inputs);
     Compliance { art28, findings }
 }

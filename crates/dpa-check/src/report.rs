@@ -8,7 +8,12 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 
 /// All severities, worst first.
-pub const SEVERITIES: [Severity; 4] = [Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+pub const SEVERITIES: [Severity; 4] = [
+    Severity::High,
+    Severity::Medium,
+    Severity::Low,
+    Severity::Info,
+];
 
 /// `high`, `medium`, `low`, `info` (any case) to a severity.
 pub fn parse_severity(s: &str) -> Option<Severity> {
@@ -52,10 +57,13 @@ pub fn fails_on(c: &Compliance, threshold: Severity) -> bool {
 
 /// The title of a requirement code (`"28.3.a"`) in a language.
 pub fn requirement_title(code: &str, lang: Lang) -> Option<&'static str> {
-    REQUIREMENTS.iter().find(|r| r.code == code).map(|r| match lang {
-        Lang::Nl => r.title_nl,
-        Lang::En => r.title_en,
-    })
+    REQUIREMENTS
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| match lang {
+            Lang::Nl => r.title_nl,
+            Lang::En => r.title_en,
+        })
 }
 
 fn status_label(s: Status, lang: Lang) -> &'static str {
@@ -84,7 +92,13 @@ fn severity_label(s: Severity, lang: Lang) -> &'static str {
 
 /// Who or what the report is about: the processor, else the title, else the file.
 fn subject(model: &Model) -> Option<&str> {
-    model.parties.processor.name.as_deref().or(model.document.title.as_deref()).or(model.source.file.as_deref())
+    model
+        .parties
+        .processor
+        .name
+        .as_deref()
+        .or(model.document.title.as_deref())
+        .or(model.source.file.as_deref())
 }
 
 /// Texts of the report that are not per requirement or finding.
@@ -137,9 +151,19 @@ pub fn render_text(model: &Model, lang: Lang) -> String {
     };
     let c = check(model, lang);
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", l.heading, subject(model).unwrap_or(l.unknown));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l.heading,
+        subject(model).unwrap_or(l.unknown)
+    );
     if let Some(title) = &model.document.title {
-        let version = model.document.version.as_deref().map(|v| format!(" ({v})")).unwrap_or_default();
+        let version = model
+            .document
+            .version
+            .as_deref()
+            .map(|v| format!(" ({v})"))
+            .unwrap_or_default();
         let _ = writeln!(out, "{}: {title}{version}", l.document);
     }
     if let Some(file) = &model.source.file {
@@ -179,7 +203,11 @@ pub fn render_text(model: &Model, lang: Lang) -> String {
         }
         let _ = writeln!(out, "  {}", severity_label(sev, lang));
         for f in group {
-            let refs = if f.evidence.is_empty() { String::new() } else { format!(" [{}]", f.evidence.join(", ")) };
+            let refs = if f.evidence.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", f.evidence.join(", "))
+            };
             let _ = writeln!(out, "    - {}: {}{refs}", f.code, f.message);
         }
     }

@@ -144,12 +144,17 @@ const RETURN: &[&str] = &[
     r"\bteruggeven\b",
     r"\bgeeft\s+(\S+\s+){0,4}terug\b",
     r"\blevert\s+(\S+\s+){0,4}terug\b",
-    r"\bexport\w*",
     r"\breturn\w*",
 ];
 
 /// The personal data (object of deletion / return).
-const DATA: &[&str] = &[r"\bgegevens\b", r"\bpersoonsgegevens\b", r"\bdata\b", r"\bkopie\w*", r"\bback-?ups?\b"];
+const DATA: &[&str] = &[
+    r"\bgegevens\b",
+    r"\bpersoonsgegevens\b",
+    r"\bdata\b",
+    r"\bkopie\w*",
+    r"\bback-?ups?\b",
+];
 
 /// Breach / incident.
 const BREACH: &[&str] = &[
@@ -213,9 +218,11 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                 name: "instructions",
                 strength: Strong,
                 phrases: &[
-                    r"\b(op|volgens|conform|overeenkomstig|krachtens)\s+(\S+\s+){0,6}instructies?\b",
-                    r"\binstructies?\b[^.;]{0,60}\b(op\s+te\s+volgen|opvolgen|opvolgt|naleven|na\s+te\s+leven|naleeft)\b",
-                    r"\binstructies?\s+naleven\b",
+                    r"\b(op|volgens|conform|overeenkomstig|krachtens)\s+(\S+\s+){0,6}(instructies?|aanwijzingen)\b",
+                    r"\b(instructies?|aanwijzingen)\b[^.;]{0,60}\b(op\s+te\s+volgen|opvolgen|opvolgt|naleven|na\s+te\s+leven|naleeft)\b",
+                    r"\b(instructies?|aanwijzingen)\s+naleven\b",
+                    r"\bvolg\w*\s+(\S+\s+){0,8}(instructies?|aanwijzingen)\b",
+                    r"\buitsluitend\s+(\S+\s+){0,3}in\s+opdracht\s+van\s+(de\s+|het\s+)?(verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgever|klant|controller)",
                     r"\b(documented|written)\s+instructions?\b",
                     r"\bon\s+(the\s+)?(\S+\s+){0,2}instructions?\b",
                 ],
@@ -251,7 +258,12 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             Element {
                 name: "secrecy_duty",
                 strength: Strong,
-                phrases: &[r"\bgeheimhouding\w*", r"\bconfidentiality\b"],
+                phrases: &[
+                    r"\bgeheimhouding\w*",
+                    r"\bgeheim\s+(te\s+)?houden\b",
+                    r"\bgeheimhouden\b",
+                    r"\bconfidentiality\b",
+                ],
                 with: &[
                     r"\bgebonden\b",
                     r"\bverplicht\w*",
@@ -261,6 +273,9 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                     r"\bgeborgd\b",
                     r"\bverleent\b",
                     r"\bopgelegd\b",
+                    r"\bopleg\w*",
+                    r"\blegt\b",
+                    r"\b(zal|zullen)\b",
                     r"\bondertek\w*",
                     r"\btekenen\b",
                     r"\bhouden\b",
@@ -286,7 +301,11 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             Element {
                 name: "confidential_mention",
                 strength: Weak,
-                phrases: &[r"\bgeheimhouding\w*", r"\bvertrouwelijk\w*", r"\bconfidential\w*"],
+                phrases: &[
+                    r"\bgeheimhouding\w*",
+                    r"\bvertrouwelijk\w*",
+                    r"\bconfidential\w*",
+                ],
                 with: &[],
                 context: &[],
                 topics: &[],
@@ -316,7 +335,11 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             Element {
                 name: "measures_taken",
                 strength: Strong,
-                phrases: &[r"\bbeveiligingsmaatregelen\b", r"\bmaatregelen\b", r"\bsecurity\s+measures\b"],
+                phrases: &[
+                    r"\bbeveiligingsmaatregelen\b",
+                    r"\bmaatregelen\b",
+                    r"\bsecurity\s+measures\b",
+                ],
                 with: &[
                     r"\bgenomen\b",
                     r"\bgetroffen\b",
@@ -405,7 +428,11 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                 topics: &[],
             },
         ],
-        met_when: &[&["consent", "flow_down"], &["consent", "changes"], &["flow_down", "changes"]],
+        met_when: &[
+            &["consent", "flow_down"],
+            &["consent", "changes"],
+            &["flow_down", "changes"],
+        ],
         negations: &[r"\bzonder\s+(\S+\s+){0,3}(toestemming|instemming|goedkeuring)\b"],
         negation_exceptions: &[r"\b(geen|niet|nooit)\b[^.;]*\bzonder\b"],
     },
@@ -498,8 +525,16 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
             },
             Element {
                 name: "return_at_end",
-                strength: Weak,
+                strength: Strong,
                 phrases: RETURN,
+                with: DATA,
+                context: END_OF_AGREEMENT,
+                topics: &[K::Termination],
+            },
+            Element {
+                name: "export_at_end",
+                strength: Weak,
+                phrases: &[r"\bexport\w*", r"\bter\s+beschikking\b"],
                 with: DATA,
                 context: END_OF_AGREEMENT,
                 topics: &[K::Termination],
@@ -513,7 +548,7 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                 topics: &[],
             },
         ],
-        met_when: &[&["delete_or_return_at_end"]],
+        met_when: &[&["delete_or_return_at_end"], &["return_at_end"]],
         negations: &[],
         negation_exceptions: &[],
     },
@@ -542,6 +577,10 @@ pub const REQUIREMENTS: &[RequirementRule] = &[
                     r"\bmedewerking\b",
                     r"\bwerk\w*\s+(\S+\s+){0,4}mee\b",
                     r"\bgepland\b",
+                    r"\bgerechtigd\b",
+                    r"\bbevoegd\b",
+                    r"\b(kan|kunnen)\s+(\S+\s+){0,6}(laten\s+)?(uitvoeren|verrichten|controleren|inspecteren)\b",
+                    r"\bonderwerp\w*\s+(\S+\s+){0,3}aan\b",
                     r"\binzichtelijk\b",
                     r"\bfaciliteer\w*",
                     r"\bright\b",

@@ -31,6 +31,11 @@ pub(crate) struct Sentence {
     pub text: String,
     /// Indexes into the clause views, in document order, without duplicates.
     pub clauses: Vec<usize>,
+    /// A list item starts with the text that introduces the list
+    /// (`Verwerker zal:`): its length in bytes (0 without) ...
+    pub lead_len: usize,
+    /// ... and the clauses that text comes from.
+    pub lead_clauses: Vec<usize>,
 }
 
 /// A sentence longer than this is cut at the next line end (a table or list
@@ -39,8 +44,9 @@ const MAX_SENTENCE: usize = 400;
 
 /// Lowercase words that end with a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "bijv", "bv", "nr", "art", "artt", "etc", "evt", "ca", "incl", "excl", "resp", "jo", "vs", "mr", "dhr", "mevr",
-    "st", "blz", "pag", "zgn", "ivm", "mbt", "tbv", "dmv", "oa", "cq", "ed", "e.g", "i.e", "no",
+    "bijv", "bv", "nr", "art", "artt", "etc", "evt", "ca", "incl", "excl", "resp", "jo", "vs",
+    "mr", "dhr", "mevr", "st", "blz", "pag", "zgn", "ivm", "mbt", "tbv", "dmv", "oa", "cq", "ed",
+    "e.g", "i.e", "no",
 ];
 
 /// Every clause of the tree in document order with its context.
@@ -51,13 +57,16 @@ pub(crate) fn clause_views(tree: &[Clause]) -> Vec<ClauseView<'_>> {
     for c in tree {
         walk(c, &mut headings, &mut kinds, &mut out);
     }
-    if is_flat(tree) {
-        add_flat_headings(&mut out);
-    }
+    add_heading_lines(&mut out);
     out
 }
 
-fn walk<'a>(c: &'a Clause, headings: &mut Vec<String>, kinds: &mut Vec<ClauseKind>, out: &mut Vec<ClauseView<'a>>) {
+fn walk<'a>(
+    c: &'a Clause,
+    headings: &mut Vec<String>,
+    kinds: &mut Vec<ClauseKind>,
+    out: &mut Vec<ClauseView<'a>>,
+) {
     let mut context = headings.join("\n");
     if let Some(h) = &c.heading {
         push_line(&mut context, h);
@@ -65,9 +74,22 @@ fn walk<'a>(c: &'a Clause, headings: &mut Vec<String>, kinds: &mut Vec<ClauseKin
     push_line(&mut context, &c.text);
     let mut own_kinds = kinds.clone();
     own_kinds.extend(c.kind);
-    let heading_only = c.heading.as_deref().is_some_and(|h| is_only_heading(&c.text, h));
-    out.push(ClauseView { clause: c, context, kinds: own_kinds, heading_only });
-    headings.push(c.heading.clone().unwrap_or_default());
+    let heading_only = match c.heading.as_deref() {
+        Some(h) => is_only_heading(&c.text, h),
+        None => looks_like_heading(c.text.trim()),
+    };
+    out.push(ClauseView {
+        clause: c,
+        context,
+        kinds: own_kinds,
+        heading_only,
+    });
+    let label = match &c.heading {
+        Some(h) => h.clone(),
+        None if heading_only => c.text.trim().to_string(),
+        None => String::new(),
+    };
+    headings.push(label);
     kinds.extend(c.kind);
     for child in &c.children {
         walk(child, headings, kinds, out);
@@ -91,20 +113,16 @@ fn push_line(s: &mut String, line: &str) {
     s.push_str(line);
 }
 
-/// A tree without headings, kinds or children: paragraphs only.
-fn is_flat(tree: &[Clause]) -> bool {
-    tree.iter().all(|c| c.children.is_empty() && c.heading.is_none() && c.kind.is_none())
-}
-
-/// In a flat tree, a short one-line paragraph without closing punctuation is a
-/// heading for the paragraphs after it.
-fn add_flat_headings(views: &mut [ClauseView<'_>]) {
+/// A clause that is only a heading line (`DATALEKPROTOCOL`, `7. Controle` as
+/// a paragraph of its own) is the heading of the clauses after it, until the
+/// next such line or the next clause with a heading of its own.
+fn add_heading_lines(views: &mut [ClauseView<'_>]) {
     let mut current: Option<String> = None;
     for v in views.iter_mut() {
-        let text = v.clause.text.trim();
-        if looks_like_heading(text) {
-            v.heading_only = true;
-            current = Some(text.to_string());
+        if v.clause.heading.is_some() {
+            current = None;
+        } else if v.heading_only && v.clause.children.is_empty() {
+            current = Some(v.clause.text.trim().to_string());
         } else if let Some(h) = &current {
             v.context = format!("{h}\n{}", v.context);
         }
@@ -113,18 +131,24 @@ fn add_flat_headings(views: &mut [ClauseView<'_>]) {
 
 /// Words a sentence broken over paragraphs can end on (`naar keuze van`).
 const OPEN_ENDINGS: &[&str] = &[
-    "van", "de", "het", "een", "en", "of", "aan", "met", "voor", "naar", "op", "te", "in", "bij", "die", "dat", "door",
-    "om", "zal", "zijn", "is", "wordt", "the", "of", "and", "to",
+    "van", "de", "het", "een", "en", "of", "aan", "met", "voor", "naar", "op", "te", "in", "bij",
+    "die", "dat", "door", "om", "zal", "zijn", "is", "wordt", "the", "of", "and", "to",
 ];
 
 fn looks_like_heading(text: &str) -> bool {
-    let last_word = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let last_word = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     !text.is_empty()
         && !OPEN_ENDINGS.contains(&last_word)
         && !text.contains('\n')
         && text.chars().count() <= 80
         && !text.ends_with(['.', ',', ';', ':'])
-        && text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// The sentences of the document, in order.
@@ -156,8 +180,9 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
 
 /// A bulleted or lettered list item (`• ...`, `- ...`, `a. ...`, `(b) ...`).
 fn is_list_item(line: &str) -> bool {
-    static ITEM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([•·▪◦●○■□➢►✓*–—-]\s*|[a-z][.)]\s|\([a-z]{1,3}\)\s)").expect("valid regex"));
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([•·▪◦●○■□➢►✓*–—-]\s*|[a-z][.)]\s|\([a-z]{1,3}\)\s)").expect("valid regex")
+    });
     ITEM.is_match(line)
 }
 
@@ -171,7 +196,7 @@ struct Builder {
     clauses: Vec<usize>,
     /// The text before a list, ending in `:`, that every list item continues
     /// (`Verwerker zal:` / `• ...` / `• ...`).
-    lead: Option<String>,
+    lead: Option<(String, Vec<usize>)>,
     /// The last line pushed was (part of) a list item.
     in_item: bool,
     last_clause: Option<usize>,
@@ -221,13 +246,15 @@ impl Builder {
         if self.in_item {
             self.flush();
         } else if self.text.trim_end().ends_with(':') {
-            self.lead = Some(std::mem::take(&mut self.text));
-            self.clauses.clear();
+            self.lead = Some((
+                std::mem::take(&mut self.text),
+                std::mem::take(&mut self.clauses),
+            ));
         } else {
             self.flush();
             self.lead = None;
         }
-        if let Some(lead) = &self.lead {
+        if let Some((lead, _)) = &self.lead {
             self.text.clone_from(lead);
         }
         self.in_item = true;
@@ -247,8 +274,20 @@ impl Builder {
     }
 
     fn flush(&mut self) {
-        if !self.text.trim().is_empty() {
-            self.out.push(Sentence { text: std::mem::take(&mut self.text), clauses: std::mem::take(&mut self.clauses) });
+        let (lead_len, lead_clauses) = match &self.lead {
+            Some((lead, clauses)) if self.in_item && self.text.starts_with(lead.as_str()) => {
+                (lead.len(), clauses.clone())
+            }
+            _ => (0, Vec::new()),
+        };
+        if self.text.len() > lead_len && !self.text.trim().is_empty() {
+            let text = std::mem::take(&mut self.text);
+            self.out.push(Sentence {
+                text,
+                clauses: std::mem::take(&mut self.clauses),
+                lead_len,
+                lead_clauses,
+            });
         }
         self.text.clear();
         self.clauses.clear();
@@ -297,7 +336,11 @@ fn ends_sentence_at(line: &str, dot: usize) -> bool {
     let before = &line[..dot];
     let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
     let word = &before[word_start..];
-    let bare: String = word.chars().filter(|c| c.is_alphanumeric() || *c == '.').collect::<String>().to_lowercase();
+    let bare: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<String>()
+        .to_lowercase();
     if word_start == 0 && !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return false;
     }
@@ -326,13 +369,26 @@ mod tests {
     }
 
     fn texts(tree: &[Clause]) -> Vec<String> {
-        sentences(&clause_views(tree)).into_iter().map(|s| s.text).collect()
+        sentences(&clause_views(tree))
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
     }
 
     #[test]
     fn splits_at_sentence_ends_but_not_at_abbreviations() {
-        let tree = [clause("p1", "Leverancier B.V. meldt o.a. lekken. Daarna volgt bijv. overleg; klaar.")];
-        assert_eq!(texts(&tree), ["Leverancier B.V. meldt o.a. lekken.", "Daarna volgt bijv. overleg;", "klaar."]);
+        let tree = [clause(
+            "p1",
+            "Leverancier B.V. meldt o.a. lekken. Daarna volgt bijv. overleg; klaar.",
+        )];
+        assert_eq!(
+            texts(&tree),
+            [
+                "Leverancier B.V. meldt o.a. lekken.",
+                "Daarna volgt bijv. overleg;",
+                "klaar."
+            ]
+        );
     }
 
     #[test]
@@ -347,22 +403,35 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[0].clauses, vec![2]);
         assert_eq!(s[0].text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • alle gegevens wissen, of");
-        assert_eq!(s[1].text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • teruggeven.");
+        assert_eq!(
+            s[1].text,
+            "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • teruggeven."
+        );
     }
 
     #[test]
     fn list_items_are_sentences_that_continue_their_lead() {
-        let tree = [clause("p1", "Wij zullen:\n• eerste punt\n• tweede punt, dat\ndoorloopt\nNieuwe alinea.")];
+        let tree = [clause(
+            "p1",
+            "Wij zullen:\n• eerste punt\n• tweede punt, dat\ndoorloopt\nNieuwe alinea.",
+        )];
         assert_eq!(
             texts(&tree),
-            ["Wij zullen: • eerste punt", "Wij zullen: • tweede punt, dat doorloopt", "Nieuwe alinea."]
+            [
+                "Wij zullen: • eerste punt",
+                "Wij zullen: • tweede punt, dat doorloopt",
+                "Nieuwe alinea."
+            ]
         );
     }
 
     #[test]
     fn table_rows_are_sentences_of_their_own() {
         let tree = [clause("p1", "Partij | Doel\nAcme | Opslag\nTekst erna")];
-        assert_eq!(texts(&tree), ["Partij | Doel", "Acme | Opslag", "Tekst erna"]);
+        assert_eq!(
+            texts(&tree),
+            ["Partij | Doel", "Acme | Opslag", "Tekst erna"]
+        );
     }
 
     #[test]
@@ -373,7 +442,10 @@ mod tests {
 
     #[test]
     fn flat_paragraphs_get_the_heading_line_before_them_as_context() {
-        let tree = [clause("p1", "7. Controle"), clause("p2", "Je mag dat nagaan.")];
+        let tree = [
+            clause("p1", "7. Controle"),
+            clause("p2", "Je mag dat nagaan."),
+        ];
         let v = clause_views(&tree);
         assert!(v[1].context.starts_with("7. Controle\n"));
         assert_eq!(v[0].context, "7. Controle");
@@ -384,7 +456,9 @@ mod tests {
         let mut parent = clause("4", "4. Geheimhouding");
         parent.heading = Some("Geheimhouding".into());
         parent.kind = Some(ClauseKind::Confidentiality);
-        parent.children.push(clause("4.1", "4.1 Alles blijft binnen."));
+        parent
+            .children
+            .push(clause("4.1", "4.1 Alles blijft binnen."));
         let v = clause_views(std::slice::from_ref(&parent));
         assert_eq!(v[1].kinds, vec![ClauseKind::Confidentiality]);
         assert!(v[1].context.starts_with("Geheimhouding\n"));

@@ -5,7 +5,10 @@ mod common;
 
 use common::{clause, empty_model, evidence_at};
 use dpa_check::{check, Lang};
-use dpa_model::{Authorisation, Duration, DurationUnit, Finding, Model, Severity, Subprocessor, TransferMechanism};
+use dpa_model::{
+    Authorisation, Duration, DurationUnit, Finding, Model, Severity, Subprocessor,
+    TransferMechanism,
+};
 
 fn sub(name: &str, country: &str, within_eea: bool) -> Subprocessor {
     Subprocessor {
@@ -25,11 +28,18 @@ fn clean_model() -> Model {
     let mut m = empty_model();
     m.clauses = vec![
         clause("3", "3. Verwerker meldt een datalek binnen 24 uur."),
-        clause("5", "5. Opdrachtgever heeft het recht een audit te laten uitvoeren."),
-        clause("7", "7. Op deze overeenkomst is Nederlands recht van toepassing."),
+        clause(
+            "5",
+            "5. Opdrachtgever heeft het recht een audit te laten uitvoeren.",
+        ),
+        clause(
+            "7",
+            "7. Op deze overeenkomst is Nederlands recht van toepassing.",
+        ),
     ];
     m.breach_notification.deadline = Some(Duration::new(24, DurationUnit::Hours));
-    m.evidence.insert("breach_notification.deadline".into(), evidence_at("3"));
+    m.evidence
+        .insert("breach_notification.deadline".into(), evidence_at("3"));
     m.termination.deletion_deadline = Some(Duration::new(30, DurationUnit::Days));
     m.audit.allowed = Some(true);
     m.law.governing_law = Some("NL".into());
@@ -39,24 +49,40 @@ fn clean_model() -> Model {
 }
 
 fn codes(m: &Model) -> Vec<String> {
-    check(m, Lang::Nl).findings.into_iter().map(|f| f.code).collect()
+    check(m, Lang::Nl)
+        .findings
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
 }
 
 fn finding(m: &Model, code: &str, lang: Lang) -> Finding {
-    check(m, lang).findings.into_iter().find(|f| f.code == code).expect("finding present")
+    check(m, lang)
+        .findings
+        .into_iter()
+        .find(|f| f.code == code)
+        .expect("finding present")
 }
 
 #[test]
 fn a_clean_model_has_no_findings() {
-    assert!(codes(&clean_model()).is_empty(), "{:?}", codes(&clean_model()));
+    assert!(
+        codes(&clean_model()).is_empty(),
+        "{:?}",
+        codes(&clean_model())
+    );
 }
 
 #[test]
 fn outside_eea_without_safeguard() {
     let mut m = clean_model();
     m.subprocessors.push(sub("Cloudco", "US", false));
-    m.evidence.insert("subprocessors.1.country".into(), evidence_at("7"));
-    assert_eq!(codes(&m), ["transfer_without_safeguard", "transfer_outside_eea"]);
+    m.evidence
+        .insert("subprocessors.1.country".into(), evidence_at("7"));
+    assert_eq!(
+        codes(&m),
+        ["transfer_without_safeguard", "transfer_outside_eea"]
+    );
     let f = finding(&m, "transfer_outside_eea", Lang::Nl);
     assert_eq!(f.severity, Severity::Medium);
     assert!(f.message.contains("Cloudco (US)"), "{}", f.message);
@@ -76,7 +102,10 @@ fn outside_eea_with_a_mechanism_is_only_reported_as_a_transfer() {
 fn a_safeguard_named_for_all_transfers_counts() {
     let mut m = clean_model();
     m.subprocessors.push(sub("Cloudco", "US", false));
-    m.clauses.push(clause("8", "8. Voor doorgifte buiten de EER gebruiken wij de standaardcontractbepalingen."));
+    m.clauses.push(clause(
+        "8",
+        "8. Voor doorgifte buiten de EER gebruiken wij de standaardcontractbepalingen.",
+    ));
     assert_eq!(codes(&m), ["transfer_outside_eea"]);
 }
 
@@ -103,7 +132,10 @@ fn breach_deadlines() {
     assert_eq!(codes(&m), ["breach_deadline_over_48h"]);
     m.breach_notification.deadline = None;
     assert_eq!(codes(&m), ["breach_deadline_missing"]);
-    assert_eq!(finding(&m, "breach_deadline_missing", Lang::Nl).severity, Severity::High);
+    assert_eq!(
+        finding(&m, "breach_deadline_missing", Lang::Nl).severity,
+        Severity::High
+    );
 }
 
 #[test]
@@ -121,7 +153,9 @@ fn general_authorisation_without_objection() {
     m.subprocessor_authorisation = Some(Authorisation::General);
     assert_eq!(codes(&m), ["subprocessor_no_objection"]);
     m.subprocessor_changes.notice = Some(Duration::new(30, DurationUnit::Days));
-    assert!(finding(&m, "subprocessor_no_objection", Lang::Nl).message.contains("30 dagen"));
+    assert!(finding(&m, "subprocessor_no_objection", Lang::Nl)
+        .message
+        .contains("30 dagen"));
     m.subprocessor_changes.objection = Some(true);
     assert!(codes(&m).is_empty());
     m.subprocessor_authorisation = Some(Authorisation::Specific);
@@ -191,6 +225,22 @@ fn ordered_by_severity_then_code_and_deterministic() {
 fn messages_follow_the_language() {
     let mut m = clean_model();
     m.law.governing_law = None;
-    assert_eq!(finding(&m, "no_governing_law", Lang::Nl).message, "Er is geen toepasselijk recht aangewezen.");
-    assert_eq!(finding(&m, "no_governing_law", Lang::En).message, "No governing law is chosen.");
+    assert_eq!(
+        finding(&m, "no_governing_law", Lang::Nl).message,
+        "Er is geen toepasselijk recht aangewezen."
+    );
+    assert_eq!(
+        finding(&m, "no_governing_law", Lang::En).message,
+        "No governing law is chosen."
+    );
+}
+
+#[test]
+fn retention_after_the_end_bounds_deletion() {
+    let mut m = clean_model();
+    m.termination.deletion_deadline = None;
+    m.processing.retention_after_end = Some(Duration::new(30, DurationUnit::Days));
+    assert!(codes(&m).is_empty());
+    m.processing.retention_after_end = Some(Duration::new(1, DurationUnit::Years));
+    assert_eq!(codes(&m), ["deletion_deadline_over_90d"]);
 }

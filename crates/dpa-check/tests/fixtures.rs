@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use Status::{Met, Missing, Partial};
 
 fn fixture(name: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/text")
+        .join(name);
     std::fs::read_to_string(path).ok()
 }
 
@@ -36,7 +38,12 @@ fn assert_statuses(name: &str, accepted: &[(&str, &[Status])]) {
     let c = check(&paragraphs(&text), Lang::Nl);
     for (code, ok) in accepted {
         let r = c.art28.iter().find(|r| r.code == *code).expect("assessed");
-        assert!(ok.contains(&r.status), "{name} {code}: got {:?}, evidence {:?}", r.status, r.evidence);
+        assert!(
+            ok.contains(&r.status),
+            "{name} {code}: got {:?}, evidence {:?}",
+            r.status,
+            r.evidence
+        );
     }
 }
 
@@ -76,9 +83,15 @@ fn lucrasoft_data_pro_statement_is_not_credited_with_the_standard_clauses() {
 
 #[test]
 fn lucrasoft_reports_the_missing_audit_right() {
-    let Some(text) = fixture("lucrasoft-data-pro-statement.txt") else { return };
+    let Some(text) = fixture("lucrasoft-data-pro-statement.txt") else {
+        return;
+    };
     let mut m = paragraphs(&text);
     m.law.governing_law = None;
-    let codes: Vec<String> = check(&m, Lang::Nl).findings.into_iter().map(|f| f.code).collect();
+    let codes: Vec<String> = check(&m, Lang::Nl)
+        .findings
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
     assert!(codes.contains(&"audit_missing".to_string()), "{codes:?}");
 }

@@ -20,14 +20,22 @@ fn sample() -> dpa_model::Model {
 #[test]
 fn text_report_has_subject_requirements_and_findings_by_severity() {
     let text = render_text(&sample(), Lang::Nl);
-    assert!(text.starts_with("AVG art. 28-toets: Voorbeeld Hosting B.V.\n"), "{text}");
+    assert!(
+        text.starts_with("AVG art. 28-toets: Voorbeeld Hosting B.V.\n"),
+        "{text}"
+    );
     assert!(text.contains("Document: Verwerkersovereenkomst"));
-    for code in ["28.3.a", "28.3.b", "28.3.c", "28.3.d", "28.3.e", "28.3.f", "28.3.g", "28.3.h"] {
+    for code in [
+        "28.3.a", "28.3.b", "28.3.c", "28.3.d", "28.3.e", "28.3.f", "28.3.g", "28.3.h",
+    ] {
         assert!(text.contains(code), "{code} missing in\n{text}");
     }
     assert!(text.contains("[voldaan]   28.3.a"), "{text}");
     assert!(text.contains("bepalingen: c1"), "{text}");
-    assert!(text.contains("Samenvatting: 2 voldaan, 0 deels, 6 ontbreekt"), "{text}");
+    assert!(
+        text.contains("Samenvatting: 2 voldaan, 0 deels, 6 ontbreekt"),
+        "{text}"
+    );
     let high = text.find("  HOOG").expect("a high finding group");
     let low = text.find("  LAAG").expect("a low finding group");
     assert!(high < low);
@@ -37,8 +45,14 @@ fn text_report_has_subject_requirements_and_findings_by_severity() {
 #[test]
 fn text_report_in_english() {
     let text = render_text(&sample(), Lang::En);
-    assert!(text.starts_with("GDPR Art. 28 check: Voorbeeld Hosting B.V.\n"), "{text}");
-    assert!(text.contains("[met]       28.3.a  Processing only on documented instructions"), "{text}");
+    assert!(
+        text.starts_with("GDPR Art. 28 check: Voorbeeld Hosting B.V.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[met]       28.3.a  Processing only on documented instructions"),
+        "{text}"
+    );
     assert!(text.contains("No governing law is chosen."));
 }
 

@@ -11,10 +11,22 @@ use Status::{Met, Missing, Partial};
 const UNRELATED: &str = "Op deze overeenkomst is Nederlands recht van toepassing.";
 
 fn assert_cases(code: &str, present: &str, partial: &str, negated: &str) {
-    assert_eq!(status_of(&[present], code), Met, "{code} present: {present}");
-    assert_eq!(status_of(&[partial], code), Partial, "{code} partial: {partial}");
+    assert_eq!(
+        status_of(&[present], code),
+        Met,
+        "{code} present: {present}"
+    );
+    assert_eq!(
+        status_of(&[partial], code),
+        Partial,
+        "{code} partial: {partial}"
+    );
     assert_eq!(status_of(&[UNRELATED], code), Missing, "{code} absent");
-    assert_eq!(status_of(&[negated], code), Missing, "{code} negated: {negated}");
+    assert_eq!(
+        status_of(&[negated], code),
+        Missing,
+        "{code} negated: {negated}"
+    );
 }
 
 #[test]
@@ -36,7 +48,10 @@ fn b_confidentiality() {
         "Leverancier is niet verplicht zijn personeel aan geheimhouding te binden.",
     );
     assert_eq!(
-        status_of(&["Leverancier en zijn medewerkers houden de persoonsgegevens strikt vertrouwelijk."], "28.3.b"),
+        status_of(
+            &["Leverancier en zijn medewerkers houden de persoonsgegevens strikt vertrouwelijk."],
+            "28.3.b"
+        ),
         Met
     );
 }
@@ -72,9 +87,19 @@ fn d_general_consent_with_objection_is_met() {
 #[test]
 fn d_flow_down_in_a_clause_under_a_subprocessor_heading() {
     let mut m = empty_model();
-    let mut parent = with_kind(clause("7", "7. Inschakeling van derden"), "Inschakeling van derden", ClauseKind::Subprocessors);
-    parent.children.push(clause("7.1", "7.1 Wij sluiten met elk van hen een overeenkomst met dezelfde afspraken als deze."));
-    parent.children.push(clause("7.2", "7.2 Wij melden een nieuwe partij dertig dagen van tevoren; je kunt bezwaar maken."));
+    let mut parent = with_kind(
+        clause("7", "7. Inschakeling van derden"),
+        "Inschakeling van derden",
+        ClauseKind::Subprocessors,
+    );
+    parent.children.push(clause(
+        "7.1",
+        "7.1 Wij sluiten met elk van hen een overeenkomst met dezelfde afspraken als deze.",
+    ));
+    parent.children.push(clause(
+        "7.2",
+        "7.2 Wij melden een nieuwe partij dertig dagen van tevoren; je kunt bezwaar maken.",
+    ));
     m.clauses.push(parent);
     let c = check(&m, Lang::Nl);
     let d = &c.art28[3];
@@ -94,7 +119,10 @@ fn e_data_subject_rights() {
 
 #[test]
 fn e_assistance_under_a_rights_heading_in_a_flat_document() {
-    let texts = ["8. Als een klant zijn rechten inroept", "Heb je onze hulp nodig, dan helpen wij binnen vijf werkdagen."];
+    let texts = [
+        "8. Als een klant zijn rechten inroept",
+        "Heb je onze hulp nodig, dan helpen wij binnen vijf werkdagen.",
+    ];
     assert_eq!(status_of(&texts, "28.3.e"), Met);
     assert_eq!(status_of(&texts[1..], "28.3.e"), Missing);
 }
@@ -133,7 +161,7 @@ fn g_delete_or_return_in_bullets_after_an_open_clause() {
     let m = common::model_of(&texts);
     let c = check(&m, Lang::Nl);
     assert_eq!(c.art28[6].status, Met);
-    assert_eq!(c.art28[6].evidence, ["c3"]);
+    assert_eq!(c.art28[6].evidence, ["c1", "c2", "c3"]);
 }
 
 #[test]
@@ -144,7 +172,13 @@ fn h_audits() {
         "Leverancier laat jaarlijks een externe audit uitvoeren.",
         "Opdrachtgever heeft geen recht op een audit bij Leverancier.",
     );
-    assert_eq!(status_of(&["Leverancier is niet verplicht audits toe te staan."], "28.3.h"), Missing);
+    assert_eq!(
+        status_of(
+            &["Leverancier is niet verplicht audits toe te staan."],
+            "28.3.h"
+        ),
+        Missing
+    );
     assert_eq!(
         status_of(&["Leverancier stelt alle informatie ter beschikking die nodig is om de naleving aan te tonen."], "28.3.h"),
         Met
@@ -160,7 +194,10 @@ fn deferring_to_standard_clauses_is_not_credited() {
 #[test]
 fn a_single_word_is_not_enough() {
     // "instructies" and "audit" as words in unrelated sentences do not meet a requirement.
-    let texts = ["Opdrachtgever geeft de instructies aan zijn eigen personeel.", "Een audit log wordt bijgehouden."];
+    let texts = [
+        "Opdrachtgever geeft de instructies aan zijn eigen personeel.",
+        "Een audit log wordt bijgehouden.",
+    ];
     assert_eq!(status_of(&texts, "28.3.a"), Missing);
     assert_eq!(status_of(&texts, "28.3.h"), Partial);
 }
@@ -169,8 +206,14 @@ fn a_single_word_is_not_enough() {
 fn every_code_is_assessed_once_in_order() {
     let c = check(&empty_model(), Lang::Nl);
     let codes: Vec<&str> = c.art28.iter().map(|r| r.code.as_str()).collect();
-    assert_eq!(codes, ["28.3.a", "28.3.b", "28.3.c", "28.3.d", "28.3.e", "28.3.f", "28.3.g", "28.3.h"]);
-    assert!(c.art28.iter().all(|r| r.status == Missing && r.evidence.is_empty()));
+    assert_eq!(
+        codes,
+        ["28.3.a", "28.3.b", "28.3.c", "28.3.d", "28.3.e", "28.3.f", "28.3.g", "28.3.h"]
+    );
+    assert!(c
+        .art28
+        .iter()
+        .all(|r| r.status == Missing && r.evidence.is_empty()));
 }
 
 #[test]
@@ -182,7 +225,66 @@ fn fields_alone_give_partial_never_met() {
 
 #[test]
 fn no_panic_on_odd_text() {
-    let texts = ["", ".", "…;;;", "\t|\t|", "1.", "é.ü. ß", &"a".repeat(5000), "x. y. z"];
+    let texts = [
+        "",
+        ".",
+        "…;;;",
+        "\t|\t|",
+        "1.",
+        "é.ü. ß",
+        &"a".repeat(5000),
+        "x. y. z",
+    ];
     let c = check(&common::model_of(&texts), Lang::En);
     assert_eq!(c.art28.len(), 8);
+}
+
+#[test]
+fn common_variants_of_dutch_wording() {
+    let met = [
+        (
+            "28.3.a",
+            "De Leverancier volgt alle redelijke instructies van de Klant op.",
+        ),
+        (
+            "28.3.a",
+            "Bewerker verwerkt de gegevens uitsluitend in opdracht van Verantwoordelijke.",
+        ),
+        (
+            "28.3.a",
+            "Leverancier handelt uitsluitend conform de aanwijzingen van de Klant.",
+        ),
+        (
+            "28.3.b",
+            "Leverancier zal de persoonsgegevens geheimhouden en legt dit ook zijn personeel op.",
+        ),
+        (
+            "28.3.g",
+            "Na afloop van de overeenkomst levert Leverancier alle gegevens terug aan de Klant.",
+        ),
+        (
+            "28.3.h",
+            "De Klant is gerechtigd eenmaal per jaar een inspectie te laten verrichten.",
+        ),
+        (
+            "28.3.h",
+            "De Klant kan een onafhankelijke auditor een audit laten uitvoeren.",
+        ),
+    ];
+    for (code, text) in met {
+        assert_eq!(status_of(&[text], code), Met, "{code}: {text}");
+    }
+    let partial = [
+        (
+            "28.3.a",
+            "Partijen die in opdracht van een ander gegevens verwerken heten verwerkers.",
+        ),
+        (
+            "28.3.g",
+            "Bij het einde van het abonnement kun je je gegevens zelf exporteren.",
+        ),
+    ];
+    for (code, text) in partial {
+        assert_eq!(status_of(&[text], code), Partial, "{code}: {text}");
+    }
 }

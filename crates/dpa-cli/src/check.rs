@@ -27,7 +27,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         };
         triggered |= args.fail_on.is_some_and(|f| report::fails(&model, lang, f));
         match args.format {
-            ReportFormat::Text => print!("{}{}", if i > 0 { "\n" } else { "" }, report::render_text(&model, lang)),
+            ReportFormat::Text => print!(
+                "{}{}",
+                if i > 0 { "\n" } else { "" },
+                report::render_text(&model, lang)
+            ),
             ReportFormat::Json => reports.push(report::render_json(&model)),
         }
     }

@@ -56,7 +56,12 @@ pub struct ConvertArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Folder for the JSON outputs (created when missing).
-    #[arg(short = 'o', long = "out", value_name = "OUTDIR", required_unless_present = "jsonl")]
+    #[arg(
+        short = 'o',
+        long = "out",
+        value_name = "OUTDIR",
+        required_unless_present = "jsonl"
+    )]
     pub out: Option<PathBuf>,
     /// Write one compact JSON object per line to stdout instead of files.
     #[arg(long, conflicts_with_all = ["out", "force"])]
@@ -168,7 +173,11 @@ impl ReadArgs {
         if let Some(secs) = self.timeout_secs {
             limits.max_millis = secs.saturating_mul(1000);
         }
-        dpa::Options { password: self.password.clone(), lang: lang.lang(), limits }
+        dpa::Options {
+            password: self.password.clone(),
+            lang: lang.lang(),
+            limits,
+        }
     }
 }
 
@@ -184,8 +193,20 @@ mod tests {
 
     #[test]
     fn limits_map_onto_library_options() {
-        let cli = Cli::parse_from(["dpa", "text", "a.pdf", "--max-file-mb", "2", "--max-pages", "7", "--timeout-secs", "3"]);
-        let Command::Text(args) = cli.command else { panic!("text expected") };
+        let cli = Cli::parse_from([
+            "dpa",
+            "text",
+            "a.pdf",
+            "--max-file-mb",
+            "2",
+            "--max-pages",
+            "7",
+            "--timeout-secs",
+            "3",
+        ]);
+        let Command::Text(args) = cli.command else {
+            panic!("text expected")
+        };
         let opts = args.read.options(LangArg::En);
         assert_eq!(opts.limits.max_file_bytes, 2 * MIB);
         assert_eq!(opts.limits.max_pages, 7);

@@ -54,8 +54,18 @@ pub fn run(args: &ConvertArgs) -> u8 {
     };
     report_collection(&collected, &sink, &reporter);
     report_collisions(&jobs, &reporter);
-    let batch = Batch { jobs, sink, opts: args.read.options(args.lang), force: args.force, reporter: &reporter, tally: Tally::default() };
-    let threads = args.jobs.map(usize::from).unwrap_or_else(runner::default_jobs);
+    let batch = Batch {
+        jobs,
+        sink,
+        opts: args.read.options(args.lang),
+        force: args.force,
+        reporter: &reporter,
+        tally: Tally::default(),
+    };
+    let threads = args
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(runner::default_jobs);
     let next = AtomicUsize::new(0);
     if let Err(message) = runner::run_workers(threads, || worker(&batch, &next)) {
         eprintln!("error: {message}");
@@ -72,13 +82,17 @@ fn make_sink(args: &ConvertArgs) -> Result<Sink, String> {
         return Ok(Sink::Jsonl(OrderedLines::new(runner::REORDER_WINDOW)));
     }
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("out"));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: cannot create the output folder: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("{}: cannot create the output folder: {e}", dir.display()))?;
     Ok(Sink::Dir(dir))
 }
 
 fn report_collection(collected: &Collected, sink: &Sink, reporter: &Reporter) {
     for path in &collected.unsupported {
-        reporter.line(&format!("note: {}: skipped, not a .pdf or .txt file", path.display()));
+        reporter.line(&format!(
+            "note: {}: skipped, not a .pdf or .txt file",
+            path.display()
+        ));
     }
     for (path, e) in &collected.unreadable {
         reporter.line(&format!("error: {}: cannot read: {e}", path.display()));
@@ -108,7 +122,9 @@ fn worker(batch: &Batch, next: &AtomicUsize) {
             return;
         }
         let index = next.fetch_add(1, Ordering::SeqCst);
-        let Some(job) = batch.jobs.get(index) else { return };
+        let Some(job) = batch.jobs.get(index) else {
+            return;
+        };
         match &batch.sink {
             Sink::Dir(dir) => convert_to_file(batch, job, dir),
             Sink::Jsonl(lines) => convert_to_line(batch, job, index, lines),
@@ -121,14 +137,23 @@ fn convert_to_file(batch: &Batch, job: &Planned, dir: &Path) {
     let existing = output::existing(&job.input, &target, batch.force);
     if existing == Existing::UpToDate {
         batch.tally.up_to_date.fetch_add(1, Ordering::Relaxed);
-        batch.reporter.line(&format!("note: {}: skipped, up to date ({})", job.input.display(), target.display()));
+        batch.reporter.line(&format!(
+            "note: {}: skipped, up to date ({})",
+            job.input.display(),
+            target.display()
+        ));
         return batch.reporter.file_reported();
     }
     let written = analyze(batch, &job.input)
         .and_then(|model| to_pretty_json(&job.input, &model))
         .and_then(|json| {
-            output::write_whole(dir, &job.output_name, json.as_bytes())
-                .map_err(|e| format!("error: {}: cannot write {}: {e}", job.input.display(), target.display()))
+            output::write_whole(dir, &job.output_name, json.as_bytes()).map_err(|e| {
+                format!(
+                    "error: {}: cannot write {}: {e}",
+                    job.input.display(),
+                    target.display()
+                )
+            })
         });
     match written {
         Ok(path) => {
@@ -142,26 +167,33 @@ fn convert_to_file(batch: &Batch, job: &Planned, dir: &Path) {
 fn report_written(reporter: &Reporter, input: &Path, path: &Path, existing: Existing) {
     let (input, path) = (input.display(), path.display());
     match existing {
-        Existing::Older => reporter.line(&format!("note: {input}: overwritten, older than input ({path})")),
+        Existing::Older => reporter.line(&format!(
+            "note: {input}: overwritten, older than input ({path})"
+        )),
         Existing::Forced => reporter.line(&format!("note: {input}: overwritten, --force ({path})")),
-        Existing::Absent | Existing::UpToDate => return reporter.file_done(&format!("ok: {input} -> {path}")),
+        Existing::Absent | Existing::UpToDate => {
+            return reporter.file_done(&format!("ok: {input} -> {path}"))
+        }
     }
     reporter.file_reported();
 }
 
 fn convert_to_line(batch: &Batch, job: &Planned, index: usize, lines: &OrderedLines) {
     lines.wait_turn(index);
-    let line = match analyze(batch, &job.input).and_then(|model| to_compact_json(&job.input, &model)) {
-        Ok(line) => {
-            batch.tally.converted.fetch_add(1, Ordering::Relaxed);
-            batch.reporter.file_done(&format!("ok: {}", job.input.display()));
-            line
-        }
-        Err(message) => {
-            fail(batch, &message);
-            error_line(&job.input, message.trim_start_matches("error: "))
-        }
-    };
+    let line =
+        match analyze(batch, &job.input).and_then(|model| to_compact_json(&job.input, &model)) {
+            Ok(line) => {
+                batch.tally.converted.fetch_add(1, Ordering::Relaxed);
+                batch
+                    .reporter
+                    .file_done(&format!("ok: {}", job.input.display()));
+                line
+            }
+            Err(message) => {
+                fail(batch, &message);
+                error_line(&job.input, message.trim_start_matches("error: "))
+            }
+        };
     lines.submit(index, line);
 }
 
@@ -173,8 +205,10 @@ fn fail(batch: &Batch, message: &str) {
 
 /// Analyze one file; the error is the line to print.
 fn analyze(batch: &Batch, input: &Path) -> Result<dpa::Model, String> {
-    let model = runner::quietly(|| dpa::analyze_path(input, &batch.opts)).map_err(|e| format!("error: {e}"))?;
-    let len = usize::try_from(std::fs::metadata(input).map(|m| m.len()).unwrap_or(0)).unwrap_or(usize::MAX);
+    let model = runner::quietly(|| dpa::analyze_path(input, &batch.opts))
+        .map_err(|e| format!("error: {e}"))?;
+    let len = usize::try_from(std::fs::metadata(input).map(|m| m.len()).unwrap_or(0))
+        .unwrap_or(usize::MAX);
     batch.tally.bytes.fetch_add(len, Ordering::Relaxed);
     Ok(model)
 }
@@ -186,16 +220,28 @@ pub fn to_pretty_json(input: &Path, model: &dpa::Model) -> Result<String, String
             json.push('\n');
             json
         })
-        .map_err(|e| format!("error: {}: cannot serialize the model: {e}", input.display()))
+        .map_err(|e| {
+            format!(
+                "error: {}: cannot serialize the model: {e}",
+                input.display()
+            )
+        })
 }
 
 fn to_compact_json(input: &Path, model: &dpa::Model) -> Result<String, String> {
-    serde_json::to_string(model).map_err(|e| format!("error: {}: cannot serialize the model: {e}", input.display()))
+    serde_json::to_string(model).map_err(|e| {
+        format!(
+            "error: {}: cannot serialize the model: {e}",
+            input.display()
+        )
+    })
 }
 
 /// A JSON line for a file that failed: `{"file": ..., "error": ...}`.
 fn error_line(input: &Path, cause: &str) -> String {
-    let cause = cause.strip_prefix(&format!("{}: ", input.display())).unwrap_or(cause);
+    let cause = cause
+        .strip_prefix(&format!("{}: ", input.display()))
+        .unwrap_or(cause);
     serde_json::json!({ "file": input.display().to_string(), "error": cause }).to_string()
 }
 
@@ -206,7 +252,11 @@ fn summarize(batch: &Batch, collected: &Collected, not_started: usize, started: 
     let up_to_date = t.up_to_date.load(Ordering::Relaxed);
     let unsupported = collected.unsupported.len();
     let secs = started.elapsed().as_secs_f64();
-    let rate = if secs > 0.0 { converted as f64 / secs } else { 0.0 };
+    let rate = if secs > 0.0 {
+        converted as f64 / secs
+    } else {
+        0.0
+    };
     let mb = t.bytes.load(Ordering::Relaxed) as f64 / 1_048_576.0;
     eprintln!(
         "converted {converted}, failed {failed}, skipped {} ({up_to_date} up to date, {unsupported} not .pdf/.txt) in {secs:.2} s ({rate:.1} documents/s, {mb:.1} MiB read)",
@@ -220,7 +270,10 @@ fn summarize(batch: &Batch, collected: &Collected, not_started: usize, started: 
 fn exit_code(batch: &Batch, collected: &Collected) -> u8 {
     if interrupt::interrupted() {
         interrupt::EXIT_INTERRUPTED
-    } else if batch.tally.failed.load(Ordering::Relaxed) > 0 || !collected.unreadable.is_empty() || jsonl_broken(&batch.sink) {
+    } else if batch.tally.failed.load(Ordering::Relaxed) > 0
+        || !collected.unreadable.is_empty()
+        || jsonl_broken(&batch.sink)
+    {
         1
     } else {
         0

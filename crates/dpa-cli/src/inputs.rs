@@ -90,9 +90,23 @@ mod tests {
             fs::write(root.join(name), "x").unwrap();
         }
         let found = collect(&[root.to_path_buf(), root.join("b.txt")]);
-        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect();
-        assert_eq!(names, [PathBuf::from("a.pdf"), PathBuf::from("b.txt"), PathBuf::from("sub/c.TXT")]);
-        assert_eq!(found.unsupported, [root.join("notes.docx"), root.join("sub/d")]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                PathBuf::from("a.pdf"),
+                PathBuf::from("b.txt"),
+                PathBuf::from("sub/c.TXT")
+            ]
+        );
+        assert_eq!(
+            found.unsupported,
+            [root.join("notes.docx"), root.join("sub/d")]
+        );
         assert!(found.unreadable.is_empty());
     }
 

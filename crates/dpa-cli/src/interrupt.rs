@@ -23,7 +23,9 @@ fn on_signal() {
     let count = SIGNALS.fetch_add(1, Ordering::SeqCst);
     STOP.store(true, Ordering::SeqCst);
     if count == 0 {
-        eprintln!("\ninterrupted: finishing the files in progress (press Ctrl-C again to stop at once)");
+        eprintln!(
+            "\ninterrupted: finishing the files in progress (press Ctrl-C again to stop at once)"
+        );
     } else {
         remove_temp_files();
         std::process::exit(i32::from(EXIT_INTERRUPTED));

@@ -25,19 +25,32 @@ pub struct OrderedLines {
 
 impl OrderedLines {
     pub fn new(window: usize) -> Self {
-        let state = State { next: 0, pending: BTreeMap::new(), broken: false };
-        OrderedLines { state: Mutex::new(state), turn: Condvar::new(), window: window.max(1) }
+        let state = State {
+            next: 0,
+            pending: BTreeMap::new(),
+            broken: false,
+        };
+        OrderedLines {
+            state: Mutex::new(state),
+            turn: Condvar::new(),
+            window: window.max(1),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Block until line `index` is within the window of lines to print.
     pub fn wait_turn(&self, index: usize) {
         let mut state = self.lock();
         while index >= state.next + self.window && !state.broken {
-            state = self.turn.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
+            state = self
+                .turn
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
         }
     }
 
@@ -48,7 +61,9 @@ impl OrderedLines {
         let mut out = std::io::stdout().lock();
         loop {
             let next = state.next;
-            let Some(line) = state.pending.remove(&next) else { break };
+            let Some(line) = state.pending.remove(&next) else {
+                break;
+            };
             state.next += 1;
             if !state.broken && writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
                 state.broken = true;

@@ -59,7 +59,10 @@ fn schema() -> u8 {
 fn text(args: &TextArgs) -> u8 {
     let path = &args.file;
     let Some(format) = dpa::Format::from_path(path) else {
-        eprintln!("error: {}: unsupported file type (expected .pdf or .txt)", path.display());
+        eprintln!(
+            "error: {}: unsupported file type (expected .pdf or .txt)",
+            path.display()
+        );
         return 1;
     };
     let bytes = match std::fs::read(path) {
@@ -86,7 +89,10 @@ fn text(args: &TextArgs) -> u8 {
             1
         }
         Err(_) => {
-            eprintln!("error: {}: internal error while reading the text", path.display());
+            eprintln!(
+                "error: {}: internal error while reading the text",
+                path.display()
+            );
             1
         }
     }

@@ -30,9 +30,16 @@ pub fn plan(inputs: &[PathBuf]) -> Vec<Planned> {
         let (name, collided_with) = if first == i {
             (stem.clone(), None)
         } else {
-            (claim_numbered(stem, i, &mut owner), Some(inputs[first].clone()))
+            (
+                claim_numbered(stem, i, &mut owner),
+                Some(inputs[first].clone()),
+            )
         };
-        planned.push(Planned { input: input.clone(), output_name: format!("{name}.json"), collided_with });
+        planned.push(Planned {
+            input: input.clone(),
+            output_name: format!("{name}.json"),
+            collided_with,
+        });
     }
     planned
 }
@@ -41,7 +48,9 @@ fn claim_numbered(stem: &str, index: usize, owner: &mut BTreeMap<String, usize>)
     let mut n = 2u64;
     loop {
         let candidate = format!("{stem}-{n}");
-        if let std::collections::btree_map::Entry::Vacant(slot) = owner.entry(candidate.to_lowercase()) {
+        if let std::collections::btree_map::Entry::Vacant(slot) =
+            owner.entry(candidate.to_lowercase())
+        {
             slot.insert(index);
             return candidate;
         }
@@ -72,12 +81,18 @@ mod tests {
 
     #[test]
     fn later_inputs_get_numbered_names() {
-        assert_eq!(names(&["a/x.pdf", "a/x.txt", "b/X.pdf"]), ["x.json", "x-2.json", "X-3.json"]);
+        assert_eq!(
+            names(&["a/x.pdf", "a/x.txt", "b/X.pdf"]),
+            ["x.json", "x-2.json", "X-3.json"]
+        );
     }
 
     #[test]
     fn numbered_names_skip_real_stems() {
-        assert_eq!(names(&["a/x-2.txt", "a/x.pdf", "b/x.pdf"]), ["x-2.json", "x.json", "x-3.json"]);
+        assert_eq!(
+            names(&["a/x-2.txt", "a/x.pdf", "b/x.pdf"]),
+            ["x-2.json", "x.json", "x-3.json"]
+        );
     }
 
     #[test]
@@ -85,6 +100,9 @@ mod tests {
         let inputs = [PathBuf::from("a/x.pdf"), PathBuf::from("b/x.pdf")];
         let planned = plan(&inputs);
         assert_eq!(planned[0].collided_with, None);
-        assert_eq!(planned[1].collided_with.as_deref(), Some(Path::new("a/x.pdf")));
+        assert_eq!(
+            planned[1].collided_with.as_deref(),
+            Some(Path::new("a/x.pdf"))
+        );
     }
 }

@@ -68,7 +68,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = write_whole(dir.path(), "a.json", b"{}\n").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"{}\n");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["a.json"]);
     }
 
@@ -81,11 +84,21 @@ mod tests {
         assert_eq!(existing(&input, &output, false), Existing::Absent);
         fs::write(&output, "{}").unwrap();
         let old = SystemTime::now() - std::time::Duration::from_secs(3600);
-        fs::File::options().write(true).open(&output).unwrap().set_modified(old).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&output)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
         assert_eq!(existing(&input, &output, false), Existing::Older);
         assert_eq!(existing(&input, &output, true), Existing::Forced);
         let new = SystemTime::now() + std::time::Duration::from_secs(3600);
-        fs::File::options().write(true).open(&output).unwrap().set_modified(new).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&output)
+            .unwrap()
+            .set_modified(new)
+            .unwrap();
         assert_eq!(existing(&input, &output, false), Existing::UpToDate);
     }
 }

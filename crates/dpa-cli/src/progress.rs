@@ -13,7 +13,9 @@ pub struct Reporter {
 impl Reporter {
     /// A bar when stderr is a terminal, else plain lines (none per file when `quiet`).
     pub fn new(total: usize, quiet: bool) -> Self {
-        let bar = std::io::stderr().is_terminal().then(|| new_bar(total as u64));
+        let bar = std::io::stderr()
+            .is_terminal()
+            .then(|| new_bar(total as u64));
         Reporter { bar, quiet }
     }
 
@@ -51,8 +53,10 @@ impl Reporter {
 
 fn new_bar(total: u64) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, eta {eta})")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, eta {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar

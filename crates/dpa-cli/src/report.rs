@@ -16,5 +16,8 @@ pub fn render_json(model: &dpa::Model) -> serde_json::Value {
 /// True when the model has a finding at or above the `--fail-on` threshold.
 pub fn fails(model: &dpa::Model, lang: dpa::Lang, fail_on: FailOn) -> bool {
     let compliance = dpa::check::check(model, lang);
-    compliance.findings.iter().any(|f| fail_on.triggered_by(f.severity))
+    compliance
+        .findings
+        .iter()
+        .any(|f| fail_on.triggered_by(f.severity))
 }

@@ -16,7 +16,9 @@ thread_local! {
 
 /// The default `--jobs`: the number of cores.
 pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map(usize::from).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
 }
 
 /// Run `work` on `threads` threads of a rayon pool and wait for all.
@@ -38,9 +40,13 @@ pub fn run_workers(threads: usize, work: impl Fn() + Sync) -> Result<(), String>
 /// Run `work` on one thread with the large stack (single-file commands).
 pub fn on_big_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(scope, work);
+        let handle = std::thread::Builder::new()
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, work);
         match handle {
-            Ok(handle) => handle.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
             Err(_) => unreachable_thread(),
         }
     })

@@ -3,8 +3,8 @@
 use crate::cli::ShowArgs;
 use crate::load;
 use dpa::model::{
-    Address, Audit, AuditFrequency, Contact, CostBearer, DocumentKind, Duration, DurationUnit, Model, Party, Status,
-    Subprocessor,
+    Address, Audit, AuditFrequency, Contact, CostBearer, DocumentKind, Duration, DurationUnit,
+    Model, Party, Status, Subprocessor,
 };
 use std::fmt::Write as _;
 
@@ -44,7 +44,11 @@ fn source_section(out: &mut String, m: &Model) {
     let title = d.title.as_deref().unwrap_or("(no title)");
     let _ = writeln!(out, "{title}");
     let _ = writeln!(out, "{}", "=".repeat(title.chars().count().clamp(3, 78)));
-    let pages = m.source.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
+    let pages = m
+        .source
+        .pages
+        .map(|p| format!(", {p} pages"))
+        .unwrap_or_default();
     let file = m.source.file.as_deref().unwrap_or("(input)");
     let _ = writeln!(out, "File:            {file} ({}{pages})", m.source.format);
     let _ = writeln!(out, "Kind:            {}", kind_label(d.kind));
@@ -68,7 +72,12 @@ fn kind_label(kind: DocumentKind) -> &'static str {
 }
 
 fn line(out: &mut String, label: &str, value: Option<&str>) {
-    let _ = writeln!(out, "{:<17}{}", format!("{label}:"), value.unwrap_or(UNKNOWN));
+    let _ = writeln!(
+        out,
+        "{:<17}{}",
+        format!("{label}:"),
+        value.unwrap_or(UNKNOWN)
+    );
 }
 
 fn party_section(out: &mut String, role: &str, party: Option<&Party>) {
@@ -77,14 +86,33 @@ fn party_section(out: &mut String, role: &str, party: Option<&Party>) {
         let _ = writeln!(out, "  {UNKNOWN}");
         return;
     };
-    let name = p.name.as_deref().or(p.description.as_deref()).unwrap_or(UNKNOWN);
-    let form = p.legal_form.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
+    let name = p
+        .name
+        .as_deref()
+        .or(p.description.as_deref())
+        .unwrap_or(UNKNOWN);
+    let form = p
+        .legal_form
+        .as_deref()
+        .map(|f| format!(" ({f})"))
+        .unwrap_or_default();
     let _ = writeln!(out, "  Name:          {name}{form}");
     if !p.trade_names.is_empty() {
         let _ = writeln!(out, "  Trade names:   {}", p.trade_names.join(", "));
     }
-    let _ = writeln!(out, "  KvK:           {}", p.kvk.as_deref().unwrap_or(UNKNOWN));
-    let _ = writeln!(out, "  Address:       {}", p.address.as_ref().map(address_text).unwrap_or_else(|| UNKNOWN.into()));
+    let _ = writeln!(
+        out,
+        "  KvK:           {}",
+        p.kvk.as_deref().unwrap_or(UNKNOWN)
+    );
+    let _ = writeln!(
+        out,
+        "  Address:       {}",
+        p.address
+            .as_ref()
+            .map(address_text)
+            .unwrap_or_else(|| UNKNOWN.into())
+    );
     if let Some(rep) = &p.representative {
         let _ = writeln!(out, "  Represented by {rep}");
     }
@@ -94,9 +122,20 @@ fn party_section(out: &mut String, role: &str, party: Option<&Party>) {
 }
 
 fn address_text(a: &Address) -> String {
-    let place = [a.postal_code.as_deref(), a.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let parts: Vec<&str> =
-        [a.street.as_deref(), Some(place.as_str()), a.country.as_deref()].into_iter().flatten().filter(|s| !s.is_empty()).collect();
+    let place = [a.postal_code.as_deref(), a.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<&str> = [
+        a.street.as_deref(),
+        Some(place.as_str()),
+        a.country.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect();
     if parts.is_empty() {
         UNKNOWN.to_string()
     } else {
@@ -105,7 +144,15 @@ fn address_text(a: &Address) -> String {
 }
 
 fn contact_text(c: &Contact) -> String {
-    let parts: Vec<&str> = [c.name.as_deref(), c.role.as_deref(), c.email.as_deref(), c.phone.as_deref()].into_iter().flatten().collect();
+    let parts: Vec<&str> = [
+        c.name.as_deref(),
+        c.role.as_deref(),
+        c.email.as_deref(),
+        c.phone.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     parts.join(", ")
 }
 
@@ -124,7 +171,10 @@ fn services_section(out: &mut String, m: &Model) {
         writeln_wrapped(out, &format!("  Purposes: {}", p.purposes.join("; ")));
     }
     if !p.data_subjects.is_empty() {
-        writeln_wrapped(out, &format!("  Data subjects: {}", p.data_subjects.join("; ")));
+        writeln_wrapped(
+            out,
+            &format!("  Data subjects: {}", p.data_subjects.join("; ")),
+        );
     }
     if !p.data_categories.is_empty() {
         let names: Vec<&str> = p.data_categories.iter().map(|c| c.name.as_str()).collect();
@@ -134,8 +184,14 @@ fn services_section(out: &mut String, m: &Model) {
 
 fn subprocessor_section(out: &mut String, m: &Model) {
     let _ = writeln!(out, "\nSub-processors ({})", m.subprocessors.len());
-    let auth = m.subprocessor_authorisation.map(|a| format!("{a:?}").to_lowercase());
-    let _ = writeln!(out, "  Authorisation: {}", auth.as_deref().unwrap_or(UNKNOWN));
+    let auth = m
+        .subprocessor_authorisation
+        .map(|a| format!("{a:?}").to_lowercase());
+    let _ = writeln!(
+        out,
+        "  Authorisation: {}",
+        auth.as_deref().unwrap_or(UNKNOWN)
+    );
     if let Some(notice) = &m.subprocessor_changes.notice {
         let _ = writeln!(out, "  Notice of changes: {}", duration_text(notice));
     }
@@ -157,7 +213,11 @@ fn subprocessor_section(out: &mut String, m: &Model) {
 }
 
 fn subprocessor_text(s: &Subprocessor) -> String {
-    let countries = if s.countries.is_empty() { s.country.clone() } else { Some(s.countries.join("/")) };
+    let countries = if s.countries.is_empty() {
+        s.country.clone()
+    } else {
+        Some(s.countries.join("/"))
+    };
     let place = match (&s.location, countries) {
         (Some(l), Some(c)) => format!("{l} ({c})"),
         (Some(l), None) => l.clone(),
@@ -185,10 +245,22 @@ fn subprocessor_text(s: &Subprocessor) -> String {
 fn deadline_section(out: &mut String, m: &Model) {
     let _ = writeln!(out, "\nDeadlines");
     let b = &m.breach_notification;
-    let recipient = b.recipient.as_deref().map(|r| format!(" to {r}")).unwrap_or_default();
-    let _ = writeln!(out, "  Breach notification:    {}{recipient}", opt_duration(b.deadline.as_ref()));
+    let recipient = b
+        .recipient
+        .as_deref()
+        .map(|r| format!(" to {r}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  Breach notification:    {}{recipient}",
+        opt_duration(b.deadline.as_ref())
+    );
     let t = &m.termination;
-    let _ = writeln!(out, "  Deletion after the end: {}", opt_duration(t.deletion_deadline.as_ref()));
+    let _ = writeln!(
+        out,
+        "  Deletion after the end: {}",
+        opt_duration(t.deletion_deadline.as_ref())
+    );
     let ret = match t.return_possible {
         Some(true) => format!("possible, {}", opt_duration(t.return_deadline.as_ref())),
         Some(false) => "not possible".to_string(),
@@ -196,8 +268,16 @@ fn deadline_section(out: &mut String, m: &Model) {
     };
     let _ = writeln!(out, "  Return of data:         {ret}");
     let r = &m.data_subject_requests;
-    let contact = r.contact.as_deref().map(|c| format!(" (contact: {c})")).unwrap_or_default();
-    let _ = writeln!(out, "  Data-subject requests:  {}{contact}", opt_duration(r.deadline.as_ref()));
+    let contact = r
+        .contact
+        .as_deref()
+        .map(|c| format!(" (contact: {c})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  Data-subject requests:  {}{contact}",
+        opt_duration(r.deadline.as_ref())
+    );
 }
 
 fn opt_duration(d: Option<&Duration>) -> String {
@@ -222,9 +302,17 @@ fn other_terms_section(out: &mut String, m: &Model) {
     let _ = writeln!(out, "  Audit:          {}", audit_text(&m.audit));
     let law = m.law.governing_law.as_deref().unwrap_or(UNKNOWN);
     let _ = writeln!(out, "  Governing law:  {law}");
-    let _ = writeln!(out, "  Forum:          {}", m.law.forum.as_deref().unwrap_or(UNKNOWN));
+    let _ = writeln!(
+        out,
+        "  Forum:          {}",
+        m.law.forum.as_deref().unwrap_or(UNKNOWN)
+    );
     if !m.security.certifications.is_empty() {
-        let _ = writeln!(out, "  Certifications: {}", m.security.certifications.join(", "));
+        let _ = writeln!(
+            out,
+            "  Certifications: {}",
+            m.security.certifications.join(", ")
+        );
     }
     let _ = writeln!(out, "  Security measures: {}", m.security.measures.len());
     if let Some(cap) = &m.liability.cap {
@@ -261,7 +349,11 @@ fn compliance_section(out: &mut String, m: &Model) {
             Status::Partial => "partial",
             Status::Missing => "MISSING",
         };
-        let refs = if r.evidence.is_empty() { String::new() } else { format!("  [{}]", r.evidence.join(", ")) };
+        let refs = if r.evidence.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", r.evidence.join(", "))
+        };
         let _ = writeln!(out, "  {:<8}{status}{refs}", r.code);
     }
     let _ = writeln!(out, "\nFindings ({})", c.findings.len());
@@ -309,7 +401,13 @@ mod tests {
     use dpa::model::{Source, Subprocessor};
 
     fn empty_model() -> Model {
-        Model::empty(Source { file: Some("a.txt".into()), format: "text".into(), sha256: String::new(), pages: None, chars: 0 })
+        Model::empty(Source {
+            file: Some("a.txt".into()),
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        })
     }
 
     #[test]
@@ -334,7 +432,10 @@ mod tests {
         });
         m.breach_notification.deadline = Some(Duration::new(24, DurationUnit::Hours));
         let text = render(&m);
-        assert!(text.contains("Voorbeeld Hosting Inc. — USA (US), OUTSIDE the EEA; hosting"), "{text}");
+        assert!(
+            text.contains("Voorbeeld Hosting Inc. — USA (US), OUTSIDE the EEA; hosting"),
+            "{text}"
+        );
         assert!(text.contains("24 hours (PT24H)"), "{text}");
     }
 }

@@ -1,7 +1,7 @@
 //! Extractor for `audit`: whether the controller may audit, how often, and
 //! who pays. Values stay null when the document does not say.
 
-use crate::scan::{self, has_any};
+use crate::scan;
 use crate::Ctx;
 use dpa_model::{AuditFrequency, CostBearer, Model};
 use regex::Regex;
@@ -22,15 +22,24 @@ static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ON_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bop\s+(?:schriftelijk\s+|eerste\s+)?verzoek\b|\bdesgevraagd\b|\bon\s+request\b|\bupon\s+request\b").expect("on request compiles"));
-static COST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkosten\b[^.]{0,80}?\b(?:voor\s+rekening\s+van|zijn\s+voor|komen\s+voor|worden\s+gedragen\s+door|draagt|gedragen\s+door)\s+(?:de\s+|het\s+)?(?P<who>\w+)|\bop\s+kosten\s+van\s+(?:de\s+|het\s+)?(?P<who2>\w+)|\bvoor\s+rekening\s+van\s+(?:de\s+|het\s+)?(?P<who3>\w+)|(?P<who4>\w+)\s+draagt\s+de\s+kosten|\bcosts?\b[^.]{0,60}?\bborne\s+by\s+(?:the\s+)?(?P<who5>\w+)")
-        .expect("cost compiles")
-});
+/// Who pays, in order of preference: `voor rekening van X`, `op kosten van X`,
+/// `X draagt de kosten`, `kosten ... zijn voor X`, `costs borne by X`.
+const COST_PATTERNS: &[&str] = &[
+    r"(?i)\bvoor\s+rekening\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)\bop\s+kosten\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)\b(?P<who>\w+)\s+draagt\s+de\s+kosten",
+    r"(?i)\bkosten\b[^.]{0,80}?\b(?:zijn|komen)\s+voor\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)\bkosten\b[^.]{0,80}?\bgedragen\s+door\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)\bcosts?\b[^.]{0,60}?\bborne\s+by\s+(?:the\s+)?(?P<who>\w+)",
+];
+static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| COST_PATTERNS.iter().map(|p| Regex::new(p).expect("cost compiles")).collect());
 static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bkosten\b[^.]{0,40}\bvoor\s+de\s+partij\s+die\s+ze\s+maakt|\b(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|\beigen\s+kosten\b|\beach\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
         .expect("shared cost compiles")
 });
 
+/// Heading words of an audit section.
+const AUDIT_HEADINGS: &[&str] = &["audit", "controle", "inspectie", "informatie en audit"];
 /// Words naming the controller or the processor (lower case).
 const CONTROLLER_WORDS: &[&str] =
     &["verantwoordelijke", "verwerkingsverantwoordelijke", "klant", "opdrachtgever", "controller", "customer", "jou", "u", "afnemer", "restaurant"];
@@ -67,11 +76,18 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
             }
         }
     }
-    let Some(first) = audit_sents.first() else {
+    let Some(first) = audit_sents.first().cloned() else {
         return;
     };
+    for r in scan::topic_regions(ctx, dpa_model::ClauseKind::Audit, AUDIT_HEADINGS) {
+        for p in paras.iter().filter(|p| r.contains(&p.start)) {
+            if !audit_paras.contains(p) {
+                audit_paras.push(p.clone());
+            }
+        }
+    }
     model.audit.allowed = Some(true);
-    ctx.record(model, "audit.allowed", first.clone());
+    ctx.record(model, "audit.allowed", first);
     frequency(ctx, model, &audit_sents, &audit_paras);
     cost(ctx, model, &audit_paras);
 }
@@ -99,8 +115,8 @@ fn cost(ctx: &Ctx, model: &mut Model, paras: &[Range<usize>]) {
                 ctx.record(model, "audit.cost_bearer", s);
                 return;
             }
-            let who = COST.captures(sent).and_then(|c| {
-                ["who", "who2", "who3", "who4", "who5"].iter().find_map(|n| c.name(n)).and_then(|m| party_of(m.as_str()))
+            let who = COST.iter().find_map(|re| {
+                re.captures(sent).and_then(|c| c.name("who")).and_then(|m| party_of(m.as_str()))
             });
             if let Some(who) = who {
                 model.audit.cost_bearer = Some(who);

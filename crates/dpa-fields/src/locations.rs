@@ -71,7 +71,7 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
     let sents = scan::all_sentences(text);
     let paras = scan::paragraphs(text);
     let mut exceptions: Vec<(String, Option<Range<usize>>)> = Vec::new();
-    let mut verdict: Option<(bool, Range<usize>)> = None;
+    let mut verdict: Option<(bool, Option<Range<usize>>)> = None;
     for s in &sents {
         let sent = &text[s.clone()];
         let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
@@ -80,21 +80,17 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
             if let (true, Some(x)) = (REGION_IN.is_match(para_text), c.name("x")) {
                 let r = trim_span(text, s.start + x.start()..s.start + x.end());
                 exceptions.push((clean_value(&text[r.clone()]), Some(r)));
-                verdict.get_or_insert((false, s.clone()));
+                verdict.get_or_insert((false, Some(s.clone())));
             }
         }
         if OUTSIDE.is_match(sent) && !has_any(sent, CONDITIONAL_WORDS) {
-            verdict.get_or_insert((false, s.clone()));
+            verdict.get_or_insert((false, Some(s.clone())));
         }
     }
     for (i, sp) in model.subprocessors.iter().enumerate() {
         if sp.within_eea == Some(false) {
             let span = model.evidence.get(&format!("subprocessors.{i}.name")).map(|e| e.span[0]..e.span[1]);
-            if verdict.is_none() {
-                if let Some(sp_span) = &span {
-                    verdict = Some((false, sp_span.clone()));
-                }
-            }
+            verdict.get_or_insert((false, span.clone()));
             if !exceptions.iter().any(|(n, _)| n.eq_ignore_ascii_case(&sp.name)) {
                 exceptions.push((sp.name.clone(), span));
             }
@@ -102,12 +98,14 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
     }
     if verdict.is_none() {
         if let Some(s) = sents.iter().find(|s| ALL_INSIDE.is_match(&text[(*s).clone()])) {
-            verdict = Some((true, s.clone()));
+            verdict = Some((true, Some(s.clone())));
         }
     }
     if let Some((v, span)) = verdict {
         model.locations.eea_only = Some(v);
-        ctx.record(model, "locations.eea_only", span);
+        if let Some(span) = span {
+            ctx.record(model, "locations.eea_only", span);
+        }
     }
     for (i, (name, span)) in exceptions.into_iter().enumerate() {
         model.locations.exceptions.push(name);

@@ -92,6 +92,15 @@ const SUPPORT_LOCAL_PARTS: &[&str] = &["support", "helpdesk", "servicedesk", "se
 /// Name particles (tussenvoegsels) allowed in lower case inside a person's name.
 const NAME_PARTICLES: &[&str] = &["van", "de", "der", "den", "ten", "ter", "het", "'t", "op", "in", "la", "le", "du", "von"];
 
+/// Field labels of a party table that hold the party's name.
+const NAME_FIELD_LABELS: &[&str] =
+    &["bedrijfsnaam", "naam", "organisatie", "statutaire naam", "naam organisatie", "company", "company name", "name"];
+
+/// A following line that starts another item (`• ...`, `2. ...`, `Verwerker: ...`).
+static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*[.)]?[ \t]|[A-Za-zÀ-ÿ\-]+(?:[ \t]*\([^)\n]*\))?[ \t]*:)").expect("valid regex")
+});
+
 static PROCESSOR_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(PROCESSOR_ROLES));
 static CONTROLLER_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(CONTROLLER_ROLES));
 static PROCESSOR_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(PROCESSOR_ROLES));
@@ -219,19 +228,46 @@ fn label_drafts(text: &str, re: &Regex) -> Vec<Draft> {
             if next >= text.len() {
                 continue;
             }
+            let first_line = line_at(text, next);
+            if text[first_line.clone()].contains(['|', '\t']) {
+                out.extend(field_table_draft(text, next));
+                continue;
+            }
             (next, paragraph_at(text, next))
         } else if in_table {
             let cell_end = rest_of_line.find(['|', '\t']).map_or(line.end, |p| after + p);
             (after, after..cell_end)
         } else {
             let para = paragraph_at(text, after);
-            (after, after..para.end)
+            let cut = NEXT_ITEM.find(&text[line.end..para.end.max(line.end)]).map_or(para.end, |m| line.end + m.start());
+            (after, after..cut.max(line.end))
         };
         if let Some(d) = draft_from_value(text, value_start, block) {
             out.push(d);
         }
     }
     out
+}
+
+/// A party given as a table of fields (`Bedrijfsnaam | Alfa B.V.`).
+fn field_table_draft(text: &str, start: usize) -> Option<Draft> {
+    let para = paragraph_at(text, start);
+    let mut pos = start;
+    for line in text[start..para.end].split('\n') {
+        let line_start = pos;
+        pos += line.len() + 1;
+        let Some(sep) = line.find(['|', '\t']) else { continue };
+        let label = clean::clean_value(&line[..sep]).to_lowercase();
+        if !NAME_FIELD_LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let value_start = line_start + sep + 1;
+        let cell_end = line[sep + 1..].find(['|', '\t']).map_or(line_start + line.len(), |p| value_start + p);
+        let mut d = draft_from_value(text, value_start, value_start..cell_end)?;
+        d.block = start..para.end;
+        return Some(d);
+    }
+    None
 }
 
 /// `Alfa B.V., gevestigd te ..., hierna te noemen: “Verwerker”`.
@@ -759,8 +795,9 @@ fn street_before(text: &str, region_start: usize, pc_start: usize) -> Option<Fou
         .trim_end()
         .trim_end_matches(',')
         .rfind([',', '·', '|', '–', '—', '\t'])
-        .or_else(|| before.rfind(" - ").map(|p| p + 2))
-        .map_or(0, |p| p + 1);
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .or_else(|| before.rfind(" - ").map(|p| p + 3))
+        .unwrap_or(0);
     let span = clean::trim_span(text, from + chunk_start..pc_start);
     let v = clean::clean_value(text.get(span.clone())?);
     let has_number = v.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
@@ -1038,6 +1075,20 @@ mod tests {
         assert_eq!(p.trade_names, vec!["Tulpo".to_string()]);
         assert_eq!(p.kvk.as_deref(), Some("11223344"));
         assert!(p.address.is_none());
+    }
+
+    #[test]
+    fn consecutive_role_lines_and_field_tables() {
+        let m = run("Verwerkingsverantwoordelijke: de Klant\nVerwerker: Pixel, KvK 44556677, Zwolle\n\nVerwerkingsverantwoordelijke (\"Klant\"):\n\nVeld | In te vullen\nBedrijfsnaam | ____________\nAdres | ____________");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Pixel"));
+        assert_eq!(p.kvk.as_deref(), Some("44556677"));
+        assert_eq!(p.address.as_ref().and_then(|a| a.city.as_deref()), Some("Zwolle"));
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name, None);
+        assert_eq!(c.description.as_deref(), Some("de Klant"));
+        let m = run("Verwerkingsverantwoordelijke:\n\nVeld | Waarde\nBedrijfsnaam | Tandarts Wit B.V.\n\nVerwerker: Pixel, KvK 44556677");
+        assert_eq!(m.parties.controller.as_ref().unwrap().name.as_deref(), Some("Tandarts Wit B.V."));
     }
 
     #[test]

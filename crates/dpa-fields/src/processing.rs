@@ -22,9 +22,9 @@ const OTHER_TABLE_WORDS: &[&str] = &["maatregel", "betrokkenen", "sub", "verwerk
 const CATEGORY_SUFFIXES: &[&str] = &["gegevens", "data", "informatie"];
 
 /// Introductions of a list of purposes, subjects or categories.
-const PURPOSE_INTRO: &str = r"(?i)(?:voor\s+de\s+volgende\s+doeleinden|doeleinden\s+(?:zijn|van\s+de\s+verwerking)|doel(?:en)?\s+van\s+de\s+verwerking|for\s+the\s+following\s+purposes)\s*:?";
-const SUBJECT_INTRO: &str = r"(?i)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)\s*:?";
-const CATEGORY_INTRO: &str = r"(?i)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)\s*:?";
+const PURPOSE_INTRO: &str = r"(?im)(?:voor\s+de\s+volgende\s+doeleinden|doeleinden\s+(?:zijn|van\s+de\s+verwerking)|doel(?:en)?\s+van\s+de\s+verwerking|for\s+the\s+following\s+purposes)[ \t]*(?::|$)";
+const SUBJECT_INTRO: &str = r"(?im)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)[ \t]*(?::|$)";
+const CATEGORY_INTRO: &str = r"(?im)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)[ \t]*(?::|$)";
 
 static PURPOSE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PURPOSE_INTRO).expect("valid regex"));
 static SUBJECT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(SUBJECT_INTRO).expect("valid regex"));
@@ -321,9 +321,16 @@ fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) 
     }
 }
 
+/// The sentence around `pos`: from the previous full stop or blank line to the next.
 fn sentence_around(text: &str, pos: usize) -> Range<usize> {
-    let start = text[..pos].rfind(['.', '\n']).map_or(0, |p| p + 1);
-    let end = text[pos..].find(". ").or_else(|| text[pos..].find('\n')).map_or(text.len(), |p| pos + p + 1);
+    let before = &text[..pos];
+    let start = [before.rfind(". ").map(|p| p + 2), before.rfind(".\n").map(|p| p + 2), before.rfind("\n\n").map(|p| p + 2)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+    let after = &text[pos..];
+    let end = [after.find(". "), after.find(".\n"), after.find("\n\n")].into_iter().flatten().min().map_or(text.len(), |p| pos + p + 1);
     start..end.min(text.len())
 }
 
@@ -341,8 +348,7 @@ fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
 /// `tot maximaal 30 dagen na beëindiging` / `Zolang ... loopt. Daarna nog negentig dagen`.
 fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
     for d in duration::find_durations(text) {
-        let after = &text[d.phrase.end..(d.phrase.end + 40).min(text.len())];
-        let after = &text[d.phrase.end..d.phrase.end + floor(after, after.len())];
+        let after = &text[d.phrase.end..floor(text, (d.phrase.end + 40).min(text.len()))];
         let sentence = sentence_around(text, d.phrase.start);
         let before_start = d.phrase.start.saturating_sub(25);
         let before = &text[ceil(text, before_start)..d.phrase.start];

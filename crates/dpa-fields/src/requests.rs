@@ -28,13 +28,20 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         }
         for s in scan::sentences(text, p.clone()) {
             let sent = &text[s.clone()];
-            if !has_any(sent, REQUEST_WORDS) || has_any(sent, OTHER_TOPIC_WORDS) {
+            if !has_any(sent, REQUEST_WORDS) || has_any(head_of(sent), OTHER_TOPIC_WORDS) {
                 continue;
             }
             contact(ctx, model, s.clone(), sent);
             deadline(ctx, model, s.clone(), sent);
         }
     }
+}
+
+/// The sentence up to its first deadline or e-mail address (a glued next
+/// clause after it does not change the topic).
+fn head_of(sent: &str) -> &str {
+    let cut = find_durations(sent).first().map(|d| d.range.end).into_iter().chain(find_emails(sent).first().map(|e| e.1.end)).min();
+    &sent[..cut.unwrap_or(sent.len())]
 }
 
 fn contact(ctx: &Ctx, model: &mut Model, s: Range<usize>, sent: &str) {

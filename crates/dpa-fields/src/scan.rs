@@ -75,6 +75,23 @@ pub fn list_marker_len(line: &str) -> Option<usize> {
     LIST_MARKER.find(line).map(|m| m.end())
 }
 
+/// A short line that can be an item of a list without markers.
+fn is_unmarked_item(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=16).contains(&words) && t.ends_with([',', ';', '.']) && !CLAUSE_START.is_match(line) && !t.contains('\t')
+}
+
+/// The kind of a list marker: `d` digits, `a` letters, else its first char.
+fn marker_kind(line: &str) -> char {
+    match line.trim_start().chars().next() {
+        Some(c) if c.is_ascii_digit() => 'd',
+        Some(c) if c.is_ascii_lowercase() => 'a',
+        Some(c) => c,
+        None => ' ',
+    }
+}
+
 fn ends_sentence_at(text: &str, dot: usize) -> bool {
     // the token before the dot
     let before = &text[..dot];
@@ -107,6 +124,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             cuts.push(l.start);
         }
         if is_blank(line) {
+            cuts.push(l.end);
+        }
+    }
+    for l in lines(text, range.clone()) {
+        // a line ending in a colon introduces what follows (a list)
+        if text[l.clone()].trim_end().ends_with(':') && l.end < range.end {
             cuts.push(l.end);
         }
     }
@@ -150,6 +173,7 @@ pub fn ends_with_colon(text: &str, s: &Range<usize>) -> bool {
 pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
     let rest_start = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
     let mut items: Vec<Range<usize>> = Vec::new();
+    let mut first_kind: Option<char> = None;
     let mut prev_blank = false;
     for l in lines(text, rest_start..text.len()) {
         let line = &text[l.clone()];
@@ -158,15 +182,24 @@ pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
             continue;
         }
         if let Some(m) = list_marker_len(line) {
+            let kind = marker_kind(line);
+            if first_kind.get_or_insert(kind) != &kind {
+                break;
+            }
             items.push(l.start + m..l.end);
-        } else if let (false, Some(last)) = (prev_blank, items.last_mut()) {
+        } else if let (false, Some(last), Some(_)) = (prev_blank, items.last_mut(), first_kind.filter(|k| *k != '\n')) {
             last.end = l.end;
-        } else if !items.is_empty() || !prev_blank {
-            break;
+        } else if (first_kind.is_none() || first_kind == Some('\n')) && is_unmarked_item(line) {
+            // a list whose markers the text stage dropped: short lines ending in `,` `;` `.`
+            first_kind = Some('\n');
+            items.push(l);
         } else {
             break;
         }
         prev_blank = false;
+    }
+    if first_kind == Some('\n') && items.len() < 2 {
+        return Vec::new();
     }
     items.into_iter().map(|r| crate::values::clean::trim_span(text, r)).filter(|r| !r.is_empty()).collect()
 }
@@ -222,21 +255,34 @@ fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
     (!is_rule && cells.len() >= 2).then_some(cells)
 }
 
-/// Every table of the text.
+/// Every table of the text. Blank lines between rows with the same number
+/// of cells (a PDF's row gaps) do not end a table.
 pub fn tables(text: &str) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut cur: Vec<Row> = Vec::new();
+    let mut after_blank = false;
     for l in lines(text, 0..text.len()) {
+        let line = &text[l.clone()];
+        if is_blank(line) {
+            after_blank = true;
+            continue;
+        }
         match split_cells(text, l.clone()) {
-            Some(cells) => cur.push(Row { range: l, cells }),
+            Some(cells) => {
+                let width = cur.first().map_or(cells.len(), |h| h.cells.len());
+                if after_blank && width != cells.len() && !cur.is_empty() {
+                    out.push(Table { rows: std::mem::take(&mut cur) });
+                }
+                cur.push(Row { range: l, cells });
+            }
             None => {
-                let line = &text[l.clone()];
-                let is_rule = !line.trim().is_empty() && line.trim().chars().all(|c| matches!(c, '-' | '|' | ':' | ' '));
+                let is_rule = line.trim().chars().all(|c| matches!(c, '-' | '|' | ':' | ' '));
                 if !is_rule && !cur.is_empty() {
                     out.push(Table { rows: std::mem::take(&mut cur) });
                 }
             }
         }
+        after_blank = false;
     }
     if !cur.is_empty() {
         out.push(Table { rows: cur });
@@ -315,8 +361,15 @@ fn clause_extent(c: &Clause) -> Range<usize> {
 /// Regions of the text about one topic: clauses of `kind` (with their
 /// children) and sections whose heading holds one of `heading_words`.
 pub fn topic_regions(ctx: &Ctx, kind: ClauseKind, heading_words: &[&str]) -> Vec<Range<usize>> {
+    topic_regions_where(ctx, kind, heading_words, |_| true)
+}
+
+/// [`topic_regions`] keeping only the clauses of `kind` whose own text
+/// passes `keep`.
+pub fn topic_regions_where(ctx: &Ctx, kind: ClauseKind, heading_words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
     let text = ctx.full();
-    let mut out: Vec<Range<usize>> = ctx.clauses.iter().filter(|c| c.kind == Some(kind)).map(|c| clause_extent(c)).collect();
+    let mut out: Vec<Range<usize>> =
+        ctx.clauses.iter().filter(|c| c.kind == Some(kind) && keep(&c.text)).map(|c| clause_extent(c)).collect();
     for s in sections(text) {
         if has_any(&text[s.heading.clone()], heading_words) {
             out.push(s.range);
@@ -355,8 +408,15 @@ mod tests {
     }
 
     #[test]
+    fn list_without_markers() {
+        let t = "met de volgende informatie:\naard van het incident,\nomvang en gevolgen,\ngenomen maatregelen.\n\n3.3 Volgende clausule.";
+        let items: Vec<&str> = list_after(t, 0).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(items, vec!["aard van het incident", "omvang en gevolgen", "genomen maatregelen"]);
+    }
+
+    #[test]
     fn tables_with_tabs_and_pipes() {
-        let t = "Intro\nNaam | Land\n---|---\nAlfa B.V. | Nederland\nBeta\tDuitsland\n\nEinde";
+        let t = "Intro\nNaam | Land\n---|---\nAlfa B.V. | Nederland\n\nBeta\tDuitsland\n\nEinde";
         let tabs = tables(t);
         assert_eq!(tabs.len(), 1);
         assert_eq!(tabs[0].rows.len(), 3);

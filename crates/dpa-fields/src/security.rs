@@ -27,7 +27,7 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::DeviceEncryption,
-        r"(?:laptop\w*|usb\w*|(?:data|gegevens)\s*dragers?|mobiele\s+apparat\w*|devices?|harde\s+schijf\w*)[^.]{0,120}(?:versleuteld|encrypt\w*|encryptie)|(?:schijf|disk|full[- ]disk|device)\s*(?:versleuteling|encryption)|\bbitlocker\b|\bfilevault\b",
+        r"(?:laptop\w*|usb\w*|(?:data|gegevens)\s*dragers?|mobiele\s+apparat\w*|devices?|harde\s+schijf\w*).{0,160}?(?:versleuteld|encrypt\w*|encryptie)|(?:schijf|disk|full[- ]disk|device)\s*(?:versleuteling|encryption)|\bbitlocker\b|\bfilevault\b",
     ),
     (
         MeasureCategory::AccessControl,
@@ -107,7 +107,15 @@ const STATUS_WORDS: &[&str] = &[
     "implemented", "geïmplementeerd", "n.v.t.",
 ];
 /// Heading words of a security section.
-const HEADINGS: &[&str] = &["beveilig", "security", "maatregelen", "maatregel", "toms", "technische en organisatorische"];
+const HEADINGS: &[&str] = &[
+    "beveilig", "security measures", "information security", "data security", "maatregelen", "maatregel", "toms",
+    "technische en organisatorische",
+];
+/// Words of a section's first paragraph that make it about security measures.
+const LEAD_WORDS: &[&str] = &["maatregelen", "measures"];
+const LEAD_TOPIC_WORDS: &[&str] = &["beschermen", "bescherming", "to protect", "protects"];
+/// Words that make a sentence about a breach, not about measures.
+const BREACH_WORDS: &[&str] = &["datalek", "inbreuk", "incident", "melding", "breach"];
 static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|takes|implements|maintains)\b")
         .expect("anchor verb compiles")
@@ -138,10 +146,10 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut items = section_items(ctx);
     items.extend(anchored_lists(text));
     items.extend(inline_sentences(text));
-    items.sort_by_key(|i| i.range.start);
+    items.sort_by_key(|i| (i.range.start, i.range.len()));
     let mut seen: Vec<Range<usize>> = Vec::new();
     for item in items {
-        if seen.iter().any(|r| r.start <= item.range.start && item.range.end <= r.end) {
+        if seen.iter().any(|r| r.start < item.range.end && item.range.start < r.end) {
             continue;
         }
         seen.push(item.range.clone());
@@ -181,7 +189,8 @@ fn is_status(s: &str) -> bool {
 /// status paragraph (`Actief`) belongs to the item before it.
 fn section_items(ctx: &Ctx) -> Vec<Item> {
     let text = ctx.full();
-    let regions = scan::topic_regions(ctx, ClauseKind::Security, HEADINGS);
+    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, HEADINGS, |t| has_any(t, HEADINGS));
+    regions.extend(sections_led_by_measures(text));
     let tables = scan::tables(text);
     let mut out: Vec<Item> = Vec::new();
     for region in &regions {
@@ -206,7 +215,8 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
             }
             for l in scan::lines(text, p.clone()) {
                 let line = &text[l.clone()];
-                if scan::list_marker_len(line).is_some() {
+                let is_region_heading = l.start <= region.start && region.start < l.end;
+                if scan::list_marker_len(line).is_some() && !is_region_heading {
                     let m = scan::list_marker_len(line).unwrap_or(0);
                     out.push(Item { range: l.start + m..l.end, status: None, list_like: true });
                 }
@@ -218,16 +228,33 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 }
                 continue;
             }
-            let is_heading = scan::lines(text, p.clone()).len() == 1 && !para.trim_end().ends_with('.');
-            if para.split_whitespace().count() <= 40 && !is_heading && scan::list_marker_len(para).is_none() {
-                out.push(Item { range: trim_span(text, p.clone()), status: None, list_like: false });
-            } else if is_heading && para.split_whitespace().count() >= 2 && !scan::has_any(para, HEADINGS) {
-                // a table cell broken out of its row (`Encryptie Alle data ...`)
+            let has_list = scan::lines(text, p.clone()).iter().any(|l| scan::list_marker_len(&text[l.clone()]).is_some());
+            if para.split_whitespace().count() <= 40 && !has_list {
                 out.push(Item { range: trim_span(text, p.clone()), status: None, list_like: false });
             }
         }
     }
     out
+}
+
+/// Sections whose first paragraph is about protective measures (an annex
+/// titled only `Bijlage B` that opens with `... treft maatregelen om ... te beschermen`).
+fn sections_led_by_measures(text: &str) -> Vec<Range<usize>> {
+    let paras = scan::paragraphs(text);
+    scan::sections(text)
+        .into_iter()
+        .filter(|s| {
+            paras
+                .iter()
+                .find(|p| p.start > s.heading.end && p.start < s.range.end)
+                .is_some_and(|p| {
+                    let lead = &text[p.clone()];
+                    has_any(lead, LEAD_WORDS) && has_any(lead, LEAD_TOPIC_WORDS)
+                })
+                && text[s.heading.clone()].split_whitespace().count() <= 4
+        })
+        .map(|s| s.range)
+        .collect()
 }
 
 /// Lists after a sentence about measures that ends with a colon.
@@ -252,7 +279,8 @@ fn inline_sentences(text: &str) -> Vec<Item> {
         .filter(|s| {
             let sent = &text[s.clone()];
             !scan::ends_with_colon(text, s)
-                && has_any(sent, &["maatregel", "beveiliging", "security", "measures"])
+                && has_any(sent, &["organisatorische maatregel", "beveiligingsmaatregel", "passende beveiliging", "security measures", "beveiligingsniveau"])
+                && !has_any(sent, BREACH_WORDS)
                 && ANCHOR_VERB.is_match(sent)
                 && INLINE_LIST.is_match(sent)
         })
@@ -319,7 +347,7 @@ mod tests {
 
     #[test]
     fn inline_list_in_a_sentence() {
-        let m = run("Verwerker treft passende maatregelen (o.a. versleutelde opslag, MFA en logging).");
+        let m = run("Verwerker treft passende technische en organisatorische maatregelen (o.a. versleutelde opslag, MFA en logging).");
         assert_eq!(cats(&m), vec![C::Mfa, C::EncryptionAtRest, C::Logging]);
     }
 

@@ -421,7 +421,7 @@ static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("general compiles")
 });
 static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|\bspecific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|\bprior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+voor\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
+    Regex::new(r"(?i)\b(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|\bspecific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|\bprior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
         .expect("specific compiles")
 });
 static MAY_ENGAGE: LazyLock<Regex> = LazyLock::new(|| {

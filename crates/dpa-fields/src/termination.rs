@@ -11,7 +11,9 @@ use crate::values::clean::collapse;
 use crate::values::duration::{find_durations, FoundDuration};
 use crate::Ctx;
 use dpa_model::{ClauseKind, Model};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Words of the end of the agreement.
 const END_WORDS: &[&str] = &[
@@ -23,15 +25,21 @@ const END_HEADINGS: &[&str] =
     &["beëindig", "beeindig", "einde", "teruggave", "verwijdering", "wissing", "als het stopt", "termination", "return", "deletion"];
 /// Verbs of deleting.
 const DELETE_WORDS: &[&str] = &["verwijder", "wissen", "wist ", "vernietig", "delete", "erase", "destroy", "onbruikbaar", "render inaccessible"];
-/// Verbs of returning or exporting.
-const RETURN_WORDS: &[&str] = &[
-    "terugleveren", "terug te leveren", "teruglevering", "retourneer", "retourneren", "retournering", "teruggeven", "terug te geven",
-    "teruggave", "exporteren", "export", "return",
-];
+/// Returning or exporting the data.
+static RETURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bterug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)\b|\bterug\s+te\s+(?:leveren|geven|sturen)\b|\b(?:levert|geeft|stuurt|zendt)\b[^.]{0,50}\bterug\b|\bretourne\w*|\bexporte\w*|\bexport\b|\breturn\w*")
+        .expect("return compiles")
+});
 const BACKUP_WORDS: &[&str] = &["back-up", "backup", "back up"];
 const BACKUP_FATE_WORDS: &[&str] = &["verwijder", "overschreven", "retentie", "wis", "vernietig", "rotatie", "delete", "overwrit"];
 /// Sentences about other deadlines that mention the end of the agreement.
 const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "bezwaar", "kennisgeving", "gesprek"];
+
+/// A sentence whose subject is the backups (`Back-ups worden ... verwijderd`).
+fn about_backups(sent: &str) -> bool {
+    let head: String = sent.chars().take(25).collect();
+    has_any(&head, BACKUP_WORDS)
+}
 
 #[derive(Default)]
 struct Found {
@@ -53,17 +61,17 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         for s in scan::sentences(text, p.clone()) {
             let sent = &text[s.clone()];
             let in_end = has_any(sent, END_WORDS) || scan::inside(&regions, s.start);
-            if has_any(sent, BACKUP_WORDS) {
-                if (in_end || para_end) && has_any(sent, BACKUP_FATE_WORDS) && backups.is_none() {
-                    backups = Some(s.clone());
-                }
+            if has_any(sent, BACKUP_WORDS) && (in_end || para_end) && has_any(sent, BACKUP_FATE_WORDS) && backups.is_none() {
+                backups = Some(s.clone());
+            }
+            if about_backups(sent) {
                 continue;
             }
             if !(in_end || para_end) || has_any(sent, OTHER_TOPIC_WORDS) {
                 continue;
             }
             let deletes = has_any(sent, DELETE_WORDS);
-            let returns = has_any(sent, RETURN_WORDS);
+            let returns = RETURN.is_match(sent);
             if returns && return_evidence.is_none() {
                 return_evidence = Some(s.clone());
             }

@@ -85,7 +85,54 @@ pub fn lay_out(page: &PageContent) -> Vec<Line> {
         }
         i = j;
     }
+    let lines = if page.rules.is_empty() { split_columns(lines) } else { lines };
     merge_table_rows(lines, &page.rules)
+}
+
+/// Two-column pages: when most lines keep clear of one vertical gutter and
+/// several have text on both sides, read the left column, then the right.
+fn split_columns(lines: Vec<Line>) -> Vec<Line> {
+    let Some(gutter) = find_gutter(&lines) else { return lines };
+    let crosses = |l: &Line| l.segs.iter().any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0);
+    let top = lines.iter().filter(|l| !crosses(l) && l.segs.len() >= 2).map(|l| l.y).fold(f32::MIN, f32::max);
+    let (mut head, mut left, mut right, mut tail) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for line in lines {
+        if crosses(&line) {
+            if line.y > top { head.push(line) } else { tail.push(line) }
+            continue;
+        }
+        let (l, r): (Vec<Seg>, Vec<Seg>) = line.segs.iter().cloned().partition(|s| s.x1 <= gutter + 1.0);
+        for (segs, side) in [(l, &mut left), (r, &mut right)] {
+            if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
+                let (x0, x1) = (first.x0, last.x1);
+                side.push(Line { x0, x1, segs, ..line.clone() });
+            }
+        }
+    }
+    head.into_iter().chain(left).chain(right).chain(tail).collect()
+}
+
+fn find_gutter(lines: &[Line]) -> Option<f32> {
+    let mut starts: Vec<i32> = lines
+        .iter()
+        .filter(|l| l.segs.len() >= 2 && !l.starts_with_marker())
+        .flat_map(|l| l.segs[1..].iter().map(|s| (s.x0 / 4.0).round() as i32))
+        .collect();
+    starts.sort_unstable();
+    let (mut best, mut best_n, mut i) = (0, 0, 0);
+    while i < starts.len() {
+        let j = starts[i..].iter().take_while(|&&v| v == starts[i]).count();
+        if j > best_n {
+            (best, best_n) = (starts[i], j);
+        }
+        i += j;
+    }
+    if best_n < 3 {
+        return None;
+    }
+    let gutter = best as f32 * 4.0 - 4.0;
+    let crossing = lines.iter().filter(|l| l.segs.iter().any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0)).count();
+    (crossing * 5 <= lines.len()).then_some(gutter)
 }
 
 /// Vertical rules as thin rules are not collected separately: approximate

@@ -148,8 +148,8 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
 }
 
 /// Binary data decodes to text full of control characters: more than 10 %
-/// control characters, or NULs in more than 0.1 % of the characters, is not
-/// a text file (random bytes give about 13 % and 0.4 %).
+/// control characters (random bytes give about 13 %), or more than 1 %
+/// NULs, is not a text file.
 fn reject_binary(text: &str) -> Result<(), TextError> {
     let (mut chars, mut controls, mut nuls) = (0usize, 0usize, 0usize);
     for c in text.chars() {
@@ -161,7 +161,7 @@ fn reject_binary(text: &str) -> Result<(), TextError> {
             controls += 1;
         }
     }
-    if controls * 10 > chars || nuls * 1000 > chars {
+    if controls * 10 > chars || nuls * 100 > chars {
         return Err(TextError::Encoding(format!(
             "binary data, not text: {controls} of {chars} characters are control characters ({nuls} NUL)"
         )));

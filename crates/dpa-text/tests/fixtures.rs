@@ -144,3 +144,78 @@ fn truncations_and_byte_flips_never_panic() {
         let _ = from_pdf(&copy, &TextOptions::default());
     }
 }
+
+fn made(name: &str) -> dpa_text::NormalizedText {
+    extract(&format!("pdf/made/{name}"))
+}
+
+#[test]
+fn quote_operators_show_their_lines() {
+    let t = made("quote-operators.pdf");
+    assert!(t.text.contains("3.1 Onder een datalek wordt verstaan"), "{}", t.text);
+    assert!(t.text.contains("uiterlijk binnen 24 uur na ontdekking."), "{}", t.text);
+}
+
+#[test]
+fn rotated_page_reads_upright() {
+    let t = made("rotated-page.pdf");
+    let first = t.text.find("3. Datalekken").expect("heading");
+    let later = t.text.find("24 uur na ontdekking").expect("last line");
+    assert!(first < later, "{}", t.text);
+}
+
+#[test]
+fn concept_watermark_becomes_a_warning() {
+    let t = made("watermark-concept.pdf");
+    assert!(!t.text.contains("CONCEPT"), "{}", t.text);
+    assert!(t.warnings.iter().any(|w| w.code == "draft"));
+    assert!(t.text.contains("3.2 Verwerker meldt elk datalek"));
+}
+
+#[test]
+fn ligature_glyphs_fold_to_letters() {
+    let t = made("ligatures.pdf");
+    assert!(t.text.contains("getekende offerte en financiële"), "{}", t.text);
+}
+
+#[test]
+fn hyphenation_is_undone_only_where_the_word_exists() {
+    let t = made("hyphenation.pdf");
+    assert!(t.text.contains("sub-verwerkers"), "{}", t.text);
+    assert!(t.text.contains("beveiligings- en vertrouwelijkheidsniveau"), "{}", t.text);
+    assert!(t.text.contains("De verwerkersovereenkomst is onderdeel"), "{}", t.text);
+    assert!(t.text.contains("support@lucidon.nl"), "{}", t.text);
+    assert!(t.text.contains("https://lucidon.nl/privacy-statement"), "{}", t.text);
+}
+
+#[test]
+fn running_header_and_footer_are_removed() {
+    let t = made("header-footer.pdf");
+    assert!(!t.text.contains("Pagina"), "{}", t.text);
+    assert!(!t.text.contains("Lucidon b.v."), "{}", t.text);
+    assert!(t.text.contains("2.1 Verwerker verwerkt persoonsgegevens"));
+    assert_eq!(t.pages.len(), 3);
+}
+
+#[test]
+fn two_columns_are_read_one_after_the_other() {
+    let t = made("two-columns.pdf");
+    assert!(t.text.contains("Verantwoordelijke bepaalt het doel en de middelen van de verwerking."), "{}", t.text);
+    let left = t.text.find("Verantwoordelijke").expect("left column");
+    let right = t.text.find("2. Beveiliging").expect("right column");
+    assert!(left < right, "{}", t.text);
+}
+
+#[test]
+fn kerning_does_not_split_words_or_numbers() {
+    let t = made("kerning.pdf");
+    assert!(t.text.contains("Data Pro Statement binnen 24 uur ISO 27001"), "{}", t.text);
+}
+
+#[test]
+fn inflation_bomb_hits_the_limit() {
+    let bytes = read("broken/made/inflation-bomb.pdf");
+    let limits = dpa_text::Limits { max_decompressed_bytes: 1024 * 1024, ..Default::default() };
+    let opts = TextOptions { limits, ..Default::default() };
+    assert!(matches!(from_pdf(&bytes, &opts), Err(TextError::LimitExceeded(_))));
+}

@@ -5,7 +5,13 @@ use dpa_check::{check, Lang};
 use dpa_model::{Clause, ClauseKind, Evidence, Model, Source, Status};
 
 pub fn empty_model() -> Model {
-    Model::empty(Source { file: Some("test.txt".into()), format: "text".into(), sha256: String::new(), pages: None, chars: 0 })
+    Model::empty(Source {
+        file: Some("test.txt".into()),
+        format: "text".into(),
+        sha256: String::new(),
+        pages: None,
+        chars: 0,
+    })
 }
 
 pub fn clause(id: &str, text: &str) -> Clause {
@@ -39,7 +45,11 @@ pub fn model_of(texts: &[&str]) -> Model {
 
 pub fn status(m: &Model, code: &str) -> Status {
     let c = check(m, Lang::Nl);
-    c.art28.iter().find(|r| r.code == code).map(|r| r.status).expect("every code is assessed")
+    c.art28
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.status)
+        .expect("every code is assessed")
 }
 
 pub fn status_of(texts: &[&str], code: &str) -> Status {
@@ -47,5 +57,10 @@ pub fn status_of(texts: &[&str], code: &str) -> Status {
 }
 
 pub fn evidence_at(clause: &str) -> Evidence {
-    Evidence { clause: Some(clause.to_string()), span: [0, 1], page: None, text: "x".into() }
+    Evidence {
+        clause: Some(clause.to_string()),
+        span: [0, 1],
+        page: None,
+        text: "x".into(),
+    }
 }
