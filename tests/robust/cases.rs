@@ -206,8 +206,8 @@ fn random_text(idx: usize, rng: &mut Rng) -> Case {
     };
     let mut text = String::new();
     for _ in 0..len {
-        text.push_str(rng.pick(TOKENS));
-        text.push_str(rng.pick(&[" ", " ", " ", "\n", "", "\t", "\n\n", ". "]));
+        text.push_str(*rng.pick(TOKENS));
+        text.push_str(*rng.pick(&[" ", " ", " ", "\n", "", "\t", "\n\n", ". "]));
     }
     let (encoding, bytes) = encode_randomly(&text, rng);
     Case::text(format!("random{idx}-{len}tokens-{encoding}.txt"), bytes)
@@ -352,7 +352,8 @@ pub const HOSTILE_TEXTS: &[(&str, Make)] = &[
         bytes
     }),
     ("cp1252-dutch", || {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&SAMPLE_TEXT.repeat(50));
+        let text = SAMPLE_TEXT.repeat(50);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
         bytes.into_owned()
     }),
     ("1m-euro-signs", || "€".repeat(MB).into_bytes()),
@@ -546,7 +547,7 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         out.extend_from_slice(&rest[skip..]);
         out
     }),
-    ("object-number-huge", || String::from_utf8_lossy(&pdfgen::sample_pdf(false)).replacen("3 0 obj", "4294967296 0 obj", 1).into_owned().into_bytes()),
+    ("object-number-huge", || String::from_utf8_lossy(&pdfgen::sample_pdf(false)).replacen("3 0 obj", "4294967296 0 obj", 1).into_bytes()),
     ("empty-page-tree", || pdfgen::with_page_tree("<< /Type /Pages /Kids [] /Count 0 >>", PAGE)),
     ("header-only", || b"%PDF-1.7\n".to_vec()),
     ("header-and-eof", || b"%PDF-1.7\n%%EOF\n".to_vec()),

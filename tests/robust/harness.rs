@@ -9,7 +9,7 @@
 
 use super::alloc;
 use super::cases::{self, Case};
-use dpa::{Format, Options};
+use dpa::Options;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -78,13 +78,32 @@ fn error_kind(err: &dpa::Error) -> String {
     }
 }
 
+/// Tell the parent which stage the running case has reached.
+fn stage(name: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "@@STAGE\t{name}");
+    let _ = out.flush();
+}
+
+/// The pipeline of `dpa::analyze_bytes`, stage by stage so that a hang
+/// is attributed: text stage, segmentation alone, then the rest.
+fn analyze_in_stages(case: &Case, opts: &Options) -> Result<dpa::Model, dpa::Error> {
+    stage("text");
+    let text = dpa::extract_text(&case.bytes, case.format, opts)
+        .map_err(|source| dpa::Error::Text { file: case.name.clone(), source })?;
+    stage("segment");
+    drop(dpa::segment::segment(&text));
+    stage("fields+check");
+    Ok(dpa::analyze_text(text, String::new(), Some(&case.name), opts))
+}
+
 /// Run one case in this process and describe its outcome as one line.
 fn run_here(case: &Case) -> String {
     let opts = Options { limits: case.limits.clone(), ..Options::default() };
     PANICS.with(|p| p.borrow_mut().clear());
     let base = alloc::reset_peak();
     let start = Instant::now();
-    let result = panic::catch_unwind(AssertUnwindSafe(|| dpa::analyze_bytes(&case.bytes, case.format, Some(&case.name), &opts)));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| analyze_in_stages(case, &opts)));
     let millis = start.elapsed().as_millis();
     let outcome = match &result {
         Ok(Ok(model)) => match serde_json::to_vec(model) {
@@ -92,7 +111,7 @@ fn run_here(case: &Case) -> String {
             Err(e) => format!("bad-json\t{e}"),
         },
         Ok(Err(err)) => format!("error:{}\t{}", error_kind(err), one_line(&err.to_string())),
-        Err(_) => "panic\tescaped analyze_bytes".to_string(),
+        Err(_) => "panic\tescaped the pipeline".to_string(),
     };
     drop(result);
     let peak = alloc::peak().saturating_sub(base);
@@ -135,6 +154,8 @@ pub struct Record {
     pub detail: String,
     /// Panics recorded in the case (also caught ones): `file:line: message`.
     pub panics: String,
+    /// When each stage started, in ms since the case started.
+    pub stages: String,
 }
 
 impl Record {
@@ -227,6 +248,7 @@ fn parse_done(idx: usize, name: &str, input_bytes: usize, fields: &[&str]) -> Re
         outcome: get(2).to_string(),
         detail: get(3).to_string(),
         panics: get(4).to_string(),
+        stages: String::new(),
     }
 }
 
@@ -239,6 +261,8 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
     while next < count {
         let (mut child, rx, stderr_tail) = spawn_child(family, settings.seed, next, count);
         let mut current: Option<(usize, String, usize, Instant)> = None;
+        let mut last_stage = String::new();
+        let mut stage_marks: Vec<String> = Vec::new();
         let ended_at = loop {
             let wait = match &current {
                 Some((.., started)) => settings.case_timeout.saturating_sub(started.elapsed()),
@@ -246,9 +270,20 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
             };
             match rx.recv_timeout(wait) {
                 Ok(Line::Out(line)) => {
+                    let line = line.find("@@").map_or("", |at| &line[at..]);
                     let fields: Vec<&str> = line.split('\t').collect();
                     match fields.first().copied() {
-                        Some("@@CASE") => current = Some((fields[1].parse().unwrap_or(next), String::new(), 0, Instant::now())),
+                        Some("@@CASE") => {
+                            current = Some((fields[1].parse().unwrap_or(next), String::new(), 0, Instant::now()));
+                            last_stage = "generate".to_string();
+                            stage_marks.clear();
+                        }
+                        Some("@@STAGE") => {
+                            last_stage = fields.get(1).copied().unwrap_or_default().to_string();
+                            if let Some((.., started)) = &current {
+                                stage_marks.push(format!("{last_stage}@{}ms", started.elapsed().as_millis()));
+                            }
+                        }
                         Some("@@RUN") => {
                             if let Some(c) = current.as_mut() {
                                 c.2 = fields.get(2).and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -257,7 +292,9 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
                         }
                         Some("@@DONE") => {
                             if let Some((idx, name, input, _)) = current.take() {
-                                records.push(parse_done(idx, &name, input, &fields[2..]));
+                                let mut record = parse_done(idx, &name, input, &fields[2..]);
+                                record.stages = stage_marks.join(" ");
+                                records.push(record);
                                 next = idx + 1;
                             }
                         }
@@ -277,12 +314,13 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
         let tail = stderr_tail.lock().unwrap_or_else(|e| e.into_inner()).join(" / ");
         if let Some((idx, name, input_bytes, started)) = current {
             let (outcome, detail) = match ended_at {
-                Some(hang) => (hang.to_string(), format!("no result after {} s", settings.case_timeout.as_secs())),
-                None => ("crash".to_string(), format!("child ended ({status:?}): {tail}")),
+                Some(hang) => (hang.to_string(), format!("no result after {} s, in stage {last_stage}", settings.case_timeout.as_secs())),
+                None => ("crash".to_string(), format!("child ended in stage {last_stage} ({status:?}): {tail}")),
             };
             let millis = started.elapsed().as_millis();
             let name = if name.is_empty() { format!("{family}#{idx} (not generated)") } else { name };
-            records.push(Record { idx, name, input_bytes, millis, peak_bytes: 0, outcome, detail, panics: String::new() });
+            let stages = stage_marks.join(" ");
+            records.push(Record { idx, name, input_bytes, millis, peak_bytes: 0, outcome, detail, panics: String::new(), stages });
             next = idx + 1;
         } else if next < count {
             panic!("robustness child for {family} ended before case {next} ({status:?}): {tail}");
@@ -310,7 +348,7 @@ pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Durat
         println!("   panics (caught or not) by source: {sources:?}");
     }
     if let Some(r) = slowest {
-        println!("   slowest: {} ms  {}", r.millis, r.name);
+        println!("   slowest: {} ms  {}  ({})", r.millis, r.name, r.stages);
     }
     if let Some(r) = hungriest {
         println!("   peak heap: {} MiB  {}", r.peak_bytes >> 20, r.name);
@@ -319,7 +357,7 @@ pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Durat
     for r in records {
         if let Some(why) = r.failure(settings) {
             save_failure(family, settings.seed, r);
-            failures.push(format!("{family} seed {} case {} [{}] ({} ms): {why}", settings.seed, r.idx, r.name, r.millis));
+            failures.push(format!("{family} seed {} case {} [{}] ({} ms; {}): {why}", settings.seed, r.idx, r.name, r.millis, r.stages));
         }
     }
     for f in &failures {
@@ -349,12 +387,4 @@ pub fn check_family(family: &str) {
     let records = run_family(family, &settings);
     let failures = report(family, &records, &settings, start.elapsed());
     assert!(failures.is_empty(), "{} of {} {family} cases failed:\n{}", failures.len(), records.len(), failures.join("\n"));
-}
-
-/// The format a regression fixture is read as.
-pub fn format_of(path: &std::path::Path) -> Format {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
-        _ => Format::Text,
-    }
 }

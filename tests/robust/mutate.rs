@@ -168,7 +168,7 @@ pub fn break_xref(pdf: &mut Vec<u8>, rng: &mut Rng) -> &'static str {
         },
         6 => match find_all(pdf, b"/Root ").last() {
             Some(&at) => {
-                let root = rng.pick(&[&b"/Root 999999 0 R"[..], b"/Root 0 0 R", b"/Root 1 99 R", b"/Root (x)", b"/Root [1 0 R]"]);
+                let root = rng.pick(&BOGUS_ROOTS).as_bytes();
                 let end = at + pdf[at..].iter().position(|&b| b == b'R').map_or(6, |p| p + 1);
                 replace_at(pdf, at, end - at, root);
                 "root-bogus"
@@ -199,6 +199,8 @@ fn tail_noise(pdf: &mut [u8], rng: &mut Rng) -> &'static str {
     }
     "tail-noise"
 }
+
+const BOGUS_ROOTS: [&str; 5] = ["/Root 999999 0 R", "/Root 0 0 R", "/Root 1 99 R", "/Root (x)", "/Root [1 0 R]"];
 
 pub const HUGE_NUMBERS: [&str; 16] = [
     "99999999999999999999999999",

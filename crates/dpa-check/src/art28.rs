@@ -3,29 +3,66 @@
 use crate::rules::{Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS};
 use crate::sentences::{ClauseView, Sentence};
 use dpa_model::{ClauseId, Model, Requirement, Status};
-use regex::RegexSet;
-use std::collections::BTreeSet;
+use regex::{RegexSet, SetMatches};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Clause ids cited per requirement at most (the strongest first).
 const MAX_EVIDENCE: usize = 6;
 
+/// Every sentence-level pattern of the rule tables in one set, so that a
+/// sentence is scanned once; elements and negations refer to it by index.
+struct Compiled {
+    all: RegexSet,
+    requirements: Vec<CompiledRequirement>,
+    deferrals: Vec<usize>,
+}
+
 struct CompiledElement {
     rule: &'static Element,
-    phrases: RegexSet,
-    with: Option<RegexSet>,
+    phrases: Vec<usize>,
+    with: Vec<usize>,
+    /// Matched against whole clause contexts (cached per clause).
     context: Option<RegexSet>,
 }
 
 struct CompiledRequirement {
     rule: &'static RequirementRule,
     elements: Vec<CompiledElement>,
-    negations: RegexSet,
-    negation_exceptions: Option<RegexSet>,
+    negations: Vec<usize>,
+    negation_exceptions: Vec<usize>,
+}
+
+/// Pattern strings with their index in the combined set.
+#[derive(Default)]
+struct Registry {
+    patterns: Vec<String>,
+    index: BTreeMap<&'static str, usize>,
+}
+
+impl Registry {
+    fn ids(&mut self, patterns: &[&'static str]) -> Vec<usize> {
+        patterns
+            .iter()
+            .map(|p| {
+                *self.index.entry(p).or_insert_with(|| {
+                    self.patterns.push(flagged(p));
+                    self.patterns.len() - 1
+                })
+            })
+            .collect()
+    }
+}
+
+/// A rule pattern as compiled: case-insensitive, and `\b` as an ASCII word
+/// boundary, which keeps the fast DFA engines usable on Dutch text with
+/// accented letters (a Unicode `\b` makes them fall back to a slow engine).
+fn flagged(pattern: &str) -> String {
+    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
 pub(crate) fn set(patterns: &[&str]) -> RegexSet {
-    let with_flags: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
+    let with_flags: Vec<String> = patterns.iter().map(|p| flagged(p)).collect();
     RegexSet::new(with_flags).expect("rule patterns are valid regexes")
 }
 
@@ -33,8 +70,9 @@ fn optional_set(patterns: &[&str]) -> Option<RegexSet> {
     (!patterns.is_empty()).then(|| set(patterns))
 }
 
-static COMPILED: LazyLock<Vec<CompiledRequirement>> = LazyLock::new(|| {
-    REQUIREMENTS
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let mut reg = Registry::default();
+    let requirements = REQUIREMENTS
         .iter()
         .map(|rule| CompiledRequirement {
             rule,
@@ -43,28 +81,33 @@ static COMPILED: LazyLock<Vec<CompiledRequirement>> = LazyLock::new(|| {
                 .iter()
                 .map(|e| CompiledElement {
                     rule: e,
-                    phrases: set(e.phrases),
-                    with: optional_set(e.with),
+                    phrases: reg.ids(e.phrases),
+                    with: reg.ids(e.with),
                     context: optional_set(e.context),
                 })
                 .collect(),
-            negations: set(&[NEGATIONS, rule.negations].concat()),
-            negation_exceptions: optional_set(rule.negation_exceptions),
+            negations: reg.ids(&[NEGATIONS, rule.negations].concat()),
+            negation_exceptions: reg.ids(rule.negation_exceptions),
         })
-        .collect()
+        .collect();
+    let deferrals = reg.ids(DEFERRALS);
+    let all = RegexSet::new(&reg.patterns).expect("rule patterns are valid regexes");
+    Compiled {
+        all,
+        requirements,
+        deferrals,
+    }
 });
 
-impl CompiledRequirement {
-    fn is_negated(&self, sentence: &str) -> bool {
-        self.negations.is_match(sentence)
-            && !self
-                .negation_exceptions
-                .as_ref()
-                .is_some_and(|e| e.is_match(sentence))
-    }
+fn any(m: &SetMatches, ids: &[usize]) -> bool {
+    ids.iter().any(|&i| m.matched(i))
 }
 
-static DEFERRAL: LazyLock<RegexSet> = LazyLock::new(|| set(DEFERRALS));
+impl CompiledRequirement {
+    fn is_negated(&self, m: &SetMatches) -> bool {
+        any(m, &self.negations) && !any(m, &self.negation_exceptions)
+    }
+}
 
 /// One element found in one sentence.
 #[derive(Debug, Clone)]
@@ -80,31 +123,51 @@ pub(crate) fn assess(
     views: &[ClauseView<'_>],
     sentences: &[Sentence],
 ) -> Vec<Requirement> {
-    COMPILED
+    let scanned: Vec<Scanned<'_>> = sentences
         .iter()
-        .map(|req| assess_one(req, model, views, sentences))
+        .map(|s| Scanned {
+            sentence: s,
+            matches: COMPILED.all.matches(&s.text),
+        })
+        .collect();
+    COMPILED
+        .requirements
+        .iter()
+        .map(|req| assess_one(req, model, views, &scanned))
         .collect()
+}
+
+/// A sentence with the patterns of the combined set it matches.
+struct Scanned<'s> {
+    sentence: &'s Sentence,
+    matches: SetMatches,
 }
 
 fn assess_one(
     req: &CompiledRequirement,
     model: &Model,
     views: &[ClauseView<'_>],
-    sentences: &[Sentence],
+    sentences: &[Scanned<'_>],
 ) -> Requirement {
     let mut hits = Vec::new();
-    for s in sentences {
-        if req.is_negated(&s.text) {
+    let mut cache = ContextCache::new(req.elements.len(), views.len());
+    for Scanned {
+        sentence: s,
+        matches,
+    } in sentences
+    {
+        if req.is_negated(matches) {
             continue;
         }
-        let deferred = DEFERRAL.is_match(&s.text);
-        for e in &req.elements {
-            if element_in(e, &s.text, &s.clauses, views) {
+        let deferred = any(matches, &COMPILED.deferrals);
+        for (ei, e) in req.elements.iter().enumerate() {
+            let mut ctx = |clause: usize| cache.get(ei, clause, e, views);
+            if element_in(e, &s.text, matches, &s.clauses, &mut ctx) {
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
                     element: e.rule.name,
                     strong,
-                    clauses: hit_clauses(e, s, views),
+                    clauses: hit_clauses(e, s, &mut ctx),
                 });
             }
         }
@@ -145,33 +208,75 @@ fn assess_one(
 /// The clauses to cite for an element found in a sentence: the list's lead
 /// alone when it says it all (`Verwerker heeft de volgende maatregelen
 /// genomen:`), else the lead and the item.
-fn hit_clauses(e: &CompiledElement, s: &Sentence, views: &[ClauseView<'_>]) -> Vec<usize> {
+fn hit_clauses(
+    e: &CompiledElement,
+    s: &Sentence,
+    ctx: &mut impl FnMut(usize) -> bool,
+) -> Vec<usize> {
     let lead = s.text.get(..s.lead_len).unwrap_or("");
-    if !lead.is_empty() && element_in(e, lead, &s.lead_clauses, views) {
+    if !lead.is_empty() && element_in(e, lead, &COMPILED.all.matches(lead), &s.lead_clauses, ctx) {
         return s.lead_clauses.clone();
     }
     s.lead_clauses.iter().chain(&s.clauses).copied().collect()
 }
 
+/// Whether the element occurs in `text` (a sentence of `clauses`); `ctx`
+/// says whether a clause satisfies the element's context condition.
 fn element_in(
     e: &CompiledElement,
     text: &str,
+    matches: &SetMatches,
     clauses: &[usize],
-    views: &[ClauseView<'_>],
+    ctx: &mut impl FnMut(usize) -> bool,
 ) -> bool {
-    if !e.phrases.is_match(text) {
+    if !any(matches, &e.phrases) {
         return false;
     }
-    if e.with.as_ref().is_some_and(|w| !w.is_match(text)) {
+    if !e.with.is_empty() && !any(matches, &e.with) {
         return false;
     }
     let Some(context) = &e.context else {
         return true;
     };
-    context.is_match(text)
-        || clauses.iter().filter_map(|&i| views.get(i)).any(|v| {
-            context.is_match(&v.context) || v.kinds.iter().any(|k| e.rule.topics.contains(k))
-        })
+    context.is_match(text) || clauses.iter().any(|&i| ctx(i))
+}
+
+/// Whether a clause satisfies an element's context condition, computed once
+/// per element and clause (clause contexts can be long).
+struct ContextCache {
+    clauses: usize,
+    known: Vec<Option<bool>>,
+}
+
+impl ContextCache {
+    fn new(elements: usize, clauses: usize) -> Self {
+        ContextCache {
+            clauses,
+            known: vec![None; elements * clauses],
+        }
+    }
+
+    fn get(
+        &mut self,
+        element: usize,
+        clause: usize,
+        e: &CompiledElement,
+        views: &[ClauseView<'_>],
+    ) -> bool {
+        let Some(v) = views.get(clause) else {
+            return false;
+        };
+        let slot = element * self.clauses + clause;
+        if let Some(Some(known)) = self.known.get(slot) {
+            return *known;
+        }
+        let hit = e.context.as_ref().is_some_and(|c| c.is_match(&v.context))
+            || v.kinds.iter().any(|k| e.rule.topics.contains(k));
+        if let Some(s) = self.known.get_mut(slot) {
+            *s = Some(hit);
+        }
+        hit
+    }
 }
 
 /// Clauses that the extracted fields point at for a requirement: enough for a

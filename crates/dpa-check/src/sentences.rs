@@ -334,7 +334,11 @@ fn sentence_ends(line: &str) -> Vec<usize> {
 /// clause number at the start of the line).
 fn ends_sentence_at(line: &str, dot: usize) -> bool {
     let before = &line[..dot];
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     let bare: String = word
         .chars()

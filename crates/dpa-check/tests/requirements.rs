@@ -288,3 +288,23 @@ fn common_variants_of_dutch_wording() {
         assert_eq!(status_of(&[text], code), Partial, "{code}: {text}");
     }
 }
+
+#[test]
+fn large_and_unusual_input_stays_fast_and_safe() {
+    let long =
+        "Verwerker helpt bij verzoeken van betrokkenen.\u{a0}Zie ook bijlage. ".repeat(20_000);
+    let texts = [
+        long.as_str(),
+        "x\u{3000}y. z",
+        "\u{202e}Leverancier neemt passende technische en organisatorische maatregelen.",
+    ];
+    let started = std::time::Instant::now();
+    let c = check(&common::model_of(&texts), Lang::Nl);
+    assert_eq!(c.art28[4].status, Met);
+    assert_eq!(c.art28[2].status, Met);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -264,27 +264,51 @@ fn list_items(text: &str, intro_end: usize) -> Vec<Range<usize>> {
         }
         return out;
     }
-    let mut seen_item = false;
+    let mut lead_in_allowed = true;
+    let mut style: Option<char> = None;
     for line in lines_from(text, (intro_end + rest_of_line.len() + 1).min(text.len())) {
         let l = &text[line.clone()];
         if l.trim().is_empty() {
             continue;
         }
+        let same_style = |m: &regex::Match| style.is_none_or(|s| marker_style(m.as_str()) == s);
         match BULLET.find(l) {
-            Some(m) => {
-                seen_item = true;
+            Some(m) if out.len() < 60 && same_style(&m) => {
+                style = Some(marker_style(m.as_str()));
                 out.push(line.start + m.end()..line.end);
             }
-            None if seen_item || out.len() > 50 => break,
-            None => break,
+            // one lead-in sentence (`De volgende gegevens worden verwerkt:`) may precede the items
+            None if out.is_empty() && lead_in_allowed && l.trim_end().ends_with(':') => lead_in_allowed = false,
+            _ => break,
         }
     }
     out
 }
 
+/// The kind of a list marker: `a` for letters, `1` for digits, else the bullet itself.
+fn marker_style(marker: &str) -> char {
+    match marker.trim().chars().next() {
+        Some(c) if c.is_ascii_digit() => '1',
+        Some(c) if c.is_ascii_lowercase() => 'a',
+        Some(c) => c,
+        None => ' ',
+    }
+}
+
+/// The items after the first introduction that is followed by any.
+fn first_list(text: &str, re: &Regex) -> Vec<Range<usize>> {
+    re.find_iter(text).map(|m| list_items(text, m.end())).find(|items| !items.is_empty()).unwrap_or_default()
+}
+
 fn list_categories(ctx: &Ctx, model: &mut Model, text: &str) {
-    let Some(m) = CATEGORY_RE.find(text) else { return };
-    for r in list_items(text, m.end()) {
+    let items = first_list(text, &CATEGORY_RE);
+    // an inline list (`Categorieën: naam, e-mailadres, ...`) names one category per comma
+    let items: Vec<Range<usize>> = if items.len() == 1 && !text[items[0].clone()].contains(':') {
+        split_examples(text, items[0].clone()).into_iter().map(|(_, r)| r).collect()
+    } else {
+        items
+    };
+    for r in items {
         let seg = &text[r.clone()];
         // `contactgegevens van gasten: naam, e-mailadres`
         if let Some(colon) = seg.find(':') {
@@ -303,9 +327,8 @@ fn list_categories(ctx: &Ctx, model: &mut Model, text: &str) {
 }
 
 fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) {
-    let Some(m) = re.find(text) else { return };
     let mut values: Vec<String> = Vec::new();
-    for r in list_items(text, m.end()) {
+    for r in first_list(text, re) {
         let span = clean::trim_span(text, r);
         let Some(raw) = text.get(span.clone()) else { continue };
         let v = clean::clean_value(raw);
@@ -427,6 +450,20 @@ mod tests {
         assert!(m.evidence["processing.retention_after_end"].text.contains("60 dagen"));
         let m = run("Hoe lang\n\nZolang je account bestaat. Daarna nog veertien dagen, zodat je kunt exporteren.");
         assert_eq!(m.processing.retention_after_end.map(|d| d.value), Some(14));
+    }
+
+    #[test]
+    fn list_after_heading_and_lead_in() {
+        let m = run("3. Aard en doel van de verwerking\n\nWij verwerken gegevens voor de volgende doeleinden:\n\n• het plannen van afspraken\n\n• het sturen van herinneringen\n\n4. Soorten persoonsgegevens\n\nDe volgende gegevens worden verwerkt:\n\n• adresgegevens: straat, huisnummer\n• Telefoonnummers van klanten");
+        assert_eq!(m.processing.purposes, vec!["het plannen van afspraken", "het sturen van herinneringen"]);
+        let c = &m.processing.data_categories;
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name, "adresgegevens");
+        assert_eq!(c[0].examples, vec!["straat", "huisnummer"]);
+        assert_eq!(c[1].name, "Telefoonnummers van klanten");
+        let m = run("3.2 Categorieën van persoonsgegevens: naam, telefoonnummer (mobiel), e-mailadres.");
+        let names: Vec<&str> = m.processing.data_categories.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["naam", "telefoonnummer (mobiel)", "e-mailadres"]);
     }
 
     #[test]

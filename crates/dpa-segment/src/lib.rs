@@ -210,7 +210,11 @@ fn kind_of(n: &Node, heading: Option<&str>, own: &str, context: Option<ClauseKin
     let from_body = || kind::classify_body_in(own, context);
     match n.kind {
         NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
-        NodeKind::Part(vocab::PartKind::Annex) => from_heading.or(Some(ClauseKind::Annex)),
+        NodeKind::Part(vocab::PartKind::Annex) => {
+            // `Bijlage 1: Technische maatregelen`: the title names the topic.
+            let title = heading.and_then(|h| h.split_once([':', '-', '—', '–']).map(|(_, t)| t));
+            title.and_then(|t| classify_heading(&fold(t))).or(Some(ClauseKind::Annex))
+        }
         _ => from_heading.or_else(from_body),
     }
 }

@@ -363,7 +363,7 @@ impl<'a> Builder<'a> {
             if n == 1 {
                 self.start_number(bare, blank_before)
             } else {
-                None
+                self.first_number(bare, shaped)
             }
         })?;
         let mut node = self.new_node(place.kind, i);
@@ -453,6 +453,13 @@ impl<'a> Builder<'a> {
             return Some(Place { keep: 0, kind: NodeKind::Dotted });
         }
         self.restart_number(bare, blank_before, 0)
+    }
+
+    /// The first numbered title of a text that does not start at 1 (an
+    /// excerpt): accepted at the top of the current part.
+    fn first_number(&self, bare: bool, shaped: bool) -> Option<Place> {
+        let any_numbered = self.nodes.iter().any(|n| n.kind.is_numbered());
+        (!bare && shaped && !any_numbered).then(|| Place { keep: self.keep_to_part(), kind: NodeKind::Dotted })
     }
 
     /// A `1.` where no list is open: a new list under the innermost numbered
@@ -572,7 +579,7 @@ impl<'a> Builder<'a> {
     /// A one-line paragraph that reads as a title.
     fn try_heading(&mut self, i: usize, s: &str, prev: Option<usize>) -> bool {
         let next_blank = self.lines.get(i + 1).map_or(true, Line::is_blank);
-        if !next_blank || !self.content_follows(i) || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 || marker::find(s).is_some() {
+        if !next_blank || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 || marker::find(s).is_some() {
             return false;
         }
         let words = s.split_whitespace().count();
@@ -585,7 +592,7 @@ impl<'a> Builder<'a> {
             let ps = self.lines[p].text(self.text);
             ends_sentence(ps) || is_table_row(ps) || self.stack.last().is_some_and(|&t| self.node(t).heading_shaped && self.node(t).start == self.lines[p].start)
         });
-        if !prev_ok || !is_title_like(s, 8) {
+        if !prev_ok || !is_title_like(s, 8) || !self.content_follows(i) {
             return false;
         }
         if words == 1 && !single_word_title(s) {

@@ -16,6 +16,8 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+\s").expect("valid regex"));
+
 /// Turn the laid-out lines of every page into page texts and warnings.
 pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, Vec<Warning>) {
     let mut warnings = Vec::new();
@@ -68,7 +70,13 @@ fn remove_furniture(pages: &mut [Vec<Line>]) {
     let n = pages.len();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for page in pages.iter() {
-        let mut keys: Vec<String> = zone(page).map(|l| repair::furniture_key(&l.text())).collect();
+        let mut keys: Vec<String> = zone(page).map(|l| l.text()).collect();
+        let len = page.len();
+        for (i, l) in page.iter().enumerate() {
+            if i == 0 || i + 1 == len {
+                keys.push(folded_key(&l.text()));
+            }
+        }
         keys.sort();
         keys.dedup();
         for k in keys {
@@ -86,7 +94,9 @@ fn remove_furniture(pages: &mut [Vec<Line>]) {
                 return true;
             }
             let text = l.text();
-            let repeated = n >= 2 && counts.get(&repair::furniture_key(&text)).is_some_and(|&c| c >= threshold);
+            let extreme = idx == 1 || idx == len;
+            let often = |k: &String| counts.get(k).is_some_and(|&c| c >= threshold);
+            let repeated = n >= 2 && (often(&text) || extreme && often(&folded_key(&text)));
             !(repeated || repair::is_page_number_line(&text))
         });
     }
@@ -156,6 +166,11 @@ fn merge_aligned_blocks(page: &mut Vec<Line>, pitch: f32) {
     *page = out;
 }
 
+/// Digit-folded key, marked so it never equals an exact line text.
+fn folded_key(text: &str) -> String {
+    format!("\u{0}{}", repair::furniture_key(text))
+}
+
 fn zone(page: &[Line]) -> impl Iterator<Item = &Line> {
     let len = page.len();
     page.iter().enumerate().filter(move |(i, _)| *i < FURNITURE_ZONE || i + FURNITURE_ZONE >= len).map(|(_, l)| l)
@@ -221,7 +236,8 @@ fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
                 continue;
             }
             out.push('\n');
-            if delta > m.pitch * 1.3 || delta < 0.0 || line.break_before {
+            let same_table = p.table_row && line.table_row && delta > 0.0 && delta < 12.0;
+            if !same_table && (delta > m.pitch * 1.3 || delta < 0.0 || line.break_before) {
                 out.push('\n');
             }
         }
@@ -273,6 +289,7 @@ fn continues(prev: &Line, prev_text: &str, line: &Line, text: &str, delta: f32, 
     if delta <= 0.0 || delta > m.pitch * 1.15 || (prev.size - line.size).abs() > 0.6 {
         return false;
     }
+    let (left, right) = line.column.or(prev.column).unwrap_or((left, right));
     let width = (right - left).max(1.0);
     let reaches_margin = prev.x1 >= right - (0.12 * width).max(3.0 * prev.size);
     let ends_hyphen = prev_text.ends_with('-');
@@ -281,6 +298,9 @@ fn continues(prev: &Line, prev_text: &str, line: &Line, text: &str, delta: f32, 
     }
     if line.x0 > prev.x0 + 4.0 * prev.size {
         return false;
+    }
+    if BARE_NUMBER.is_match(text) && !prev_text.ends_with(['.', ':', ';']) {
+        return true; // `... binnen` / `24 uur na ontdekking`
     }
     !LIST_MARKER.is_match(text)
 }

@@ -30,6 +30,9 @@ pub struct Line {
     pub table_row: bool,
     /// A separator (rule of dashes) stood just above: start a new paragraph.
     pub break_before: bool,
+    /// Left and right edge of the text column the line belongs to, when the
+    /// page has several columns (`None`: the page's own margins).
+    pub column: Option<(f32, f32)>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,8 @@ impl Line {
 const WORD_GAP: f32 = 0.22;
 /// A gap wider than this share of the font size separates segments.
 const SEGMENT_GAP: f32 = 1.6;
+/// The same across a single space glyph (justified text stretches it).
+const JUSTIFIED_GAP: f32 = 3.0;
 
 /// Lay out one page into lines, top to bottom, with table rows merged.
 pub fn lay_out(page: &PageContent) -> Vec<Line> {
@@ -109,6 +114,13 @@ fn split_columns(lines: Vec<Line>) -> Vec<Line> {
             }
         }
     }
+    for side in [&mut left, &mut right] {
+        let x0 = side.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+        let x1 = side.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        for l in side.iter_mut() {
+            l.column = Some((x0, x1));
+        }
+    }
     head.into_iter().chain(left).chain(right).chain(tail).collect()
 }
 
@@ -132,7 +144,16 @@ fn find_gutter(lines: &[Line]) -> Option<f32> {
     }
     let gutter = best as f32 * 4.0 - 4.0;
     let crossing = lines.iter().filter(|l| l.segs.iter().any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0)).count();
-    (crossing * 5 <= lines.len()).then_some(gutter)
+    // prose columns fill their width: the left pieces end close to the gutter
+    let left_edge = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let reach = 0.25 * (gutter - left_edge).max(1.0);
+    let left_ends: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.segs.len() >= 2)
+        .filter_map(|l| l.segs.iter().filter(|s| s.x1 <= gutter + 1.0).map(|s| s.x1).reduce(f32::max))
+        .collect();
+    let full = left_ends.iter().filter(|&&x1| gutter - x1 <= reach).count();
+    (crossing * 5 <= lines.len() && full * 10 >= left_ends.len() * 6).then_some(gutter)
 }
 
 /// Vertical rules as thin rules are not collected separately: approximate
@@ -149,6 +170,7 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
     let mut last_visible_x1 = f32::NAN;
     let mut last_text: &str = "";
     let mut last_x0 = f32::NAN;
+    let mut spaces = 0;
     let size = glyphs.iter().map(|g| g.size).fold(0.0f32, f32::max).max(1.0);
     let y = glyphs.first()?.y;
     for g in glyphs {
@@ -163,12 +185,16 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
                 cur.push(' ');
             }
             last_x1 = g.x1;
+            spaces += 1;
             continue;
         }
         let gap_visible = if last_visible_x1.is_nan() { 0.0 } else { g.x0 - last_visible_x1 };
+        // one (stretched) space glyph is a word space of justified text
+        let limit = if spaces == 1 { JUSTIFIED_GAP } else { SEGMENT_GAP } * size;
+        spaces = 0;
         let border = !last_visible_x1.is_nan()
             && verticals.iter().any(|&(x, y0, y1)| x > last_visible_x1 - 0.5 && x < g.x0 + 0.5 && y >= y0 && y <= y1);
-        if !cur.is_empty() && (border || gap_visible > SEGMENT_GAP * size) {
+        if !cur.is_empty() && (border || gap_visible > limit) {
             push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
         }
         if cur.is_empty() {
@@ -185,7 +211,7 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
     push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
     let first = segs.first()?;
     let (x0, x1) = (first.x0, segs.last().map_or(first.x1, |s| s.x1));
-    Some(Line { y, x0, x1, size, segs, table_row: false, break_before: false })
+    Some(Line { y, x0, x1, size, segs, table_row: false, break_before: false, column: None })
 }
 
 fn push_seg(segs: &mut Vec<Seg>, cur: &mut String, x0: f32, x1: f32, y: f32) {
@@ -268,6 +294,7 @@ pub fn row_from(group: &[Line]) -> Line {
         segs,
         table_row: true,
         break_before: first.break_before,
+        column: first.column,
     }
 }
 

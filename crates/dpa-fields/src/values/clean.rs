@@ -78,6 +78,9 @@ fn balance_parens(s: &str) -> &str {
     if open > close && out.starts_with('(') {
         out = out.trim_start_matches('(').trim_start();
     }
+    if open > close && out.ends_with('(') {
+        out = out.trim_end_matches('(').trim_end();
+    }
     out
 }
 
@@ -209,6 +212,7 @@ mod tests {
         assert_eq!(clean_value("Voorbeeld B.V.)"), "Voorbeeld B.V.");
         assert_eq!(clean_value("Voorbeeld Inc.,"), "Voorbeeld Inc.");
         assert_eq!(clean_value("Het einde."), "Het einde");
+        assert_eq!(clean_value("een Winkel ("), "een Winkel");
     }
 
     #[test]
