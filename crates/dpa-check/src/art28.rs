@@ -3,25 +3,17 @@
 use crate::rules::{Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS};
 use crate::sentences::{ClauseView, Sentence};
 use dpa_model::{ClauseId, Model, Requirement, Status};
-use regex::{RegexSet, SetMatches};
-use std::collections::{BTreeMap, BTreeSet};
+use regex::RegexSet;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// Clause ids cited per requirement at most (the strongest first).
 const MAX_EVIDENCE: usize = 6;
 
-/// Every sentence-level pattern of the rule tables in one set, so that a
-/// sentence is scanned once; elements and negations refer to it by index.
-struct Compiled {
-    all: RegexSet,
-    requirements: Vec<CompiledRequirement>,
-    deferrals: Vec<usize>,
-}
-
 struct CompiledElement {
     rule: &'static Element,
-    phrases: Vec<usize>,
-    with: Vec<usize>,
+    phrases: RegexSet,
+    with: Option<RegexSet>,
     /// Matched against whole clause contexts (cached per clause).
     context: Option<RegexSet>,
 }
@@ -29,50 +21,43 @@ struct CompiledElement {
 struct CompiledRequirement {
     rule: &'static RequirementRule,
     elements: Vec<CompiledElement>,
-    negations: Vec<usize>,
-    negation_exceptions: Vec<usize>,
-}
-
-/// Pattern strings with their index in the combined set.
-#[derive(Default)]
-struct Registry {
-    patterns: Vec<String>,
-    index: BTreeMap<&'static str, usize>,
-}
-
-impl Registry {
-    fn ids(&mut self, patterns: &[&'static str]) -> Vec<usize> {
-        patterns
-            .iter()
-            .map(|p| {
-                *self.index.entry(p).or_insert_with(|| {
-                    self.patterns.push(flagged(p));
-                    self.patterns.len() - 1
-                })
-            })
-            .collect()
-    }
+    negations: Option<RegexSet>,
+    negation_exceptions: Option<RegexSet>,
 }
 
 /// A rule pattern as compiled: case-insensitive, and `\b` as an ASCII word
 /// boundary, which keeps the fast DFA engines usable on Dutch text with
 /// accented letters (a Unicode `\b` makes them fall back to a slow engine).
-fn flagged(pattern: &str) -> String {
-    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
+/// A case-insensitive set (for clause contexts and any-case text).
 pub(crate) fn set(patterns: &[&str]) -> RegexSet {
-    let with_flags: Vec<String> = patterns.iter().map(|p| flagged(p)).collect();
+    let with_flags: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?i){}", ascii_boundaries(p)))
+        .collect();
     RegexSet::new(with_flags).expect("rule patterns are valid regexes")
+}
+
+/// A set for lower-cased sentences (the rule patterns are written in lower
+/// case; matching without `(?i)` is markedly faster).
+fn lower_set(patterns: &[&str]) -> RegexSet {
+    RegexSet::new(patterns.iter().map(|p| ascii_boundaries(p)))
+        .expect("rule patterns are valid regexes")
 }
 
 fn optional_set(patterns: &[&str]) -> Option<RegexSet> {
     (!patterns.is_empty()).then(|| set(patterns))
 }
 
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let mut reg = Registry::default();
-    let requirements = REQUIREMENTS
+fn optional_lower_set(patterns: &[&str]) -> Option<RegexSet> {
+    (!patterns.is_empty()).then(|| lower_set(patterns))
+}
+
+static COMPILED: LazyLock<Vec<CompiledRequirement>> = LazyLock::new(|| {
+    REQUIREMENTS
         .iter()
         .map(|rule| CompiledRequirement {
             rule,
@@ -81,31 +66,39 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
                 .iter()
                 .map(|e| CompiledElement {
                     rule: e,
-                    phrases: reg.ids(e.phrases),
-                    with: reg.ids(e.with),
+                    phrases: lower_set(e.phrases),
+                    with: optional_lower_set(e.with),
                     context: optional_set(e.context),
                 })
                 .collect(),
-            negations: reg.ids(&[NEGATIONS, rule.negations].concat()),
-            negation_exceptions: reg.ids(rule.negation_exceptions),
+            negations: optional_lower_set(rule.negations),
+            negation_exceptions: optional_lower_set(rule.negation_exceptions),
         })
-        .collect();
-    let deferrals = reg.ids(DEFERRALS);
-    let all = RegexSet::new(&reg.patterns).expect("rule patterns are valid regexes");
-    Compiled {
-        all,
-        requirements,
-        deferrals,
-    }
+        .collect()
 });
 
-fn any(m: &SetMatches, ids: &[usize]) -> bool {
-    ids.iter().any(|&i| m.matched(i))
+static DEFERRAL: LazyLock<RegexSet> = LazyLock::new(|| lower_set(DEFERRALS));
+static NEGATION: LazyLock<RegexSet> = LazyLock::new(|| lower_set(NEGATIONS));
+
+/// A sentence lower-cased, with what holds for every requirement.
+struct Prepared<'s> {
+    sentence: &'s Sentence,
+    lower: String,
+    negated: bool,
+    deferred: bool,
 }
 
 impl CompiledRequirement {
-    fn is_negated(&self, m: &SetMatches) -> bool {
-        any(m, &self.negations) && !any(m, &self.negation_exceptions)
+    fn is_negated(&self, p: &Prepared<'_>) -> bool {
+        (p.negated
+            || self
+                .negations
+                .as_ref()
+                .is_some_and(|n| n.is_match(&p.lower)))
+            && !self
+                .negation_exceptions
+                .as_ref()
+                .is_some_and(|e| e.is_match(&p.lower))
     }
 }
 
@@ -123,46 +116,40 @@ pub(crate) fn assess(
     views: &[ClauseView<'_>],
     sentences: &[Sentence],
 ) -> Vec<Requirement> {
-    let scanned: Vec<Scanned<'_>> = sentences
+    let prepared: Vec<Prepared<'_>> = sentences
         .iter()
-        .map(|s| Scanned {
-            sentence: s,
-            matches: COMPILED.all.matches(&s.text),
+        .map(|s| {
+            let lower = s.text.to_lowercase();
+            Prepared {
+                sentence: s,
+                negated: NEGATION.is_match(&lower),
+                deferred: DEFERRAL.is_match(&lower),
+                lower,
+            }
         })
         .collect();
     COMPILED
-        .requirements
         .iter()
-        .map(|req| assess_one(req, model, views, &scanned))
+        .map(|req| assess_one(req, model, views, &prepared))
         .collect()
-}
-
-/// A sentence with the patterns of the combined set it matches.
-struct Scanned<'s> {
-    sentence: &'s Sentence,
-    matches: SetMatches,
 }
 
 fn assess_one(
     req: &CompiledRequirement,
     model: &Model,
     views: &[ClauseView<'_>],
-    sentences: &[Scanned<'_>],
+    sentences: &[Prepared<'_>],
 ) -> Requirement {
     let mut hits = Vec::new();
     let mut cache = ContextCache::new(req.elements.len(), views.len());
-    for Scanned {
-        sentence: s,
-        matches,
-    } in sentences
-    {
-        if req.is_negated(matches) {
+    for p in sentences {
+        if req.is_negated(p) {
             continue;
         }
-        let deferred = any(matches, &COMPILED.deferrals);
+        let (s, deferred) = (p.sentence, p.deferred);
         for (ei, e) in req.elements.iter().enumerate() {
             let mut ctx = |clause: usize| cache.get(ei, clause, e, views);
-            if element_in(e, &s.text, matches, &s.clauses, &mut ctx) {
+            if element_in(e, &p.lower, &s.clauses, &mut ctx) {
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
                     element: e.rule.name,
@@ -213,8 +200,8 @@ fn hit_clauses(
     s: &Sentence,
     ctx: &mut impl FnMut(usize) -> bool,
 ) -> Vec<usize> {
-    let lead = s.text.get(..s.lead_len).unwrap_or("");
-    if !lead.is_empty() && element_in(e, lead, &COMPILED.all.matches(lead), &s.lead_clauses, ctx) {
+    let lead = s.text.get(..s.lead_len).unwrap_or("").to_lowercase();
+    if !lead.is_empty() && element_in(e, &lead, &s.lead_clauses, ctx) {
         return s.lead_clauses.clone();
     }
     s.lead_clauses.iter().chain(&s.clauses).copied().collect()
@@ -225,14 +212,13 @@ fn hit_clauses(
 fn element_in(
     e: &CompiledElement,
     text: &str,
-    matches: &SetMatches,
     clauses: &[usize],
     ctx: &mut impl FnMut(usize) -> bool,
 ) -> bool {
-    if !any(matches, &e.phrases) {
+    if !e.phrases.is_match(text) {
         return false;
     }
-    if !e.with.is_empty() && !any(matches, &e.with) {
+    if e.with.as_ref().is_some_and(|w| !w.is_match(text)) {
         return false;
     }
     let Some(context) = &e.context else {

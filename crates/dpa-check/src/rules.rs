@@ -114,6 +114,9 @@ const SUBPROCESSOR_CONTEXT: &[&str] = &[
     r"\bsubprocessors?\b",
     r"\b(derden|partijen|partij|derde)\s+(\S+\s+){0,3}(in\s*te\s+schakelen|inschakel\w*|schakel\w*\s+in)",
     r"\binschakel\w*\s+van\s+(een\s+)?(derden|derde|andere\s+partij)",
+    r"\buitbested\w*",
+    r"\bderden\s+(\S+\s+){0,3}(te\s+)?betrekken\b",
+    r"\banother\s+processor\b",
 ];
 
 /// End of the agreement or service.

@@ -129,6 +129,9 @@ fn add_heading_lines(views: &mut [ClauseView<'_>]) {
     }
 }
 
+/// A heading line has at most this many words.
+const MAX_HEADING_WORDS: usize = 8;
+
 /// Words a sentence broken over paragraphs can end on (`naar keuze van`).
 const OPEN_ENDINGS: &[&str] = &[
     "van", "de", "het", "een", "en", "of", "aan", "met", "voor", "naar", "op", "te", "in", "bij",
@@ -144,6 +147,7 @@ fn looks_like_heading(text: &str) -> bool {
         && !OPEN_ENDINGS.contains(&last_word)
         && !text.contains('\n')
         && text.chars().count() <= 80
+        && text.split_whitespace().count() <= MAX_HEADING_WORDS
         && !text.ends_with(['.', ',', ';', ':'])
         && text
             .chars()
@@ -156,6 +160,9 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
     let mut b = Builder::default();
     for (i, v) in views.iter().enumerate() {
         if v.heading_only {
+            // A heading is a sentence of its own, never the start of the next.
+            b.end_list();
+            b.push(v.clause.text.trim(), i);
             b.flush();
             continue;
         }

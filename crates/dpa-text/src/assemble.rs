@@ -236,7 +236,8 @@ fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
                 continue;
             }
             out.push('\n');
-            let same_table = p.table_row && line.table_row && delta > 0.0 && delta < 12.0;
+            let tabular = |l: &Line, t: &str| l.table_row || t.contains('\t');
+            let same_table = tabular(p, &prev_text) && tabular(line, &text) && delta > 0.0 && delta < 12.0;
             if !same_table && (delta > m.pitch * 1.3 || delta < 0.0 || line.break_before) {
                 out.push('\n');
             }
