@@ -2,8 +2,11 @@
 # Batch benchmark (issue 7): `dpa convert` over a 2,000-document set built
 # from the project's own fixtures, at --jobs 1 and --jobs 2.
 #
-#   benches/batch.sh            # 2,000 documents
+#   benches/batch.sh            # 2,000 documents, release build
 #   benches/batch.sh 500        # another set size
+#   DPA_BENCH_BIN=target/release/dpa benches/batch.sh   # an existing binary
+#   DPA_BENCH_PROFILE=dev benches/batch.sh   # the debug build (dependencies
+#                               # optimized, the project's crates not): quicker to build
 #
 # The set holds hard links (copies where linking fails) of fixtures/text/*.txt
 # and of every fixtures/pdf/*.pdf that converts without a password, round
@@ -21,8 +24,14 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 
-cargo build --release -p dpa-cli >&2
-BIN="$ROOT/target/release/dpa"
+if [ -n "${DPA_BENCH_BIN:-}" ]; then
+    BIN=$DPA_BENCH_BIN # a binary built before (skips the build)
+else case "${DPA_BENCH_PROFILE:-release}" in
+    release) cargo build --release -p dpa-cli >&2; BIN="$ROOT/target/release/dpa" ;;
+    dev) cargo build -p dpa-cli >&2; BIN="$ROOT/target/debug/dpa" ;;
+    *) echo "DPA_BENCH_PROFILE is release or dev" >&2; exit 2 ;;
+esac
+fi
 WORK="$ROOT/target/batch-bench"
 rm -rf "$WORK"
 mkdir -p "$WORK/set"
@@ -52,7 +61,7 @@ for ((i = 0; i < N; i++)); do
     BYTES=$((BYTES + $(stat -c %s "$src")))
 done
 
-echo "set: $N documents from ${#SOURCES[@]} fixtures, $(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MiB; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "set: $N documents from ${#SOURCES[@]} fixtures (${DPA_BENCH_PROFILE:-release} build), $(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MiB; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-6s %10s %12s %10s %14s %9s\n' jobs seconds documents/s MB/s "peak RSS MB" speedup
 BASE=""
 for JOBS in 1 2; do

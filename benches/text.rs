@@ -47,7 +47,9 @@ const FILES: &[&str] = &[
 ];
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf")
+        .join(name)
 }
 
 fn extract(bytes: &[u8]) -> dpa::NormalizedText {
@@ -55,7 +57,12 @@ fn extract(bytes: &[u8]) -> dpa::NormalizedText {
 }
 
 fn have_pdftotext() -> bool {
-    Command::new("pdftotext").arg("-v").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    Command::new("pdftotext")
+        .arg("-v")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
 }
 
 fn run_pdftotext(path: &Path) {
@@ -72,22 +79,35 @@ fn run_pdftotext(path: &Path) {
 fn benches(c: &mut Criterion) {
     let peer = have_pdftotext();
     let mut group = c.benchmark_group("pdf_to_text");
-    group.sample_size(10).measurement_time(Duration::from_secs(3));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
     for name in FILES {
         let bytes = std::fs::read(fixture(name)).expect("fixture");
         group.bench_function(format!("dpa/{name}"), |b| b.iter(|| extract(&bytes)));
         if peer {
             let path = fixture(name);
-            group.bench_function(format!("pdftotext/{name}"), |b| b.iter(|| run_pdftotext(&path)));
+            group.bench_function(format!("pdftotext/{name}"), |b| {
+                b.iter(|| run_pdftotext(&path))
+            });
         }
     }
     group.finish();
     let mut model = c.benchmark_group("pdf_to_model");
-    model.sample_size(10).measurement_time(Duration::from_secs(3));
+    model
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
     for name in FILES {
         let bytes = std::fs::read(fixture(name)).expect("fixture");
         model.bench_function(format!("dpa/{name}"), |b| {
-            b.iter(|| dpa::analyze_bytes(&bytes, dpa::Format::Pdf, Some(name), &dpa::Options::default()))
+            b.iter(|| {
+                dpa::analyze_bytes(
+                    &bytes,
+                    dpa::Format::Pdf,
+                    Some(name),
+                    &dpa::Options::default(),
+                )
+            })
         });
     }
     model.finish();
@@ -99,11 +119,15 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 }
 
 fn time_runs(n: usize, mut f: impl FnMut()) -> Duration {
-    median((0..n).map(|_| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    }).collect())
+    median(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 /// The README figures: ratio to pdftotext, pages/s, peak heap.
@@ -124,7 +148,10 @@ fn summary() {
             "{name:<34}{pages:>5} {:>8.1} {:>13} {:>6} {:>12.0} {:>13.2} {:>11.1}",
             ms(ours),
             theirs.map_or("-".into(), |t| format!("{:.1}", ms(t))),
-            theirs.map_or("-".into(), |t| format!("{:.2}", ours.as_secs_f64() / t.as_secs_f64())),
+            theirs.map_or("-".into(), |t| format!(
+                "{:.2}",
+                ours.as_secs_f64() / t.as_secs_f64()
+            )),
             pages as f64 / ours.as_secs_f64(),
             peak as f64 / 1e6,
             peak as f64 / bytes.len() as f64,

@@ -93,9 +93,11 @@ pub fn base_texts() -> &'static [(String, Vec<u8>)] {
     })
 }
 
-/// The regression fixtures: every file of `fixtures/regress/` but its README.
-pub fn regress_files() -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(project_dir().join("fixtures/regress")) else { return Vec::new() };
+/// The regression fixtures: every file of `fixtures/regress/` (fixed
+/// failures) or of `fixtures/regress/open/` (open ones) but the README.
+pub fn regress_files(open: bool) -> Vec<PathBuf> {
+    let dir = if open { "fixtures/regress/open" } else { "fixtures/regress" };
+    let Ok(entries) = std::fs::read_dir(project_dir().join(dir)) else { return Vec::new() };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
@@ -110,15 +112,16 @@ pub const TRUNCATIONS_PER_FILE: usize = 19;
 pub fn count(family: &str, scale: f64) -> usize {
     let scaled = |n: f64| ((n * scale).round() as usize).max(1);
     match family {
-        "pdf-bitflip" | "pdf-bytes20" => scaled(2.0 * base_pdfs().len() as f64).max(50),
+        "pdf-bitflip" => scaled(24.0),
+        "pdf-bytes20" => scaled(30.0),
         "pdf-truncate" => TRUNCATIONS_PER_FILE * base_pdfs().len(),
-        "pdf-splice" | "pdf-numbers" => scaled(40.0),
-        "pdf-xref" => scaled(30.0),
+        "pdf-splice" | "pdf-numbers" | "pdf-xref" => scaled(20.0),
         "pdf-hostile" => HOSTILE_PDFS.len(),
-        "text-random" => scaled(60.0),
-        "text-bytes" => scaled(30.0),
+        "text-random" => scaled(30.0),
+        "text-bytes" => scaled(20.0),
         "text-hostile" => HOSTILE_TEXTS.len(),
-        "regress" => regress_files().len(),
+        "regress" => regress_files(false).len(),
+        "regress-open" => regress_files(true).len(),
         other => panic!("unknown family {other}"),
     }
 }
@@ -159,8 +162,8 @@ pub fn generate(family: &str, seed: u64, idx: usize) -> Case {
             let (name, make) = HOSTILE_TEXTS[idx];
             Case::text(format!("hostile-{name}.txt"), make())
         }
-        "regress" => {
-            let path = &regress_files()[idx];
+        "regress" | "regress-open" => {
+            let path = &regress_files(family == "regress-open")[idx];
             let bytes = std::fs::read(path).unwrap_or_default();
             let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
@@ -202,7 +205,7 @@ fn random_text(idx: usize, rng: &mut Rng) -> Case {
         0 => rng.between(1, 20),
         1 => rng.between(20, 400),
         2 => rng.between(400, 4000),
-        _ => rng.between(4000, 30_000),
+        _ => rng.between(4000, 8000),
     };
     let mut text = String::new();
     for _ in 0..len {

@@ -38,7 +38,7 @@ impl Settings {
         Settings {
             seed: var("DPA_ROBUST_SEED").and_then(|s| s.parse().ok()).unwrap_or(20_261_122),
             scale: var("DPA_ROBUST_SCALE").and_then(|s| s.parse().ok()).unwrap_or(1.0),
-            case_timeout: Duration::from_secs(var("DPA_ROBUST_CASE_SECS").and_then(|s| s.parse().ok()).unwrap_or(30)),
+            case_timeout: Duration::from_secs(var("DPA_ROBUST_CASE_SECS").and_then(|s| s.parse().ok()).unwrap_or(15)),
             soft_cap_base: 512 << 20,
             soft_cap_factor: 40,
         }
@@ -320,6 +320,7 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
             let millis = started.elapsed().as_millis();
             let name = if name.is_empty() { format!("{family}#{idx} (not generated)") } else { name };
             let stages = stage_marks.join(" ");
+            println!("   {family} case {idx} [{name}]: {outcome} ({detail}; {stages})");
             records.push(Record { idx, name, input_bytes, millis, peak_bytes: 0, outcome, detail, panics: String::new(), stages });
             next = idx + 1;
         } else if next < count {
@@ -369,7 +370,7 @@ pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Durat
 /// Keep a failing input under the target's tmp dir, ready to be copied to
 /// `fixtures/regress/`.
 fn save_failure(family: &str, seed: u64, record: &Record) {
-    if family == "regress" {
+    if family.starts_with("regress") {
         return;
     }
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("robust-failures");

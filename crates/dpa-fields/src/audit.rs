@@ -14,14 +14,17 @@ static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:audits?|inspecties?|inspections?)\b|\bmag\b[^.]{0,40}\bcontroleren\s+of\b|\bcontrole\s+(?:uit\s+te\s+voeren|door)\b")
         .expect("audit compiles")
 });
-static AUDIT_LOG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog").expect("audit log compiles"));
+static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog")
+        .expect("audit log compiles")
+});
 static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b")
         .expect("yearly compiles")
 });
-static ON_REQUEST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bop\s+(?:schriftelijk\s+|eerste\s+)?verzoek\b|\bdesgevraagd\b|\bon\s+request\b|\bupon\s+request\b").expect("on request compiles"));
+static ON_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bop\s+(?:schriftelijk\s+|eerste\s+)?verzoek\b|\bdesgevraagd\b|\bon\s+request\b|\bupon\s+request\b").expect("on request compiles")
+});
 /// Who pays, in order of preference: `voor rekening van X`, `op kosten van X`,
 /// `X draagt de kosten`, `kosten ... zijn voor X`, `costs borne by X`.
 const COST_PATTERNS: &[&str] = &[
@@ -32,7 +35,12 @@ const COST_PATTERNS: &[&str] = &[
     r"(?i)\bkosten\b[^.]{0,80}?\bgedragen\s+door\s+(?:de\s+|het\s+)?(?P<who>\w+)",
     r"(?i)\bcosts?\b[^.]{0,60}?\bborne\s+by\s+(?:the\s+)?(?P<who>\w+)",
 ];
-static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| COST_PATTERNS.iter().map(|p| Regex::new(p).expect("cost compiles")).collect());
+static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    COST_PATTERNS
+        .iter()
+        .map(|p| Regex::new(p).expect("cost compiles"))
+        .collect()
+});
 static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bkosten\b[^.]{0,40}\bvoor\s+de\s+partij\s+die\s+ze\s+maakt|\b(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|\beigen\s+kosten\b|\beach\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
         .expect("shared cost compiles")
@@ -41,9 +49,27 @@ static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
 /// Heading words of an audit section.
 const AUDIT_HEADINGS: &[&str] = &["audit", "controle", "inspectie", "informatie en audit"];
 /// Words naming the controller or the processor (lower case).
-const CONTROLLER_WORDS: &[&str] =
-    &["verantwoordelijke", "verwerkingsverantwoordelijke", "klant", "opdrachtgever", "controller", "customer", "jou", "u", "afnemer", "restaurant"];
-const PROCESSOR_WORDS: &[&str] = &["verwerker", "opdrachtnemer", "processor", "leverancier", "dienstverlener", "ons", "supplier"];
+const CONTROLLER_WORDS: &[&str] = &[
+    "verantwoordelijke",
+    "verwerkingsverantwoordelijke",
+    "klant",
+    "opdrachtgever",
+    "controller",
+    "customer",
+    "jou",
+    "u",
+    "afnemer",
+    "restaurant",
+];
+const PROCESSOR_WORDS: &[&str] = &[
+    "verwerker",
+    "opdrachtnemer",
+    "processor",
+    "leverancier",
+    "dienstverlener",
+    "ons",
+    "supplier",
+];
 
 fn party_of(word: &str) -> Option<CostBearer> {
     let w = word.to_lowercase();
@@ -95,11 +121,18 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 fn frequency(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range<usize>]) {
     let text = ctx.full();
     let in_paras = || paras.iter().flat_map(|p| scan::sentences(text, p.clone()));
-    let yearly = sents.iter().cloned().chain(in_paras()).find(|s| YEARLY.is_match(&text[s.clone()]));
+    let yearly = sents
+        .iter()
+        .cloned()
+        .chain(in_paras())
+        .find(|s| YEARLY.is_match(&text[s.clone()]));
     if let Some(s) = yearly {
         model.audit.frequency = Some(AuditFrequency::Yearly);
         ctx.record(model, "audit.frequency", s);
-    } else if let Some(s) = sents.iter().find(|s| ON_REQUEST.is_match(&text[(*s).clone()])) {
+    } else if let Some(s) = sents
+        .iter()
+        .find(|s| ON_REQUEST.is_match(&text[(*s).clone()]))
+    {
         model.audit.frequency = Some(AuditFrequency::OnRequest);
         ctx.record(model, "audit.frequency", s.clone());
     }
@@ -116,7 +149,9 @@ fn cost(ctx: &Ctx, model: &mut Model, paras: &[Range<usize>]) {
                 return;
             }
             let who = COST.iter().find_map(|re| {
-                re.captures(sent).and_then(|c| c.name("who")).and_then(|m| party_of(m.as_str()))
+                re.captures(sent)
+                    .and_then(|c| c.name("who"))
+                    .and_then(|m| party_of(m.as_str()))
             });
             if let Some(who) = who {
                 model.audit.cost_bearer = Some(who);
@@ -134,7 +169,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -157,7 +198,9 @@ mod tests {
 
     #[test]
     fn on_request_and_own_costs() {
-        let m = run("Verwerker staat op verzoek inspecties toe. Kosten zijn voor de partij die ze maakt.");
+        let m = run(
+            "Verwerker staat op verzoek inspecties toe. Kosten zijn voor de partij die ze maakt.",
+        );
         assert_eq!(m.audit.frequency, Some(AuditFrequency::OnRequest));
         assert_eq!(m.audit.cost_bearer, Some(CostBearer::Shared));
     }

@@ -11,19 +11,50 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that name a personal-data breach.
-pub(crate) const BREACH_WORDS: &[&str] =
-    &["datalek", "data lek", "inbreuk", "beveiligingsincident", "incident", "breach", "misgaat", "lek "];
+pub(crate) const BREACH_WORDS: &[&str] = &[
+    "datalek",
+    "data lek",
+    "inbreuk",
+    "beveiligingsincident",
+    "incident",
+    "breach",
+    "misgaat",
+    "lek ",
+];
 /// Heading words of a breach section.
 const BREACH_HEADINGS: &[&str] = &["datalek", "inbreuk", "incident", "breach", "meldplicht"];
 /// Verbs of notifying.
 const NOTIFY_WORDS: &[&str] = &[
-    "meld", "informeer", "informeert", "op de hoogte", "in kennis", "ingelicht", "notif", "inform", "kennisgeving", "waarschuw",
+    "meld",
+    "informeer",
+    "informeert",
+    "op de hoogte",
+    "in kennis",
+    "ingelicht",
+    "notif",
+    "inform",
+    "kennisgeving",
+    "waarschuw",
 ];
 /// Words that make a sentence about the supervisory authority, not the controller.
-const AUTHORITY_WORDS: &[&str] = &["autoriteit persoonsgegevens", "toezichthouder", "supervisory authority"];
+const AUTHORITY_WORDS: &[&str] = &[
+    "autoriteit persoonsgegevens",
+    "toezichthouder",
+    "supervisory authority",
+];
 /// Words of an intro to the list of required contents.
-const INFO_INTRO_WORDS: &[&str] =
-    &["informatie", "bevat", "omvat", "gegevens aan", "melding", "kennisgeving", "hoort", "contain", "include", "over:"];
+const INFO_INTRO_WORDS: &[&str] = &[
+    "informatie",
+    "bevat",
+    "omvat",
+    "gegevens aan",
+    "melding",
+    "kennisgeving",
+    "hoort",
+    "contain",
+    "include",
+    "over:",
+];
 
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -45,15 +76,27 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     information(ctx, model, &sents, &regions);
 }
 
-fn in_breach_context(text: &str, s: &Range<usize>, paras: &[Range<usize>], regions: &[Range<usize>]) -> bool {
+fn in_breach_context(
+    text: &str,
+    s: &Range<usize>,
+    paras: &[Range<usize>],
+    regions: &[Range<usize>],
+) -> bool {
     let sent = &text[s.clone()];
     if has_any(sent, BREACH_WORDS) || scan::inside(regions, s.start) {
         return true;
     }
-    scan::paragraph_at(paras, s.start).is_some_and(|p| has_any(&text[p], &["datalek", "inbreuk", "breach"]))
+    scan::paragraph_at(paras, s.start)
+        .is_some_and(|p| has_any(&text[p], &["datalek", "inbreuk", "breach"]))
 }
 
-fn deadline(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range<usize>], regions: &[Range<usize>]) {
+fn deadline(
+    ctx: &Ctx,
+    model: &mut Model,
+    sents: &[Range<usize>],
+    paras: &[Range<usize>],
+    regions: &[Range<usize>],
+) {
     let text = ctx.full();
     let mut best: Option<(i32, Range<usize>, Range<usize>, dpa_model::Duration)> = None;
     for s in sents {
@@ -61,7 +104,12 @@ fn deadline(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range
         if !in_breach_context(text, s, paras, regions) {
             continue;
         }
-        let Some(d) = find_durations(sent).into_iter().find(|d| matches!(d.value.unit, DurationUnit::Hours | DurationUnit::Days | DurationUnit::BusinessDays)) else {
+        let Some(d) = find_durations(sent).into_iter().find(|d| {
+            matches!(
+                d.value.unit,
+                DurationUnit::Hours | DurationUnit::Days | DurationUnit::BusinessDays
+            )
+        }) else {
             continue;
         };
         let lower = sent.to_lowercase();
@@ -82,7 +130,12 @@ fn deadline(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range
             score -= 2;
         }
         if best.as_ref().map_or(true, |b| score > b.0) && score >= 1 {
-            best = Some((score, s.clone(), s.start + d.phrase.start..s.start + d.phrase.end, d.value));
+            best = Some((
+                score,
+                s.clone(),
+                s.start + d.phrase.start..s.start + d.phrase.end,
+                d.value,
+            ));
         }
     }
     let Some((_, sent, phrase, value)) = best else {
@@ -180,7 +233,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -191,9 +250,21 @@ mod tests {
         let m = run("4. Datalekken\n\n4.1 Verwerker meldt een datalek onverwijld aan Opdrachtgever, uiterlijk binnen 36 uur na ontdekking, met de volgende informatie:\n\n• de aard van het lek,\n• de getroffen gegevens,\n• de genomen maatregelen.\n\n4.2 Opdrachtgever meldt binnen 72 uur aan de Autoriteit Persoonsgegevens.");
         let d = m.breach_notification.deadline.unwrap();
         assert_eq!((d.value, d.unit), (36, DurationUnit::Hours));
-        assert_eq!(m.breach_notification.recipient.as_deref(), Some("Opdrachtgever"));
-        assert_eq!(m.breach_notification.information, vec!["de aard van het lek", "de getroffen gegevens", "de genomen maatregelen"]);
-        assert!(m.evidence["breach_notification.deadline"].text.contains("36 uur"));
+        assert_eq!(
+            m.breach_notification.recipient.as_deref(),
+            Some("Opdrachtgever")
+        );
+        assert_eq!(
+            m.breach_notification.information,
+            vec![
+                "de aard van het lek",
+                "de getroffen gegevens",
+                "de genomen maatregelen"
+            ]
+        );
+        assert!(m.evidence["breach_notification.deadline"]
+            .text
+            .contains("36 uur"));
     }
 
     #[test]
@@ -206,6 +277,9 @@ mod tests {
     fn inline_contents() {
         let m = run("Verwerker stelt Klant binnen 2 dagen in kennis van een inbreuk. De kennisgeving bevat, voor zover bekend: de aard van de inbreuk; de gevolgen; en de maatregelen.");
         assert_eq!(m.breach_notification.deadline.unwrap().iso, "P2D");
-        assert_eq!(m.breach_notification.information, vec!["de aard van de inbreuk", "de gevolgen", "de maatregelen"]);
+        assert_eq!(
+            m.breach_notification.information,
+            vec!["de aard van de inbreuk", "de gevolgen", "de maatregelen"]
+        );
     }
 }

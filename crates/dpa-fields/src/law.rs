@@ -36,8 +36,9 @@ const LAW_ADJECTIVES: &[(&str, &str)] = &[
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<adj>[a-z]+)\s+(?:recht|law)\b|\blaws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
 });
-static APPLIES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|\bgoverned\b|\bgoverning\b|\bapplies\b|\bapplicable\b").expect("applies compiles"));
+static APPLIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|\bgoverned\b|\bgoverning\b|\bapplies\b|\bapplicable\b").expect("applies compiles")
+});
 static FORUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)\b(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
         .expect("forum compiles")
@@ -50,12 +51,18 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         if model.law.governing_law.is_none() && APPLIES.is_match(sent) {
             if let Some((code, r)) = governing_law(sent) {
                 model.law.governing_law = Some(code.to_string());
-                ctx.record(model, "law.governing_law", s.start + r.start..s.start + r.end);
+                ctx.record(
+                    model,
+                    "law.governing_law",
+                    s.start + r.start..s.start + r.end,
+                );
             }
         }
         if model.law.forum.is_none() {
             if let Some(c) = FORUM.captures(sent) {
-                let (Some(whole), Some(place)) = (c.get(0), c.name("place")) else { continue };
+                let (Some(whole), Some(place)) = (c.get(0), c.name("place")) else {
+                    continue;
+                };
                 let place_text = clean_value(place.as_str());
                 let forum = if country_code(&place_text).is_some() {
                     clean_value(whole.as_str())
@@ -63,7 +70,11 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
                     format!("rechtbank {place_text}")
                 };
                 model.law.forum = Some(forum);
-                ctx.record(model, "law.forum", s.start + whole.start()..s.start + whole.end());
+                ctx.record(
+                    model,
+                    "law.forum",
+                    s.start + whole.start()..s.start + whole.end(),
+                );
             }
         }
     }
@@ -74,9 +85,14 @@ fn governing_law(sent: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
         let whole = c.get(0)?.range();
         if let Some(adj) = c.name("adj") {
             let a = adj.as_str().to_lowercase();
-            return LAW_ADJECTIVES.iter().find(|(w, _)| *w == a).map(|(_, code)| (*code, whole));
+            return LAW_ADJECTIVES
+                .iter()
+                .find(|(w, _)| *w == a)
+                .map(|(_, code)| (*code, whole));
         }
-        c.name("country").and_then(|m| country_code(m.as_str())).map(|code| (code, whole))
+        c.name("country")
+            .and_then(|m| country_code(m.as_str()))
+            .map(|code| (code, whole))
     })
 }
 
@@ -87,7 +103,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -103,9 +125,18 @@ mod tests {
 
     #[test]
     fn court_named_by_city_and_country() {
-        assert_eq!(run("Geschillen worden voorgelegd aan de rechtbank te Den Haag.").law.forum.as_deref(), Some("rechtbank Den Haag"));
         assert_eq!(
-            run("Geschillen worden voorgelegd aan de bevoegde rechter in Nederland.").law.forum.as_deref(),
+            run("Geschillen worden voorgelegd aan de rechtbank te Den Haag.")
+                .law
+                .forum
+                .as_deref(),
+            Some("rechtbank Den Haag")
+        );
+        assert_eq!(
+            run("Geschillen worden voorgelegd aan de bevoegde rechter in Nederland.")
+                .law
+                .forum
+                .as_deref(),
             Some("bevoegde rechter in Nederland")
         );
     }

@@ -23,19 +23,33 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         if !has_any(sent, &["aansprakelijk", "liability", "liable"]) {
             continue;
         }
-        let Some(c) = CAP.captures(sent) else { continue };
+        let Some(c) = CAP.captures(sent) else {
+            continue;
+        };
         let Some(cap) = c.name("cap") else { continue };
         let r = trim_span(text, s.start + cap.start()..s.start + cap.end());
         model.liability.cap = Some(clean_value(&text[r.clone()]));
         ctx.record(model, "liability.cap", r.clone());
         if let Some(a) = AMOUNT.captures(&text[r.clone()]) {
             if let (Some(cur), Some(num)) = (a.name("cur"), a.name("num")) {
-                let digits: String = num.as_str().chars().filter(|c| c.is_ascii_digit() || *c == ',').collect();
+                let digits: String = num
+                    .as_str()
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == ',')
+                    .collect();
                 if let Ok(v) = digits.replace(',', ".").parse::<f64>() {
                     model.liability.cap_amount = Some(v);
                     let cur = cur.as_str().to_lowercase();
-                    model.liability.currency = Some(if cur == "$" || cur == "usd" { "USD" } else { "EUR" }.to_string());
-                    let ar = r.start + a.get(0).map_or(0, |m| m.start())..r.start + a.get(0).map_or(0, |m| m.end());
+                    model.liability.currency = Some(
+                        if cur == "$" || cur == "usd" {
+                            "USD"
+                        } else {
+                            "EUR"
+                        }
+                        .to_string(),
+                    );
+                    let ar = r.start + a.get(0).map_or(0, |m| m.start())
+                        ..r.start + a.get(0).map_or(0, |m| m.end());
                     ctx.record(model, "liability.cap_amount", ar.clone());
                     ctx.record(model, "liability.currency", ar);
                 }
@@ -52,7 +66,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -61,7 +81,10 @@ mod tests {
     #[test]
     fn fixed_amount() {
         let m = run("De aansprakelijkheid van Verwerker is beperkt tot € 250.000 per gebeurtenis.");
-        assert_eq!(m.liability.cap.as_deref(), Some("€ 250.000 per gebeurtenis"));
+        assert_eq!(
+            m.liability.cap.as_deref(),
+            Some("€ 250.000 per gebeurtenis")
+        );
         assert_eq!(m.liability.cap_amount, Some(250000.0));
         assert_eq!(m.liability.currency.as_deref(), Some("EUR"));
     }

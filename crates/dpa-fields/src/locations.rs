@@ -20,15 +20,27 @@ static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}\b"))
         .expect("outside compiles")
 });
-static REGION_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:binnen|in|within)\s+{REGION}\b")).expect("region compiles"));
-static EXCEPT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles"));
+static REGION_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:binnen|in|within)\s+{REGION}\b")).expect("region compiles")
+});
+static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
+});
 static DATACENTERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bdatacent(?:er|ers|ra|re|res)\b\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
 });
 /// Conditions that make an "outside the EEA" sentence a rule, not a fact.
-const CONDITIONAL_WORDS: &[&str] = &["toegestaan", "toestemming", "indien", "niet ", "zonder", "waarborg", "alleen", "only", "if "];
+const CONDITIONAL_WORDS: &[&str] = &[
+    "toegestaan",
+    "toestemming",
+    "indien",
+    "niet ",
+    "zonder",
+    "waarborg",
+    "alleen",
+    "only",
+    "if ",
+];
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     datacenters(ctx, model);
@@ -38,8 +50,15 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 
 fn countries(ctx: &Ctx, model: &mut Model) {
     let mut codes: Vec<String> = Vec::new();
-    let sp_codes = model.subprocessors.iter().flat_map(|s| s.countries.iter().cloned());
-    let dc_codes = model.locations.datacenters.iter().filter_map(|d| d.country.clone());
+    let sp_codes = model
+        .subprocessors
+        .iter()
+        .flat_map(|s| s.countries.iter().cloned());
+    let dc_codes = model
+        .locations
+        .datacenters
+        .iter()
+        .filter_map(|d| d.country.clone());
     for c in sp_codes.chain(dc_codes) {
         if !codes.contains(&c) {
             codes.push(c);
@@ -49,15 +68,28 @@ fn countries(ctx: &Ctx, model: &mut Model) {
         codes.retain(|c| c != "EU");
     }
     for (i, code) in codes.iter().enumerate() {
-        let from_sp = model.subprocessors.iter().position(|s| s.country.as_deref() == Some(code.as_str()));
-        let ev = from_sp.and_then(|j| model.evidence.get(&format!("subprocessors.{j}.country")).map(|e| e.span));
+        let from_sp = model
+            .subprocessors
+            .iter()
+            .position(|s| s.country.as_deref() == Some(code.as_str()));
+        let ev = from_sp.and_then(|j| {
+            model
+                .evidence
+                .get(&format!("subprocessors.{j}.country"))
+                .map(|e| e.span)
+        });
         let ev = ev.or_else(|| {
             model
                 .locations
                 .datacenters
                 .iter()
                 .position(|d| d.country.as_deref() == Some(code.as_str()))
-                .and_then(|j| model.evidence.get(&format!("locations.datacenters.{j}.country")).map(|e| e.span))
+                .and_then(|j| {
+                    model
+                        .evidence
+                        .get(&format!("locations.datacenters.{j}.country"))
+                        .map(|e| e.span)
+                })
         });
         if let Some(span) = ev {
             ctx.record(model, format!("locations.countries.{i}"), span[0]..span[1]);
@@ -89,15 +121,24 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
     }
     for (i, sp) in model.subprocessors.iter().enumerate() {
         if sp.within_eea == Some(false) {
-            let span = model.evidence.get(&format!("subprocessors.{i}.name")).map(|e| e.span[0]..e.span[1]);
+            let span = model
+                .evidence
+                .get(&format!("subprocessors.{i}.name"))
+                .map(|e| e.span[0]..e.span[1]);
             verdict.get_or_insert((false, span.clone()));
-            if !exceptions.iter().any(|(n, _)| n.eq_ignore_ascii_case(&sp.name)) {
+            if !exceptions
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(&sp.name))
+            {
                 exceptions.push((sp.name.clone(), span));
             }
         }
     }
     if verdict.is_none() {
-        if let Some(s) = sents.iter().find(|s| ALL_INSIDE.is_match(&text[(*s).clone()])) {
+        if let Some(s) = sents
+            .iter()
+            .find(|s| ALL_INSIDE.is_match(&text[(*s).clone()]))
+        {
             verdict = Some((true, Some(s.clone())));
         }
     }
@@ -120,13 +161,22 @@ fn datacenters(ctx: &Ctx, model: &mut Model) {
     for c in DATACENTERS.captures_iter(text) {
         let Some(list) = c.name("list") else { continue };
         let parts = split_list(text, list.range());
-        let countries: Vec<_> = parts.iter().map(|p| find_countries(&text[p.clone()], false)).collect();
+        let countries: Vec<_> = parts
+            .iter()
+            .map(|p| find_countries(&text[p.clone()], false))
+            .collect();
         let all_countries = countries.iter().all(|c| c.len() == 1);
         if let (true, Some(owner)) = (all_countries, c.name("owner")) {
             let owner_r = trim_span(text, owner.range());
             for (p, found) in parts.iter().zip(countries.iter()) {
                 let Some(f) = found.first() else { continue };
-                push_dc(ctx, model, owner_r.clone(), None, Some((f.code, p.start + f.range.start..p.start + f.range.end)));
+                push_dc(
+                    ctx,
+                    model,
+                    owner_r.clone(),
+                    None,
+                    Some((f.code, p.start + f.range.start..p.start + f.range.end)),
+                );
             }
         } else if !all_countries {
             for p in parts {
@@ -141,7 +191,13 @@ fn datacenters(ctx: &Ctx, model: &mut Model) {
     }
 }
 
-fn push_dc(ctx: &Ctx, model: &mut Model, name: Range<usize>, city: Option<Range<usize>>, country: Option<(&str, Range<usize>)>) {
+fn push_dc(
+    ctx: &Ctx,
+    model: &mut Model,
+    name: Range<usize>,
+    city: Option<Range<usize>>,
+    country: Option<(&str, Range<usize>)>,
+) {
     let text = ctx.full();
     let i = model.locations.datacenters.len();
     let dc = Datacenter {
@@ -164,7 +220,9 @@ fn push_dc(ctx: &Ctx, model: &mut Model, name: Range<usize>, city: Option<Range<
 
 /// Split `A & B, C en D` / `A / B` into trimmed parts.
 fn split_list(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*").expect("sep compiles"));
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*").expect("sep compiles")
+    });
     let mut out = Vec::new();
     let mut start = r.start;
     for m in SEP.find_iter(&text[r.clone()]) {
@@ -182,7 +240,13 @@ mod tests {
 
     fn run_with(text: &str, sps: Vec<Subprocessor>) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         model.subprocessors = sps;
         extract(&Ctx::new(&nt, &[]), &mut model);
@@ -204,7 +268,10 @@ mod tests {
 
     #[test]
     fn all_inside_the_eea() {
-        let m = run_with("Alle persoonsgegevens worden uitsluitend binnen de EER verwerkt.", vec![sp("Alfa", &["NL"], Some(true))]);
+        let m = run_with(
+            "Alle persoonsgegevens worden uitsluitend binnen de EER verwerkt.",
+            vec![sp("Alfa", &["NL"], Some(true))],
+        );
         assert_eq!(m.locations.eea_only, Some(true));
         assert_eq!(m.locations.countries, vec!["NL"]);
         assert!(m.locations.exceptions.is_empty());
@@ -212,14 +279,20 @@ mod tests {
 
     #[test]
     fn exception_named() {
-        let m = run_with("Wij verwerken de gegevens binnen de EU/EER. Met uitzondering van de Support Desk.", vec![]);
+        let m = run_with(
+            "Wij verwerken de gegevens binnen de EU/EER. Met uitzondering van de Support Desk.",
+            vec![],
+        );
         assert_eq!(m.locations.eea_only, Some(false));
         assert_eq!(m.locations.exceptions, vec!["de Support Desk"]);
     }
 
     #[test]
     fn outside_subprocessor_breaks_eea_only() {
-        let m = run_with("Alle gegevens blijven binnen de EU.", vec![sp("Beta", &["US"], Some(false))]);
+        let m = run_with(
+            "Alle gegevens blijven binnen de EU.",
+            vec![sp("Beta", &["US"], Some(false))],
+        );
         assert_eq!(m.locations.eea_only, Some(false));
         assert_eq!(m.locations.exceptions, vec!["Beta"]);
         assert_eq!(m.locations.countries, vec!["US"]);
@@ -227,7 +300,10 @@ mod tests {
 
     #[test]
     fn a_rule_about_outside_is_not_a_fact() {
-        let m = run_with("Verwerking buiten de EER is alleen toegestaan na schriftelijke toestemming.", vec![]);
+        let m = run_with(
+            "Verwerking buiten de EER is alleen toegestaan na schriftelijke toestemming.",
+            vec![],
+        );
         assert_eq!(m.locations.eea_only, None);
     }
 

@@ -9,14 +9,25 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static RANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles"));
+static RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles")
+});
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\btussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)\b(?P<rest>.*)").expect("between compiles")
 });
 static OVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<a>\b(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)\b.{0,80}?\bboven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
 });
-const CONFLICT_WORDS: &[&str] = &["strijdig", "tegenstrijdig", "rangorde", "voorrang", "prevaleert", "gaat voor", "precedence", "conflict"];
+const CONFLICT_WORDS: &[&str] = &[
+    "strijdig",
+    "tegenstrijdig",
+    "rangorde",
+    "voorrang",
+    "prevaleert",
+    "gaat voor",
+    "precedence",
+    "conflict",
+];
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
@@ -67,7 +78,13 @@ fn between(text: &str, s: Range<usize>) -> Option<Vec<Range<usize>>> {
         let rest = c.name("rest").map_or("", |m| m.as_str()).to_lowercase();
         let ra = strip_article(text, s.start + a.start()..s.start + a.end());
         let rb = strip_article(text, s.start + b.start()..s.start + b.end());
-        let last_word = |r: &Range<usize>| text[r.clone()].split_whitespace().last().unwrap_or("").to_lowercase();
+        let last_word = |r: &Range<usize>| {
+            text[r.clone()]
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase()
+        };
         let b_wins = rest.contains(&last_word(&rb)) && !rest.contains(&last_word(&ra));
         return Some(if b_wins { vec![rb, ra] } else { vec![ra, rb] });
     }
@@ -97,7 +114,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -106,12 +129,22 @@ mod tests {
     #[test]
     fn ranked_list() {
         let m = run("Bij strijdigheid geldt de volgende rangorde: (1) de Overeenkomst, (2) deze Verwerkersovereenkomst, en (3) de Algemene Voorwaarden.");
-        assert_eq!(m.precedence, vec!["de Overeenkomst", "deze Verwerkersovereenkomst", "de Algemene Voorwaarden"]);
+        assert_eq!(
+            m.precedence,
+            vec![
+                "de Overeenkomst",
+                "deze Verwerkersovereenkomst",
+                "de Algemene Voorwaarden"
+            ]
+        );
     }
 
     #[test]
     fn between_two_documents() {
         let m = run("Bij strijdigheid tussen de Hoofdovereenkomst en deze Verwerkersovereenkomst prevaleert deze Verwerkersovereenkomst.");
-        assert_eq!(m.precedence, vec!["Verwerkersovereenkomst", "Hoofdovereenkomst"]);
+        assert_eq!(
+            m.precedence,
+            vec!["Verwerkersovereenkomst", "Hoofdovereenkomst"]
+        );
     }
 }

@@ -10,12 +10,35 @@ use std::ops::Range;
 
 /// Words of data-subject requests and rights.
 const DSR_WORDS: &[&str] = &[
-    "betrokkene", "inzage", "rectificatie", "correctie", "verwijderverzoek", "verwijdering", "dataportabiliteit", "rechten",
-    "data subject", "access request",
+    "betrokkene",
+    "inzage",
+    "rectificatie",
+    "correctie",
+    "verwijderverzoek",
+    "verwijdering",
+    "dataportabiliteit",
+    "rechten",
+    "data subject",
+    "access request",
 ];
 const HEADINGS: &[&str] = &["rechten", "betrokkene", "verzoek", "data subject"];
-const REQUEST_WORDS: &[&str] = &["verzoek", "request", "helpen", "ondersteun", "bijstand", "beantwoord"];
-const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "audit", "beëindiging", "beeindiging", "sub-verwerker", "subverwerker"];
+const REQUEST_WORDS: &[&str] = &[
+    "verzoek",
+    "request",
+    "helpen",
+    "ondersteun",
+    "bijstand",
+    "beantwoord",
+];
+const OTHER_TOPIC_WORDS: &[&str] = &[
+    "datalek",
+    "inbreuk",
+    "audit",
+    "beëindiging",
+    "beeindiging",
+    "sub-verwerker",
+    "subverwerker",
+];
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
@@ -40,7 +63,12 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 /// The sentence up to its first deadline or e-mail address (a glued next
 /// clause after it does not change the topic).
 fn head_of(sent: &str) -> &str {
-    let cut = find_durations(sent).first().map(|d| d.range.end).into_iter().chain(find_emails(sent).first().map(|e| e.1.end)).min();
+    let cut = find_durations(sent)
+        .first()
+        .map(|d| d.range.end)
+        .into_iter()
+        .chain(find_emails(sent).first().map(|e| e.1.end))
+        .min();
     &sent[..cut.unwrap_or(sent.len())]
 }
 
@@ -50,7 +78,11 @@ fn contact(ctx: &Ctx, model: &mut Model, s: Range<usize>, sent: &str) {
     }
     if let Some((email, r)) = find_emails(sent).into_iter().next() {
         model.data_subject_requests.contact = Some(email);
-        ctx.record(model, "data_subject_requests.contact", s.start + r.start..s.start + r.end);
+        ctx.record(
+            model,
+            "data_subject_requests.contact",
+            s.start + r.start..s.start + r.end,
+        );
     }
 }
 
@@ -60,7 +92,11 @@ fn deadline(ctx: &Ctx, model: &mut Model, s: Range<usize>, sent: &str) {
     }
     if let Some(d) = find_durations(sent).into_iter().next() {
         model.data_subject_requests.deadline = Some(d.value);
-        ctx.record(model, "data_subject_requests.deadline", s.start + d.phrase.start..s.start + d.phrase.end);
+        ctx.record(
+            model,
+            "data_subject_requests.deadline",
+            s.start + d.phrase.start..s.start + d.phrase.end,
+        );
     }
 }
 
@@ -71,7 +107,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -80,7 +122,10 @@ mod tests {
     #[test]
     fn contact_and_deadline() {
         let m = run("Een verzoek tot inzage of correctie kan worden gestuurd naar Privacy@Voorbeeld.nl. Na ontvangst van het verzoek handelen wij dit binnen drie werkdagen af.");
-        assert_eq!(m.data_subject_requests.contact.as_deref(), Some("privacy@voorbeeld.nl"));
+        assert_eq!(
+            m.data_subject_requests.contact.as_deref(),
+            Some("privacy@voorbeeld.nl")
+        );
         let d = m.data_subject_requests.deadline.unwrap();
         assert_eq!((d.value, d.unit), (3, DurationUnit::BusinessDays));
     }

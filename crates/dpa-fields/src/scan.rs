@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 /// Abbreviations after which a dot does not end a sentence (lower case,
 /// without the final dot).
 const ABBREVIATIONS: &[&str] = &[
-    "o.a", "b.v", "n.v", "bijv", "bv", "i.e", "e.g", "nr", "art", "t.b.v", "d.m.v", "c.q", "m.b.t", "incl", "ca",
-    "z.s.m", "vs", "inc", "ltd", "corp", "mr", "dr", "jo", "etc", "t/m", "resp", "evt", "m.u.v", "i.v.m", "n.v.t",
+    "o.a", "b.v", "n.v", "bijv", "bv", "i.e", "e.g", "nr", "art", "t.b.v", "d.m.v", "c.q", "m.b.t",
+    "incl", "ca", "z.s.m", "vs", "inc", "ltd", "corp", "mr", "dr", "jo", "etc", "t/m", "resp",
+    "evt", "m.u.v", "i.v.m", "n.v.t",
 ];
 
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,8 +28,9 @@ static STRONG_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("heading compiles")
 });
 
-static CLAUSE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s").expect("clause start compiles"));
+static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s").expect("clause start compiles")
+});
 
 /// Byte ranges of the lines of `text` inside `range` (without the `\n`).
 pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -79,7 +81,10 @@ pub fn list_marker_len(line: &str) -> Option<usize> {
 fn is_unmarked_item(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    (1..=16).contains(&words) && t.ends_with([',', ';', '.']) && !CLAUSE_START.is_match(line) && !t.contains('\t')
+    (1..=16).contains(&words)
+        && t.ends_with([',', ';', '.'])
+        && !CLAUSE_START.is_match(line)
+        && !t.contains('\t')
 }
 
 /// The kind of a list marker: `d` digits, `a` letters, else its first char.
@@ -95,7 +100,9 @@ fn marker_kind(line: &str) -> char {
 fn ends_sentence_at(text: &str, dot: usize) -> bool {
     // the token before the dot
     let before = &text[..dot];
-    let token_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1);
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |i| i + 1);
     let token = before[token_start..].to_lowercase();
     if token.chars().count() <= 1 || ABBREVIATIONS.contains(&token.as_str()) {
         return false;
@@ -159,7 +166,10 @@ fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Every sentence of the text.
 pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
-    paragraphs(text).into_iter().flat_map(|p| sentences(text, p)).collect()
+    paragraphs(text)
+        .into_iter()
+        .flat_map(|p| sentences(text, p))
+        .collect()
 }
 
 /// True when the sentence `s` ends with a colon (an intro to a list).
@@ -187,7 +197,11 @@ pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
                 break;
             }
             items.push(l.start + m..l.end);
-        } else if let (false, Some(last), Some(_)) = (prev_blank, items.last_mut(), first_kind.filter(|k| *k != '\n')) {
+        } else if let (false, Some(last), Some(_)) = (
+            prev_blank,
+            items.last_mut(),
+            first_kind.filter(|k| *k != '\n'),
+        ) {
             last.end = l.end;
         } else if (first_kind.is_none() || first_kind == Some('\n')) && is_unmarked_item(line) {
             // a list whose markers the text stage dropped: short lines ending in `,` `;` `.`
@@ -201,7 +215,11 @@ pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
     if first_kind == Some('\n') && items.len() < 2 {
         return Vec::new();
     }
-    items.into_iter().map(|r| crate::values::clean::trim_span(text, r)).filter(|r| !r.is_empty()).collect()
+    items
+        .into_iter()
+        .map(|r| crate::values::clean::trim_span(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// A row of a table: the line and its trimmed cells.
@@ -251,7 +269,11 @@ fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
             cells.pop();
         }
     }
-    let is_rule = cells.iter().all(|c| text[c.clone()].chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    let is_rule = cells.iter().all(|c| {
+        text[c.clone()]
+            .chars()
+            .all(|ch| matches!(ch, '-' | ':' | ' '))
+    });
     (!is_rule && cells.len() >= 2).then_some(cells)
 }
 
@@ -271,14 +293,21 @@ pub fn tables(text: &str) -> Vec<Table> {
             Some(cells) => {
                 let width = cur.first().map_or(cells.len(), |h| h.cells.len());
                 if after_blank && width != cells.len() && !cur.is_empty() {
-                    out.push(Table { rows: std::mem::take(&mut cur) });
+                    out.push(Table {
+                        rows: std::mem::take(&mut cur),
+                    });
                 }
                 cur.push(Row { range: l, cells });
             }
             None => {
-                let is_rule = line.trim().chars().all(|c| matches!(c, '-' | '|' | ':' | ' '));
+                let is_rule = line
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '-' | '|' | ':' | ' '));
                 if !is_rule && !cur.is_empty() {
-                    out.push(Table { rows: std::mem::take(&mut cur) });
+                    out.push(Table {
+                        rows: std::mem::take(&mut cur),
+                    });
                 }
             }
         }
@@ -304,7 +333,9 @@ fn heading_words_ok(line: &str) -> bool {
         && !t.ends_with(['.', ',', ';', ':'])
         && !t.contains('\t')
         && !t.contains(" | ")
-        && list_marker_len(t).filter(|_| !t.starts_with(|c: char| c.is_ascii_digit())).is_none()
+        && list_marker_len(t)
+            .filter(|_| !t.starts_with(|c: char| c.is_ascii_digit()))
+            .is_none()
         && t.split_whitespace().count() <= 12
 }
 
@@ -342,7 +373,10 @@ pub fn sections(text: &str) -> Vec<Section> {
     let mut out = Vec::new();
     for (i, h) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
-        out.push(Section { heading: h.clone(), range: h.start..end });
+        out.push(Section {
+            heading: h.clone(),
+            range: h.start..end,
+        });
     }
     out
 }
@@ -354,7 +388,12 @@ pub fn has_any(hay: &str, words: &[&str]) -> bool {
 }
 
 fn clause_extent(c: &Clause) -> Range<usize> {
-    let end = c.descendants().iter().map(|d| d.span[1]).max().unwrap_or(c.span[1]);
+    let end = c
+        .descendants()
+        .iter()
+        .map(|d| d.span[1])
+        .max()
+        .unwrap_or(c.span[1]);
     c.span[0]..end.max(c.span[1])
 }
 
@@ -366,10 +405,19 @@ pub fn topic_regions(ctx: &Ctx, kind: ClauseKind, heading_words: &[&str]) -> Vec
 
 /// [`topic_regions`] keeping only the clauses of `kind` whose own text
 /// passes `keep`.
-pub fn topic_regions_where(ctx: &Ctx, kind: ClauseKind, heading_words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
+pub fn topic_regions_where(
+    ctx: &Ctx,
+    kind: ClauseKind,
+    heading_words: &[&str],
+    keep: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
     let text = ctx.full();
-    let mut out: Vec<Range<usize>> =
-        ctx.clauses.iter().filter(|c| c.kind == Some(kind) && keep(&c.text)).map(|c| clause_extent(c)).collect();
+    let mut out: Vec<Range<usize>> = ctx
+        .clauses
+        .iter()
+        .filter(|c| c.kind == Some(kind) && keep(&c.text))
+        .map(|c| clause_extent(c))
+        .collect();
     for s in sections(text) {
         if has_any(&text[s.heading.clone()], heading_words) {
             out.push(s.range);
@@ -386,7 +434,10 @@ pub fn inside(regions: &[Range<usize>], pos: usize) -> bool {
 
 /// The paragraph holding byte `pos`.
 pub fn paragraph_at(paras: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
-    paras.iter().find(|p| p.start <= pos && pos <= p.end).cloned()
+    paras
+        .iter()
+        .find(|p| p.start <= pos && pos <= p.end)
+        .cloned()
 }
 
 #[cfg(test)]
@@ -395,23 +446,45 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_lists() {
-        let t = "Dit is o.a. een test. Tweede zin met Lucidon B.V. erin.\n• punt een,\n• punt twee.";
-        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(s, vec!["Dit is o.a. een test.", "Tweede zin met Lucidon B.V. erin.", "punt een", "punt twee."]);
+        let t =
+            "Dit is o.a. een test. Tweede zin met Lucidon B.V. erin.\n• punt een,\n• punt twee.";
+        let s: Vec<&str> = sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                "Dit is o.a. een test.",
+                "Tweede zin met Lucidon B.V. erin.",
+                "punt een",
+                "punt twee."
+            ]
+        );
     }
 
     #[test]
     fn list_items_after_an_intro() {
         let t = "De melding bevat ten minste:\n\n• de aard van het lek;\n• de gevolgen,\n  ook later;\n\nSlot.";
         let items: Vec<&str> = list_after(t, 0).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(items, vec!["de aard van het lek", "de gevolgen,\n  ook later"]);
+        assert_eq!(
+            items,
+            vec!["de aard van het lek", "de gevolgen,\n  ook later"]
+        );
     }
 
     #[test]
     fn list_without_markers() {
         let t = "met de volgende informatie:\naard van het incident,\nomvang en gevolgen,\ngenomen maatregelen.\n\n3.3 Volgende clausule.";
         let items: Vec<&str> = list_after(t, 0).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(items, vec!["aard van het incident", "omvang en gevolgen", "genomen maatregelen"]);
+        assert_eq!(
+            items,
+            vec![
+                "aard van het incident",
+                "omvang en gevolgen",
+                "genomen maatregelen"
+            ]
+        );
     }
 
     #[test]

@@ -16,7 +16,10 @@ use std::sync::LazyLock;
 
 /// Vocabulary per category, Dutch and English (case-insensitive patterns).
 const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
-    (MeasureCategory::Mfa, r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|two[- ]factor|multi[- ]?factor\w*|tweestaps\w*|two[- ]step)\b"),
+    (
+        MeasureCategory::Mfa,
+        r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|two[- ]factor|multi[- ]?factor\w*|tweestaps\w*|two[- ]step)\b",
+    ),
     (
         MeasureCategory::EncryptionInTransit,
         r"\b(?:tls|ssl|https|in\s+transit|tijdens\s+(?:het\s+)?(?:transport|verzending|overdracht)|versleutelde\s+(?:verbinding\w*|communicatie)|beveiligde\s+verbinding\w*|vpn)\b|(?:encryptie|versleutel\w*|encrypt\w*)[^.;]{0,60}(?:transport|verstuurd|verzonden|verzending|verkeer|communicatie)|(?:verstuurd|verzonden|verkeer)[^.;]{0,40}(?:versleuteld|encryptie)",
@@ -41,8 +44,14 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
         MeasureCategory::Logging,
         r"\b\w*(?:logging|logs|logboek\w*|logbestand\w*)\b|\blog\b|\bmonitor\w*|audit\s*trails?|\bauditlog\w*|\bsiem\b",
     ),
-    (MeasureCategory::Backup, r"\bback-?ups?\b|\bbackups?\b|\bherstel\w*|\brestore\b|\bdisaster\s+recovery\b|reservekopie\w*"),
-    (MeasureCategory::Patching, r"\bpatch\w*|\bgepatched\b|\bupdates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b"),
+    (
+        MeasureCategory::Backup,
+        r"\bback-?ups?\b|\bbackups?\b|\bherstel\w*|\brestore\b|\bdisaster\s+recovery\b|reservekopie\w*",
+    ),
+    (
+        MeasureCategory::Patching,
+        r"\bpatch\w*|\bgepatched\b|\bupdates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b",
+    ),
     (
         MeasureCategory::Physical,
         r"\bcamera\w*|\bbezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|\bdatacenter\w*|\bdatacentr\w*|toegangspas\w*|\balarm\w*|\bbewaking\b|serverruimte\w*|\bphysical\b",
@@ -55,8 +64,14 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
         MeasureCategory::Awareness,
         r"\baw[ae]reness\b|bewustwording\w*|\btraining\w*|\bopleiding\w*|\bvoorlichting\b|phishing[- ]?simulat\w*",
     ),
-    (MeasureCategory::Confidentiality, r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b"),
-    (MeasureCategory::IncidentResponse, r"\bincident\w*|\bmeldprocedure\w*|datalekprocedure\w*|\bescalatie\w*|\bcalamiteit\w*"),
+    (
+        MeasureCategory::Confidentiality,
+        r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b",
+    ),
+    (
+        MeasureCategory::IncidentResponse,
+        r"\bincident\w*|\bmeldprocedure\w*|datalekprocedure\w*|\bescalatie\w*|\bcalamiteit\w*",
+    ),
     (
         MeasureCategory::Network,
         r"\bfirewall\w*|\bnetwerk\w*|\bnetwork\w*|\bddos\b|\bwaf\b|\bintrusion\b|\bsegmentatie\b|rate[- ]limit\w*|content\s+security\s+policy",
@@ -74,11 +89,18 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
 static CATEGORIES: LazyLock<Vec<(MeasureCategory, Regex)>> = LazyLock::new(|| {
     CATEGORY_PATTERNS
         .iter()
-        .map(|(c, p)| (*c, Regex::new(&format!("(?i){p}")).expect("category pattern compiles")))
+        .map(|(c, p)| {
+            (
+                *c,
+                Regex::new(&format!("(?i){p}")).expect("category pattern compiles"),
+            )
+        })
         .collect()
 });
-static AUDIT_LOG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog\w*").expect("audit log compiles"));
+static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog\w*")
+        .expect("audit log compiles")
+});
 
 /// Certifications: pattern → normalized name.
 const CERTIFICATIONS: &[(&str, &str)] = &[
@@ -98,17 +120,43 @@ const CERTIFICATIONS: &[(&str, &str)] = &[
 ];
 
 static CERTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    CERTIFICATIONS.iter().map(|(p, n)| (Regex::new(&format!("(?i){p}")).expect("certification compiles"), *n)).collect()
+    CERTIFICATIONS
+        .iter()
+        .map(|(p, n)| {
+            (
+                Regex::new(&format!("(?i){p}")).expect("certification compiles"),
+                *n,
+            )
+        })
+        .collect()
 });
 
 /// Status words of a measures table (`Actief`, `Mogelijk`).
 const STATUS_WORDS: &[&str] = &[
-    "actief", "mogelijk", "gepland", "in ontwikkeling", "in uitvoering", "optioneel", "niet actief", "ja", "nee", "active", "planned",
-    "implemented", "geïmplementeerd", "n.v.t.",
+    "actief",
+    "mogelijk",
+    "gepland",
+    "in ontwikkeling",
+    "in uitvoering",
+    "optioneel",
+    "niet actief",
+    "ja",
+    "nee",
+    "active",
+    "planned",
+    "implemented",
+    "geïmplementeerd",
+    "n.v.t.",
 ];
 /// Heading words of a security section.
 const HEADINGS: &[&str] = &[
-    "beveilig", "security measures", "information security", "data security", "maatregelen", "maatregel", "toms",
+    "beveilig",
+    "security measures",
+    "information security",
+    "data security",
+    "maatregelen",
+    "maatregel",
+    "toms",
     "technische en organisatorische",
 ];
 /// Words of a section's first paragraph that make it about security measures.
@@ -120,14 +168,22 @@ static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|takes|implements|maintains)\b")
         .expect("anchor verb compiles")
 });
-static INLINE_LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bwaaronder\b|\bo\.a\.|\bonder\s+meer\b|\bzoals\b|\(|\bincluding\b").expect("inline list compiles"));
+static INLINE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwaaronder\b|\bo\.a\.|\bonder\s+meer\b|\bzoals\b|\(|\bincluding\b")
+        .expect("inline list compiles")
+});
 
 /// The categories a measure text states.
 pub fn classify(text: &str) -> Vec<MeasureCategory> {
     let cleaned = AUDIT_LOG.replace_all(text, "log");
-    let mut out: Vec<MeasureCategory> = CATEGORIES.iter().filter(|(_, re)| re.is_match(&cleaned)).map(|(c, _)| *c).collect();
-    if out.contains(&MeasureCategory::DeviceEncryption) && !has_any(text, &["opgeslagen", "opslag", "in rust", "at rest"]) {
+    let mut out: Vec<MeasureCategory> = CATEGORIES
+        .iter()
+        .filter(|(_, re)| re.is_match(&cleaned))
+        .map(|(c, _)| *c)
+        .collect();
+    if out.contains(&MeasureCategory::DeviceEncryption)
+        && !has_any(text, &["opgeslagen", "opslag", "in rust", "at rest"])
+    {
         out.retain(|c| *c != MeasureCategory::EncryptionAtRest);
     }
     out
@@ -149,7 +205,10 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     items.sort_by_key(|i| (i.range.start, i.range.len()));
     let mut seen: Vec<Range<usize>> = Vec::new();
     for item in items {
-        if seen.iter().any(|r| r.start < item.range.end && item.range.start < r.end) {
+        if seen
+            .iter()
+            .any(|r| r.start < item.range.end && item.range.start < r.end)
+        {
             continue;
         }
         seen.push(item.range.clone());
@@ -172,8 +231,16 @@ fn add_measures(ctx: &Ctx, model: &mut Model, item: &Item) {
     let status = item.status.clone().map(|s| (collapse(&text[s.clone()]), s));
     for cat in cats {
         let i = model.security.measures.len();
-        model.security.measures.push(Measure { category: cat, text: body.clone(), status: status.as_ref().map(|s| s.0.clone()) });
-        ctx.record(model, format!("security.measures.{i}.text"), item.range.clone());
+        model.security.measures.push(Measure {
+            category: cat,
+            text: body.clone(),
+            status: status.as_ref().map(|s| s.0.clone()),
+        });
+        ctx.record(
+            model,
+            format!("security.measures.{i}.text"),
+            item.range.clone(),
+        );
         if let Some((_, r)) = &status {
             ctx.record(model, format!("security.measures.{i}.status"), r.clone());
         }
@@ -189,28 +256,57 @@ fn is_status(s: &str) -> bool {
 /// status paragraph (`Actief`) belongs to the item before it.
 fn section_items(ctx: &Ctx) -> Vec<Item> {
     let text = ctx.full();
-    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, HEADINGS, |t| has_any(t, HEADINGS));
+    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, HEADINGS, |t| {
+        has_any(t, HEADINGS)
+    });
     regions.extend(sections_led_by_measures(text));
     let tables = scan::tables(text);
     let mut out: Vec<Item> = Vec::new();
     for region in &regions {
         let mut in_table: Vec<Range<usize>> = Vec::new();
-        for t in tables.iter().filter(|t| t.rows.first().is_some_and(|r| region.contains(&r.range.start))) {
+        for t in tables.iter().filter(|t| {
+            t.rows
+                .first()
+                .is_some_and(|r| region.contains(&r.range.start))
+        }) {
             let header = &t.rows[0];
-            let status_col = header.cells.iter().position(|c| has_any(&text[c.clone()], &["status", "opmerking"]));
+            let status_col = header
+                .cells
+                .iter()
+                .position(|c| has_any(&text[c.clone()], &["status", "opmerking"]));
             for row in &t.rows {
                 in_table.push(row.range.clone());
             }
             for row in &t.rows[1..] {
-                let cells: Vec<&Range<usize>> =
-                    row.cells.iter().enumerate().filter(|(i, _)| Some(*i) != status_col).map(|(_, c)| c).collect();
-                let (Some(first), Some(last)) = (cells.first(), cells.last()) else { continue };
-                let status = status_col.and_then(|i| row.cells.get(i)).cloned().filter(|r| !r.is_empty());
-                out.push(Item { range: first.start..last.end, status, list_like: true });
+                let cells: Vec<&Range<usize>> = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| Some(*i) != status_col)
+                    .map(|(_, c)| c)
+                    .collect();
+                let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+                    continue;
+                };
+                let status = status_col
+                    .and_then(|i| row.cells.get(i))
+                    .cloned()
+                    .filter(|r| !r.is_empty());
+                out.push(Item {
+                    range: first.start..last.end,
+                    status,
+                    list_like: true,
+                });
             }
         }
-        for p in scan::paragraphs(text).into_iter().filter(|p| region.contains(&p.start)) {
-            if in_table.iter().any(|r| r.start >= p.start && r.end <= p.end) {
+        for p in scan::paragraphs(text)
+            .into_iter()
+            .filter(|p| region.contains(&p.start))
+        {
+            if in_table
+                .iter()
+                .any(|r| r.start >= p.start && r.end <= p.end)
+            {
                 continue;
             }
             for l in scan::lines(text, p.clone()) {
@@ -218,7 +314,11 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 let is_region_heading = l.start <= region.start && region.start < l.end;
                 if scan::list_marker_len(line).is_some() && !is_region_heading {
                     let m = scan::list_marker_len(line).unwrap_or(0);
-                    out.push(Item { range: l.start + m..l.end, status: None, list_like: true });
+                    out.push(Item {
+                        range: l.start + m..l.end,
+                        status: None,
+                        list_like: true,
+                    });
                 }
             }
             let para = &text[p.clone()];
@@ -228,9 +328,15 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 }
                 continue;
             }
-            let has_list = scan::lines(text, p.clone()).iter().any(|l| scan::list_marker_len(&text[l.clone()]).is_some());
+            let has_list = scan::lines(text, p.clone())
+                .iter()
+                .any(|l| scan::list_marker_len(&text[l.clone()]).is_some());
             if para.split_whitespace().count() <= 40 && !has_list {
-                out.push(Item { range: trim_span(text, p.clone()), status: None, list_like: false });
+                out.push(Item {
+                    range: trim_span(text, p.clone()),
+                    status: None,
+                    list_like: false,
+                });
             }
         }
     }
@@ -262,11 +368,17 @@ fn anchored_lists(text: &str) -> Vec<Item> {
     let mut out = Vec::new();
     for s in scan::all_sentences(text) {
         let sent = &text[s.clone()];
-        if !scan::ends_with_colon(text, &s) || !has_any(sent, &["maatregel", "beveilig", "security", "measures"]) {
+        if !scan::ends_with_colon(text, &s)
+            || !has_any(sent, &["maatregel", "beveilig", "security", "measures"])
+        {
             continue;
         }
         for r in scan::list_after(text, s.end) {
-            out.push(Item { range: r, status: None, list_like: true });
+            out.push(Item {
+                range: r,
+                status: None,
+                list_like: true,
+            });
         }
     }
     out
@@ -279,12 +391,25 @@ fn inline_sentences(text: &str) -> Vec<Item> {
         .filter(|s| {
             let sent = &text[s.clone()];
             !scan::ends_with_colon(text, s)
-                && has_any(sent, &["organisatorische maatregel", "beveiligingsmaatregel", "passende beveiliging", "security measures", "beveiligingsniveau"])
+                && has_any(
+                    sent,
+                    &[
+                        "organisatorische maatregel",
+                        "beveiligingsmaatregel",
+                        "passende beveiliging",
+                        "security measures",
+                        "beveiligingsniveau",
+                    ],
+                )
                 && !has_any(sent, BREACH_WORDS)
                 && ANCHOR_VERB.is_match(sent)
                 && INLINE_LIST.is_match(sent)
         })
-        .map(|s| Item { range: s, status: None, list_like: false })
+        .map(|s| Item {
+            range: s,
+            status: None,
+            list_like: false,
+        })
         .collect()
 }
 
@@ -311,7 +436,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -326,9 +457,18 @@ mod tests {
 
     #[test]
     fn one_measure_several_categories() {
-        assert_eq!(classify("encryptie in rust en tijdens transport"), vec![C::EncryptionInTransit, C::EncryptionAtRest]);
-        assert_eq!(classify("toegang met tweefactorauthenticatie"), vec![C::Mfa]);
-        assert_eq!(classify("Laptops en USB-sticks worden versleuteld"), vec![C::DeviceEncryption]);
+        assert_eq!(
+            classify("encryptie in rust en tijdens transport"),
+            vec![C::EncryptionInTransit, C::EncryptionAtRest]
+        );
+        assert_eq!(
+            classify("toegang met tweefactorauthenticatie"),
+            vec![C::Mfa]
+        );
+        assert_eq!(
+            classify("Laptops en USB-sticks worden versleuteld"),
+            vec![C::DeviceEncryption]
+        );
         assert_eq!(classify("Audit logs van toegang"), vec![C::Logging]);
     }
 
@@ -359,7 +499,9 @@ mod tests {
 
     #[test]
     fn unrelated_text_gives_nothing() {
-        let m = run("Verwerker controleert de gegevens niet. Het SSL-certificaat wordt jaarlijks verlengd.");
+        let m = run(
+            "Verwerker controleert de gegevens niet. Het SSL-certificaat wordt jaarlijks verlengd.",
+        );
         assert!(m.security.measures.is_empty());
         assert!(m.security.certifications.is_empty());
     }

@@ -15,7 +15,13 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles")
 });
 const PROCESSOR_WORDS: &[&str] = &["verwerker", "processor", "opdrachtnemer", "leverancier"];
-const CONTROLLER_WORDS: &[&str] = &["verantwoordelijke", "controller", "opdrachtgever", "klant", "customer"];
+const CONTROLLER_WORDS: &[&str] = &[
+    "verantwoordelijke",
+    "controller",
+    "opdrachtgever",
+    "klant",
+    "customer",
+];
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
@@ -25,19 +31,30 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     for l in scan::lines(text, 0..text.len()) {
         let line = &text[l.clone()];
         let lower = line.to_lowercase();
-        if lower.trim_start().starts_with("namens") || lower.trim_start().starts_with("on behalf of") || lower.trim_start().starts_with("voor akkoord") {
+        if lower.trim_start().starts_with("namens")
+            || lower.trim_start().starts_with("on behalf of")
+            || lower.trim_start().starts_with("voor akkoord")
+        {
             flush(ctx, model, &mut cur, &mut spans);
             party = role_of(&lower);
             continue;
         }
-        let Some(c) = FIELD.captures(line) else { continue };
-        let (Some(label), Some(value)) = (c.name("label"), c.name("value")) else { continue };
+        let Some(c) = FIELD.captures(line) else {
+            continue;
+        };
+        let (Some(label), Some(value)) = (c.name("label"), c.name("value")) else {
+            continue;
+        };
         let v = clean_value(value.as_str());
-        if v.is_empty() || is_placeholder(value.as_str()) || v.chars().all(|c| c == '_' || c == '.') {
+        if v.is_empty() || is_placeholder(value.as_str()) || v.chars().all(|c| c == '_' || c == '.')
+        {
             continue;
         }
         let vr = l.start + value.start()..l.start + value.end();
-        let sig = cur.get_or_insert_with(|| Signatory { party, ..Signatory::default() });
+        let sig = cur.get_or_insert_with(|| Signatory {
+            party,
+            ..Signatory::default()
+        });
         match label.as_str().to_lowercase().as_str() {
             "naam" | "name" if sig.name.is_none() => {
                 sig.name = Some(v);
@@ -73,7 +90,12 @@ fn role_of(lower: &str) -> Option<PartyRole> {
     }
 }
 
-fn flush(ctx: &Ctx, model: &mut Model, cur: &mut Option<Signatory>, spans: &mut Vec<(String, Range<usize>)>) {
+fn flush(
+    ctx: &Ctx,
+    model: &mut Model,
+    cur: &mut Option<Signatory>,
+    spans: &mut Vec<(String, Range<usize>)>,
+) {
     if let Some(sig) = cur.take() {
         if sig.name.is_some() {
             let i = model.signatories.len();
@@ -93,7 +115,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -112,7 +140,9 @@ mod tests {
 
     #[test]
     fn empty_block_is_not_a_signatory() {
-        let m = run("Namens Klant (Verwerkingsverantwoordelijke):\nNaam | ______\nFunctie | Directeur\n");
+        let m = run(
+            "Namens Klant (Verwerkingsverantwoordelijke):\nNaam | ______\nFunctie | Directeur\n",
+        );
         assert!(m.signatories.is_empty());
     }
 }

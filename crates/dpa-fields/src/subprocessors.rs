@@ -44,24 +44,92 @@ enum Col {
 /// Header vocabulary per column role: `(role, substrings, whole words)`,
 /// checked in this order.
 const HEADER_VOCAB: &[(Col, &[&str], &[&str])] = &[
-    (Col::EeaFlag, &["binnen de eu", "binnen eu", "binnen de eer", "within the eu", "within the eea", "in eer"], &[]),
-    (Col::Mechanism, &["waarborg", "doorgifte", "mechanism", "transfer", "safeguard", "grondslag"], &[]),
+    (
+        Col::EeaFlag,
+        &[
+            "binnen de eu",
+            "binnen eu",
+            "binnen de eer",
+            "within the eu",
+            "within the eea",
+            "in eer",
+        ],
+        &[],
+    ),
+    (
+        Col::Mechanism,
+        &[
+            "waarborg",
+            "doorgifte",
+            "mechanism",
+            "transfer",
+            "safeguard",
+            "grondslag",
+        ],
+        &[],
+    ),
     (Col::Url, &["privacy", "url", "link", "website"], &[]),
-    (Col::Location, &["locatie", "vestiging", "location", "country", "regio", "region", "hosting"], &["land", "waar"]),
-    (Col::Purpose, &["doel", "dienst", "functie", "waarvoor", "purpose", "service", "activiteit", "omschrijving", "taak"], &["rol"]),
+    (
+        Col::Location,
+        &[
+            "locatie",
+            "vestiging",
+            "location",
+            "country",
+            "regio",
+            "region",
+            "hosting",
+        ],
+        &["land", "waar"],
+    ),
+    (
+        Col::Purpose,
+        &[
+            "doel",
+            "dienst",
+            "functie",
+            "waarvoor",
+            "purpose",
+            "service",
+            "activiteit",
+            "omschrijving",
+            "taak",
+        ],
+        &["rol"],
+    ),
     (
         Col::Name,
-        &["sub-verwerker", "subverwerker", "sub-processor", "subprocessor", "sub-procesor", "leverancier", "dienstverlener", "provider", "vendor"],
+        &[
+            "sub-verwerker",
+            "subverwerker",
+            "sub-processor",
+            "subprocessor",
+            "sub-procesor",
+            "leverancier",
+            "dienstverlener",
+            "provider",
+            "vendor",
+        ],
         &["partij", "naam", "name", "bedrijf", "verwerker"],
     ),
-    (Col::Other, &["conformiteit", "status", "opmerking", "dpa", "certific"], &[]),
+    (
+        Col::Other,
+        &["conformiteit", "status", "opmerking", "dpa", "certific"],
+        &[],
+    ),
 ];
 
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\bhttps?://[^\s<>"']+|\bwww\.[^\s<>"']+"#).expect("url compiles"));
-static UNKNOWN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?").expect("unknown compiles"));
-static WORLDWIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"));
-static YES_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(ja|nee|yes|no)\b[\s,;:–-]*").expect("yes/no compiles"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\bhttps?://[^\s<>"']+|\bwww\.[^\s<>"']+"#).expect("url compiles")
+});
+static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
+        .expect("unknown compiles")
+});
+static WORLDWIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"));
+static YES_NO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(ja|nee|yes|no)\b[\s,;:–-]*").expect("yes/no compiles"));
 
 /// Transfer mechanisms and the phrases that name them.
 const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
@@ -69,13 +137,25 @@ const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
         TransferMechanism::Scc,
         r"\bSCCs?\b|\bSCC['’]s|(?i:standaard\s*contract(?:uele)?\s*(?:bepalingen|clausules)|standaardcontractbepalingen|modelcontractbepalingen|model\s*clauses|standard\s+contractual\s+clauses)",
     ),
-    (TransferMechanism::Dpf, r"\bDPF\b|(?i:data\s+privacy\s+framework|privacy\s+shield)"),
-    (TransferMechanism::Bcr, r"\bBCRs?\b|(?i:binding\s+corporate\s+rules|bindende\s+bedrijfsvoorschriften)"),
-    (TransferMechanism::Adequacy, r"(?i:adequaatheids?\w*|adequacy\s+decision|adequate\s+level\s+of\s+protection)"),
+    (
+        TransferMechanism::Dpf,
+        r"\bDPF\b|(?i:data\s+privacy\s+framework|privacy\s+shield)",
+    ),
+    (
+        TransferMechanism::Bcr,
+        r"\bBCRs?\b|(?i:binding\s+corporate\s+rules|bindende\s+bedrijfsvoorschriften)",
+    ),
+    (
+        TransferMechanism::Adequacy,
+        r"(?i:adequaatheids?\w*|adequacy\s+decision|adequate\s+level\s+of\s+protection)",
+    ),
 ];
 
 static MECHANISMS: LazyLock<Vec<(TransferMechanism, Regex)>> = LazyLock::new(|| {
-    MECHANISM_PATTERNS.iter().map(|(m, p)| (*m, Regex::new(p).expect("mechanism compiles"))).collect()
+    MECHANISM_PATTERNS
+        .iter()
+        .map(|(m, p)| (*m, Regex::new(p).expect("mechanism compiles")))
+        .collect()
 });
 
 /// The first transfer mechanism named in `text`, with its range.
@@ -88,10 +168,15 @@ pub(crate) fn find_mechanism(text: &str) -> Option<(TransferMechanism, Range<usi
 
 fn column_role(header: &str) -> Option<Col> {
     let lower = header.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     HEADER_VOCAB
         .iter()
-        .find(|(_, subs, whole)| subs.iter().any(|s| lower.contains(s)) || whole.iter().any(|w| words.contains(w)))
+        .find(|(_, subs, whole)| {
+            subs.iter().any(|s| lower.contains(s)) || whole.iter().any(|w| words.contains(w))
+        })
         .map(|(c, _, _)| *c)
 }
 
@@ -107,9 +192,15 @@ struct Found {
 }
 
 fn roles_of(text: &str, header: &[Range<usize>]) -> Vec<Col> {
-    let mut roles: Vec<Col> = header.iter().map(|c| column_role(&text[c.clone()]).unwrap_or(Col::Other)).collect();
+    let mut roles: Vec<Col> = header
+        .iter()
+        .map(|c| column_role(&text[c.clone()]).unwrap_or(Col::Other))
+        .collect();
     if !roles.contains(&Col::Name) {
-        if let Some(first) = roles.iter().position(|r| *r == Col::Other || *r == Col::Purpose) {
+        if let Some(first) = roles
+            .iter()
+            .position(|r| *r == Col::Other || *r == Col::Purpose)
+        {
             roles[first] = Col::Name;
         }
     }
@@ -126,7 +217,9 @@ fn is_subprocessor_table(text: &str, table: &Table, near_subprocessors: bool) ->
     let header_text = text[header.range.clone()].to_lowercase();
     let roles = roles_of(text, &header.cells);
     let names_subprocessor = has_any(&header_text, SUBPROCESSOR_WORDS);
-    let has_place = roles.iter().any(|r| matches!(r, Col::Location | Col::EeaFlag | Col::Url | Col::Mechanism));
+    let has_place = roles
+        .iter()
+        .any(|r| matches!(r, Col::Location | Col::EeaFlag | Col::Url | Col::Mechanism));
     names_subprocessor || (has_place && near_subprocessors && roles.contains(&Col::Name))
 }
 
@@ -188,7 +281,10 @@ fn broken_tables(text: &str) -> Vec<Found> {
     const RAW_HEADERS: &[(Col, &[&str])] = &[
         (Col::Name, SUBPROCESSOR_WORDS),
         (Col::EeaFlag, &["binnen de eu", "binnen de eer"]),
-        (Col::Location, &["locatie", "vestiging", "land ", "location", "country"]),
+        (
+            Col::Location,
+            &["locatie", "vestiging", "land ", "location", "country"],
+        ),
         (Col::Purpose, &["doel", "dienst", "functie", "purpose"]),
         (Col::Url, &["privacy", "url", "website"]),
         (Col::Mechanism, &["waarborg", "doorgifte", "mechanisme"]),
@@ -198,7 +294,12 @@ fn broken_tables(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         let head = text[p.clone()].to_lowercase();
-        if head.contains('\t') || head.contains(" | ") || !SUBPROCESSOR_WORDS.iter().any(|w| head.trim_start().starts_with(w)) {
+        if head.contains('\t')
+            || head.contains(" | ")
+            || !SUBPROCESSOR_WORDS
+                .iter()
+                .any(|w| head.trim_start().starts_with(w))
+        {
             continue;
         }
         let mut hits: Vec<(usize, Col)> = Vec::new();
@@ -212,9 +313,16 @@ fn broken_tables(text: &str) -> Vec<Found> {
         if roles.len() < 2 || roles[0] != Col::Name || head.split_whitespace().count() > 14 {
             continue;
         }
-        let cells: Vec<Range<usize>> = paras[i + 1..].iter().take_while(|c| is_cell(&text[(*c).clone()])).cloned().collect();
+        let cells: Vec<Range<usize>> = paras[i + 1..]
+            .iter()
+            .take_while(|c| is_cell(&text[(*c).clone()]))
+            .cloned()
+            .collect();
         for chunk in cells.chunks(roles.len()).filter(|c| c.len() == roles.len()) {
-            let mut f = Found { name: chunk[0].clone(), ..Found::default() };
+            let mut f = Found {
+                name: chunk[0].clone(),
+                ..Found::default()
+            };
             for (cell, role) in chunk.iter().zip(roles.iter()).skip(1) {
                 match role {
                     Col::Location => f.location = Some(cell.clone()),
@@ -234,11 +342,13 @@ fn broken_tables(text: &str) -> Vec<Found> {
 fn is_cell(p: &str) -> bool {
     let words = p.split_whitespace().count();
     let t = p.trim();
-    words <= 10 && !(t.ends_with('.') && words > 4) && !t.ends_with(':') && !t.contains('\t')
+    let prose = t.ends_with('.') && words > 4;
+    words <= 10 && !prose && !t.ends_with(':') && !t.contains('\t')
 }
 
-static BULLET_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles"));
+static BULLET_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles")
+});
 
 /// Bullet lists after an intro naming sub-processors: `Naam (doel, locatie)`.
 fn bullet_lists(text: &str) -> Vec<Found> {
@@ -250,13 +360,22 @@ fn bullet_lists(text: &str) -> Vec<Found> {
         }
         for item in scan::list_after(text, s.end) {
             let line = &text[item.clone()];
-            let Some(c) = BULLET_ENTRY.captures(line) else { continue };
-            let (Some(name), Some(detail)) = (c.name("name"), c.name("paren").or(c.name("rest"))) else { continue };
+            let Some(c) = BULLET_ENTRY.captures(line) else {
+                continue;
+            };
+            let (Some(name), Some(detail)) = (c.name("name"), c.name("paren").or(c.name("rest")))
+            else {
+                continue;
+            };
             let name = trim_span(text, item.start + name.start()..item.start + name.end());
             let detail = item.start + detail.start()..item.start + detail.end();
-            let mut f = Found { name, ..Found::default() };
+            let mut f = Found {
+                name,
+                ..Found::default()
+            };
             for part in split_parts(text, detail) {
-                let has_place = !find_countries(&text[part.clone()], true).is_empty() || !find_regions(&text[part.clone()]).is_empty();
+                let has_place = !find_countries(&text[part.clone()], true).is_empty()
+                    || !find_regions(&text[part.clone()]).is_empty();
                 if has_place && f.location.is_none() {
                     f.location = Some(part);
                 } else if f.purpose.is_none() {
@@ -284,7 +403,7 @@ fn split_parts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 
 fn near_subprocessor_regions(ctx: &Ctx) -> Vec<Range<usize>> {
     let mut words: Vec<&str> = SUBPROCESSOR_WORDS.to_vec();
-    words.extend(["inschakel", "partijen die wij"]);
+    words.push("inschakel");
     scan::topic_regions(ctx, dpa_model::ClauseKind::Subprocessors, &words)
 }
 
@@ -293,7 +412,10 @@ fn collect(ctx: &Ctx) -> Vec<Found> {
     let regions = near_subprocessor_regions(ctx);
     let mut found: Vec<Found> = Vec::new();
     for t in scan::tables(text) {
-        let near = t.rows.first().is_some_and(|r| scan::inside(&regions, r.range.start));
+        let near = t
+            .rows
+            .first()
+            .is_some_and(|r| scan::inside(&regions, r.range.start));
         if is_subprocessor_table(text, &t, near) {
             found.extend(rows_of_table(text, &t));
         }
@@ -317,7 +439,14 @@ fn collect(ctx: &Ctx) -> Vec<Found> {
 /// The first transfer mechanism the document names in a sentence about
 /// transfers outside the EU/EEA.
 fn document_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
-    const TRANSFER_WORDS: &[&str] = &["buiten de e", "doorgifte", "derde land", "derde landen", "outside the e", "transfer"];
+    const TRANSFER_WORDS: &[&str] = &[
+        "buiten de e",
+        "doorgifte",
+        "derde land",
+        "derde landen",
+        "outside the e",
+        "transfer",
+    ];
     scan::all_sentences(text).into_iter().find_map(|s| {
         let sent = &text[s.clone()];
         if !has_any(sent, TRANSFER_WORDS) {
@@ -327,7 +456,12 @@ fn document_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
     })
 }
 
-fn build(ctx: &Ctx, model: &mut Model, f: &Found, doc_mech: Option<&(TransferMechanism, Range<usize>)>) {
+fn build(
+    ctx: &Ctx,
+    model: &mut Model,
+    f: &Found,
+    doc_mech: Option<&(TransferMechanism, Range<usize>)>,
+) {
     let text = ctx.full();
     let i = model.subprocessors.len();
     let path = |k: &str| format!("subprocessors.{i}.{k}");
@@ -360,11 +494,19 @@ fn build(ctx: &Ctx, model: &mut Model, f: &Found, doc_mech: Option<&(TransferMec
         }
         if let Some(first) = found.first() {
             sp.country = Some(first.code.to_string());
-            ctx.record(model, path("country"), loc.start + first.range.start..loc.start + first.range.end);
+            ctx.record(
+                model,
+                path("country"),
+                loc.start + first.range.start..loc.start + first.range.end,
+            );
         } else if let Some(r) = find_regions(loc_text).first() {
             sp.countries.push("EU".to_string());
             sp.country = Some("EU".to_string());
-            ctx.record(model, path("country"), loc.start + r.start..loc.start + r.end);
+            ctx.record(
+                model,
+                path("country"),
+                loc.start + r.start..loc.start + r.end,
+            );
         }
         if !sp.countries.is_empty() || WORLDWIDE.is_match(loc_text) {
             let outside = WORLDWIDE.is_match(loc_text) || sp.countries.iter().any(|c| !is_eea(c));
@@ -381,8 +523,16 @@ fn build(ctx: &Ctx, model: &mut Model, f: &Found, doc_mech: Option<&(TransferMec
         sp.purpose = Some(clean_value(&text[p.clone()]));
         ctx.record(model, path("purpose"), p.clone());
     }
-    let url_cells: Vec<Range<usize>> = f.url_cell.iter().cloned().chain(f.mechanism_cells.iter().cloned()).collect();
-    if let Some(u) = url_cells.iter().find_map(|c| URL.find(&text[c.clone()]).map(|m| c.start + m.start()..c.start + m.end())) {
+    let url_cells: Vec<Range<usize>> = f
+        .url_cell
+        .iter()
+        .cloned()
+        .chain(f.mechanism_cells.iter().cloned())
+        .collect();
+    if let Some(u) = url_cells.iter().find_map(|c| {
+        URL.find(&text[c.clone()])
+            .map(|m| c.start + m.start()..c.start + m.end())
+    }) {
         let u = trim_url(text, u);
         sp.privacy_url = Some(text[u.clone()].to_string());
         ctx.record(model, path("privacy_url"), u);
@@ -390,7 +540,9 @@ fn build(ctx: &Ctx, model: &mut Model, f: &Found, doc_mech: Option<&(TransferMec
     let mut cells: Vec<Range<usize>> = f.mechanism_cells.clone();
     cells.extend(f.location.iter().cloned());
     cells.sort_by_key(|c| c.start);
-    if let Some((m, r)) = cells.iter().find_map(|c| find_mechanism(&text[c.clone()]).map(|(m, r)| (m, c.start + r.start..c.start + r.end))) {
+    if let Some((m, r)) = cells.iter().find_map(|c| {
+        find_mechanism(&text[c.clone()]).map(|(m, r)| (m, c.start + r.start..c.start + r.end))
+    }) {
         sp.transfer_mechanism = Some(m);
         ctx.record(model, path("transfer_mechanism"), r);
     } else if let (Some(false), Some((m, r))) = (sp.within_eea, doc_mech) {
@@ -434,14 +586,20 @@ fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {
     let regions = near_subprocessor_regions(ctx);
     scan::all_sentences(text)
         .into_iter()
-        .filter(|s| has_any(&text[s.clone()], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start))
+        .filter(|s| {
+            has_any(&text[s.clone()], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
+        })
         .collect()
 }
 
 fn authorisation(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let sents = subprocessor_sentences(ctx);
-    let find = |re: &Regex| sents.iter().find_map(|s| re.find(&text[s.clone()]).map(|_| s.clone()));
+    let find = |re: &Regex| {
+        sents
+            .iter()
+            .find_map(|s| re.find(&text[s.clone()]).map(|_| s.clone()))
+    };
     let (value, span) = if let Some(s) = find(&GENERAL) {
         (Authorisation::General, s)
     } else if let Some(s) = find(&SPECIFIC) {
@@ -455,7 +613,15 @@ fn authorisation(ctx: &Ctx, model: &mut Model) {
     ctx.record(model, "subprocessor_authorisation", span);
 }
 
-const CHANGE_WORDS: &[&str] = &["nieuwe", "toevoeg", "vervang", "wijziging", "new sub", "change", "inschakelen van"];
+const CHANGE_WORDS: &[&str] = &[
+    "nieuwe",
+    "toevoeg",
+    "vervang",
+    "wijziging",
+    "new sub",
+    "change",
+    "inschakelen van",
+];
 const OBJECTION_WORDS: &[&str] = &["bezwaar", "object"];
 
 fn changes(ctx: &Ctx, model: &mut Model) {
@@ -473,10 +639,17 @@ fn changes(ctx: &Ctx, model: &mut Model) {
         let sent = &text[s.clone()];
         let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
         let para_text = &text[para.clone()];
-        if model.subprocessor_changes.notice.is_none() && has_any(sent, CHANGE_WORDS) && !has_any(sent, OBJECTION_WORDS) {
+        if model.subprocessor_changes.notice.is_none()
+            && has_any(sent, CHANGE_WORDS)
+            && !has_any(sent, OBJECTION_WORDS)
+        {
             if let Some(d) = find_durations(sent).into_iter().next() {
                 model.subprocessor_changes.notice = Some(d.value);
-                ctx.record(model, "subprocessor_changes.notice", s.start + d.phrase.start..s.start + d.phrase.end);
+                ctx.record(
+                    model,
+                    "subprocessor_changes.notice",
+                    s.start + d.phrase.start..s.start + d.phrase.end,
+                );
             }
         }
         if model.subprocessor_changes.objection.is_none()
@@ -496,7 +669,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         let ctx = Ctx::new(&nt, &[]);
         extract(&ctx, &mut model);
@@ -510,7 +689,10 @@ mod tests {
         let a = &m.subprocessors[0];
         assert_eq!(a.name, "Alfa Hosting");
         assert_eq!(a.within_eea, Some(true));
-        assert_eq!(a.privacy_url.as_deref(), Some("https://alfa.example/privacy"));
+        assert_eq!(
+            a.privacy_url.as_deref(),
+            Some("https://alfa.example/privacy")
+        );
         let b = &m.subprocessors[1];
         assert_eq!(b.within_eea, Some(false));
         assert_eq!(b.location.as_deref(), Some("Verenigde Staten"));
@@ -539,7 +721,10 @@ mod tests {
         assert_eq!(m.subprocessors.len(), 1);
         assert_eq!(m.subprocessors[0].name, "Zeta Cloud GmbH");
         assert_eq!(m.subprocessors[0].country.as_deref(), Some("DE"));
-        assert_eq!(m.subprocessors[0].purpose.as_deref(), Some("Hosting en opslag"));
+        assert_eq!(
+            m.subprocessors[0].purpose.as_deref(),
+            Some("Hosting en opslag")
+        );
         assert_eq!(m.subprocessor_authorisation, Some(Authorisation::Specific));
     }
 
@@ -556,7 +741,13 @@ mod tests {
     fn general_authorisation_with_notice_and_objection() {
         let m = run("Klant geeft Verwerker algemene schriftelijke toestemming om subverwerkers in te schakelen. Verwerker informeert Klant minimaal vier weken voor het inschakelen van een nieuwe subverwerker. Klant kan tegen de wijziging bezwaar maken.");
         assert_eq!(m.subprocessor_authorisation, Some(Authorisation::General));
-        assert_eq!(m.subprocessor_changes.notice.as_ref().map(|d| d.iso.as_str()), Some("P4W"));
+        assert_eq!(
+            m.subprocessor_changes
+                .notice
+                .as_ref()
+                .map(|d| d.iso.as_str()),
+            Some("P4W")
+        );
         assert_eq!(m.subprocessor_changes.objection, Some(true));
     }
 
@@ -569,6 +760,9 @@ mod tests {
     #[test]
     fn document_mechanism_for_outside_rows() {
         let m = run("Subverwerker | Locatie\nIota | Verenigde Staten\n\nDoorgifte buiten de EER gebeurt op basis van de standaardcontractbepalingen.");
-        assert_eq!(m.subprocessors[0].transfer_mechanism, Some(TransferMechanism::Scc));
+        assert_eq!(
+            m.subprocessors[0].transfer_mechanism,
+            Some(TransferMechanism::Scc)
+        );
     }
 }

@@ -17,21 +17,60 @@ use std::sync::LazyLock;
 
 /// Words of the end of the agreement.
 const END_WORDS: &[&str] = &[
-    "beëindig", "beeindig", "einde", "eindigt", "afloop", "opzegging", "ontbinding", "stopt", "termination", "terminat", "end of",
+    "beëindig",
+    "beeindig",
+    "einde",
+    "eindigt",
+    "afloop",
+    "opzegging",
+    "ontbinding",
+    "stopt",
+    "termination",
+    "terminat",
+    "end of",
     "expir",
 ];
 /// Heading words of a termination / return-or-delete section.
-const END_HEADINGS: &[&str] =
-    &["beëindig", "beeindig", "einde", "teruggave", "verwijdering", "wissing", "als het stopt", "termination", "return", "deletion"];
+const END_HEADINGS: &[&str] = &[
+    "beëindig",
+    "beeindig",
+    "einde",
+    "teruggave",
+    "verwijdering",
+    "wissing",
+    "als het stopt",
+    "termination",
+    "return",
+    "deletion",
+];
 /// Verbs of deleting.
-const DELETE_WORDS: &[&str] = &["verwijder", "wissen", "wist ", "vernietig", "delete", "erase", "destroy", "onbruikbaar", "render inaccessible"];
+const DELETE_WORDS: &[&str] = &[
+    "verwijder",
+    "wissen",
+    "wist ",
+    "vernietig",
+    "delete",
+    "erase",
+    "destroy",
+    "onbruikbaar",
+    "render inaccessible",
+];
 /// Returning or exporting the data.
 static RETURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bterug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)\b|\bterug\s+te\s+(?:leveren|geven|sturen)\b|\b(?:levert|geeft|stuurt|zendt)\b[^.]{0,50}\bterug\b|\bretourne\w*|\bexporte\w*|\bexport\b|\breturn\w*")
         .expect("return compiles")
 });
 const BACKUP_WORDS: &[&str] = &["back-up", "backup", "back up"];
-const BACKUP_FATE_WORDS: &[&str] = &["verwijder", "overschreven", "retentie", "wis", "vernietig", "rotatie", "delete", "overwrit"];
+const BACKUP_FATE_WORDS: &[&str] = &[
+    "verwijder",
+    "overschreven",
+    "retentie",
+    "wis",
+    "vernietig",
+    "rotatie",
+    "delete",
+    "overwrit",
+];
 /// Sentences about other deadlines that mention the end of the agreement.
 const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "bezwaar", "kennisgeving", "gesprek"];
 
@@ -61,7 +100,11 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         for s in scan::sentences(text, p.clone()) {
             let sent = &text[s.clone()];
             let in_end = has_any(sent, END_WORDS) || scan::inside(&regions, s.start);
-            if has_any(sent, BACKUP_WORDS) && (in_end || para_end) && has_any(sent, BACKUP_FATE_WORDS) && backups.is_none() {
+            if has_any(sent, BACKUP_WORDS)
+                && (in_end || para_end)
+                && has_any(sent, BACKUP_FATE_WORDS)
+                && backups.is_none()
+            {
                 backups = Some(s.clone());
             }
             if about_backups(sent) {
@@ -78,17 +121,20 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
             let durations = find_durations(sent);
             let strong = in_end as usize;
             if let Some(d) = durations.into_iter().next() {
-                let d = FoundDuration { range: s.start + d.range.start..s.start + d.range.end, phrase: s.start + d.phrase.start..s.start + d.phrase.end, ..d };
-                let after_end = sent.to_lowercase().contains(" na be") || has_any(sent, &["na einde", "na het einde", "na afloop"]);
+                let d = FoundDuration {
+                    range: s.start + d.range.start..s.start + d.range.end,
+                    phrase: s.start + d.phrase.start..s.start + d.phrase.end,
+                    ..d
+                };
+                let after_end = sent.to_lowercase().contains(" na be")
+                    || has_any(sent, &["na einde", "na het einde", "na afloop"]);
                 if deletes || after_end {
                     if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
                         found.deletion = Some((d.clone(), strong));
                     }
-                } else if returns {
-                    if found.returns.is_none() {
-                        found.returns = Some((d, strong));
-                        return_seen_here = true;
-                    }
+                } else if returns && found.returns.is_none() {
+                    found.returns = Some((d, strong));
+                    return_seen_here = true;
                 }
             } else if deletes && return_seen_here {
                 found.deletion_after_return = true;
@@ -123,7 +169,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        };
         let mut model = Model::empty(source);
         extract(&Ctx::new(&nt, &[]), &mut model);
         model
@@ -141,7 +193,10 @@ mod tests {
     #[test]
     fn export_window_then_deletion() {
         let m = run("Eindigt de overeenkomst, dan kun je binnen zestig dagen een export opvragen. Daarna verwijderen wij alle gegevens.");
-        assert_eq!(m.termination.return_deadline.as_ref().map(|d| d.value), Some(60));
+        assert_eq!(
+            m.termination.return_deadline.as_ref().map(|d| d.value),
+            Some(60)
+        );
         assert_eq!(m.termination.deletion_deadline.map(|d| d.value), Some(60));
     }
 

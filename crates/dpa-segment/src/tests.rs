@@ -154,3 +154,12 @@ fn no_panic_on_odd_input() {
         let _ = seg(t);
     }
 }
+
+#[test]
+fn short_numbered_lines_are_headings() {
+    let t = "12. Aansprakelijkheid\n\nWij zijn niet aansprakelijk voor:\n\n• schade door jou;\n\nJe vrijwaart ons.\n\n13. Slot\n\nDeze overeenkomst loopt door.\n\n14. Als een klant zijn rechten inroept\n\nDan helpen wij.\n";
+    let c = seg(t);
+    let heads: Vec<Option<&str>> = c.iter().map(|c| c.heading.as_deref()).collect();
+    assert_eq!(heads, vec![Some("Aansprakelijkheid"), Some("Slot"), Some("Als een klant zijn rechten inroept")]);
+    assert_eq!(c[2].kind, Some(ClauseKind::DataSubjectRights));
+}

@@ -646,7 +646,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
     if rest.is_empty() {
         return (None, true);
     }
-    if next_is_break && is_title_like(rest, 12) {
+    if next_is_break && (is_title_like(rest, 12) || is_short_line(rest)) {
         return (Some(rest.to_string()), true);
     }
     if let Some((h, body)) = rest.split_once(": ") {
@@ -660,6 +660,13 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
         }
     }
     (None, false)
+}
+
+/// A short line on its own after a number (`8. Als een klant zijn rechten
+/// inroept`) is a title even when it reads like a sentence.
+fn is_short_line(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    words <= 8 && starts_upper(s) && !matches!(s.chars().last(), Some('.' | ',' | ';' | ':'))
 }
 
 fn has_digit(s: &str) -> bool {

@@ -7,7 +7,10 @@ fn main() {
         eprintln!("usage: pdftext FILE [PASSWORD]");
         std::process::exit(2);
     };
-    let opts = dpa_text::TextOptions { password: args.next(), ..Default::default() };
+    let opts = dpa_text::TextOptions {
+        password: args.next(),
+        ..Default::default()
+    };
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
@@ -15,7 +18,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let result = if path.ends_with(".pdf") { dpa_text::from_pdf(&bytes, &opts) } else { dpa_text::from_plain(&bytes, &opts) };
+    let result = if path.ends_with(".pdf") {
+        dpa_text::from_pdf(&bytes, &opts)
+    } else {
+        dpa_text::from_plain(&bytes, &opts)
+    };
     match result {
         Ok(t) => {
             for w in &t.warnings {

@@ -16,7 +16,8 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+\s").expect("valid regex"));
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]+\s").expect("valid regex"));
 
 /// Turn the laid-out lines of every page into page texts and warnings.
 pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, Vec<Warning>) {
@@ -30,9 +31,17 @@ pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, 
     for page in pages.iter_mut() {
         merge_aligned_blocks(page, pitch);
     }
-    let vocab = Vocab::from_texts(pages.iter().flatten().flat_map(|l| l.segs.iter().map(|s| s.text.as_str())));
+    let vocab = Vocab::from_texts(
+        pages
+            .iter()
+            .flatten()
+            .flat_map(|l| l.segs.iter().map(|s| s.text.as_str())),
+    );
     let metrics = Metrics::of(&pages);
-    let texts = pages.iter().map(|p| page_text(p, &metrics, &vocab)).collect();
+    let texts = pages
+        .iter()
+        .map(|p| page_text(p, &metrics, &vocab))
+        .collect();
     (texts, warnings)
 }
 
@@ -40,18 +49,26 @@ fn remove_watermarks(pages: &mut [Vec<Line>], rotated: &[String], warnings: &mut
     let body = body_size(pages);
     let mut first_page = None;
     for (i, text) in rotated.iter().enumerate() {
-        if repair::is_watermark_text(text) || text.split_whitespace().any(repair::is_watermark_text) {
+        if repair::is_watermark_text(text) || text.split_whitespace().any(repair::is_watermark_text)
+        {
             first_page.get_or_insert(i);
         }
     }
-    let repeated = pages.iter().filter(|p| p.iter().any(|l| repair::is_watermark_text(&l.text()))).count() >= 2;
+    let repeated = pages
+        .iter()
+        .filter(|p| p.iter().any(|l| repair::is_watermark_text(&l.text())))
+        .count()
+        >= 2;
     for (i, page) in pages.iter_mut().enumerate() {
         let before = page.len();
         page.retain(|l| {
             let text = l.text();
             let is_mark = repair::is_watermark_text(&text)
                 && (l.size >= body * 1.6 || repeated)
-                && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                && text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
             !is_mark
         });
         if page.len() < before {
@@ -59,7 +76,11 @@ fn remove_watermarks(pages: &mut [Vec<Line>], rotated: &[String], warnings: &mut
         }
     }
     if let Some(p) = first_page {
-        warnings.push(Warning::new("draft", "the document is marked as a draft (CONCEPT watermark)", Some(p as u32 + 1)));
+        warnings.push(Warning::new(
+            "draft",
+            "the document is marked as a draft (CONCEPT watermark)",
+            Some(p as u32 + 1),
+        ));
     }
 }
 
@@ -110,7 +131,9 @@ fn drop_separator_lines(page: &mut Vec<Line>) {
     for mut line in page.drain(..) {
         let text = line.text();
         let is_rule = text.chars().filter(|c| !c.is_whitespace()).count() >= 3
-            && text.chars().all(|c| c.is_whitespace() || "-=_*~.·–—│|+".contains(c));
+            && text
+                .chars()
+                .all(|c| c.is_whitespace() || "-=_*~.·–—│|+".contains(c));
         if is_rule {
             pending_break = true;
             continue;
@@ -141,8 +164,16 @@ fn merge_aligned_blocks(page: &mut Vec<Line>, pitch: f32) {
         while j < page.len() && j - i < 6 {
             let (prev, next) = (&page[j - 1], &page[j]);
             let delta = (prev.y - next.y) / prev.size.max(1.0);
-            let aligned = next.segs.iter().all(|s| cols.iter().any(|c| (s.x0 - c).abs() <= tol));
-            if next.table_row || next.break_before || delta <= 0.0 || delta > pitch * 1.15 || !aligned {
+            let aligned = next
+                .segs
+                .iter()
+                .all(|s| cols.iter().any(|c| (s.x0 - c).abs() <= tol));
+            if next.table_row
+                || next.break_before
+                || delta <= 0.0
+                || delta > pitch * 1.15
+                || !aligned
+            {
                 break;
             }
             j += 1;
@@ -150,7 +181,11 @@ fn merge_aligned_blocks(page: &mut Vec<Line>, pitch: f32) {
         let wrapped = page[i + 1..j].iter().any(|l| {
             l.segs.len() < cols.len()
                 || (l.segs[0].x0 - cols[0]).abs() > tol
-                || l.segs[0].text.chars().next().is_some_and(char::is_lowercase)
+                || l.segs[0]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
         });
         let ends_block = j >= page.len() || page[j].break_before || {
             let (prev, next) = (&page[j - 1], &page[j]);
@@ -173,15 +208,22 @@ fn folded_key(text: &str) -> String {
 
 fn zone(page: &[Line]) -> impl Iterator<Item = &Line> {
     let len = page.len();
-    page.iter().enumerate().filter(move |(i, _)| *i < FURNITURE_ZONE || i + FURNITURE_ZONE >= len).map(|(_, l)| l)
+    page.iter()
+        .enumerate()
+        .filter(move |(i, _)| *i < FURNITURE_ZONE || i + FURNITURE_ZONE >= len)
+        .map(|(_, l)| l)
 }
 
 fn body_size(pages: &[Vec<Line>]) -> f32 {
     let mut by_size: BTreeMap<i32, usize> = BTreeMap::new();
     for l in pages.iter().flatten() {
-        *by_size.entry((l.size * 2.0).round() as i32).or_default() += l.segs.iter().map(|s| s.text.len()).sum::<usize>();
+        *by_size.entry((l.size * 2.0).round() as i32).or_default() +=
+            l.segs.iter().map(|s| s.text.len()).sum::<usize>();
     }
-    by_size.iter().max_by_key(|(_, &c)| c).map_or(10.0, |(&s, _)| s as f32 / 2.0)
+    by_size
+        .iter()
+        .max_by_key(|(_, &c)| c)
+        .map_or(10.0, |(&s, _)| s as f32 / 2.0)
 }
 
 /// Line pitch (baseline distance / font size) of the body text.
@@ -203,19 +245,27 @@ impl Metrics {
                 }
             }
         }
-        let pitch = hist.iter().max_by_key(|(_, &c)| c).map_or(1.2, |(&r, _)| r as f32 / 20.0);
+        let pitch = hist
+            .iter()
+            .max_by_key(|(_, &c)| c)
+            .map_or(1.2, |(&r, _)| r as f32 / 20.0);
         Metrics { pitch }
     }
 }
 
 fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
     let right = right_margin(lines);
-    let left = lines.iter().filter(|l| !l.table_row).map(|l| l.x0).fold(f32::MAX, f32::min);
+    let left = lines
+        .iter()
+        .filter(|l| !l.table_row)
+        .map(|l| l.x0)
+        .fold(f32::MAX, f32::min);
     let mut out = String::new();
     let mut prev: Option<&Line> = None;
     let mut prev_text = String::new();
     for line in lines {
-        let text = repair::fold_ligatures(&repair::resolve_cell_hyphens(&tabify(&line.text()), vocab));
+        let text =
+            repair::fold_ligatures(&repair::resolve_cell_hyphens(&tabify(&line.text()), vocab));
         if let Some(p) = prev {
             let delta = (p.y - line.y) / p.size.max(1.0);
             if continues(p, &prev_text, line, &text, delta, m, right, left) {
@@ -237,7 +287,8 @@ fn page_text(lines: &[Line], m: &Metrics, vocab: &Vocab) -> String {
             }
             out.push('\n');
             let tabular = |l: &Line, t: &str| l.table_row || t.contains('\t');
-            let same_table = tabular(p, &prev_text) && tabular(line, &text) && delta > 0.0 && delta < 12.0;
+            let same_table =
+                tabular(p, &prev_text) && tabular(line, &text) && delta > 0.0 && delta < 12.0;
             if !same_table && (delta > m.pitch * 1.3 || delta < 0.0 || line.break_before) {
                 out.push('\n');
             }
@@ -273,7 +324,11 @@ fn tabify(s: &str) -> String {
 }
 
 fn right_margin(lines: &[Line]) -> f32 {
-    let mut xs: Vec<f32> = lines.iter().filter(|l| !l.table_row).map(|l| l.x1).collect();
+    let mut xs: Vec<f32> = lines
+        .iter()
+        .filter(|l| !l.table_row)
+        .map(|l| l.x1)
+        .collect();
     if xs.is_empty() {
         return 0.0;
     }
@@ -283,8 +338,22 @@ fn right_margin(lines: &[Line]) -> f32 {
 
 /// Is `line` the wrapped continuation of `prev` (same paragraph)?
 #[allow(clippy::too_many_arguments)]
-fn continues(prev: &Line, prev_text: &str, line: &Line, text: &str, delta: f32, m: &Metrics, right: f32, left: f32) -> bool {
-    if prev.table_row || line.table_row || line.break_before || prev_text.contains('\t') || text.contains('\t') {
+fn continues(
+    prev: &Line,
+    prev_text: &str,
+    line: &Line,
+    text: &str,
+    delta: f32,
+    m: &Metrics,
+    right: f32,
+    left: f32,
+) -> bool {
+    if prev.table_row
+        || line.table_row
+        || line.break_before
+        || prev_text.contains('\t')
+        || text.contains('\t')
+    {
         return false;
     }
     if delta <= 0.0 || delta > m.pitch * 1.15 || (prev.size - line.size).abs() > 0.6 {

@@ -46,7 +46,9 @@ pub struct Seg {
 impl Line {
     /// Does the first segment only hold a list marker (`1.1`, `a.`, `•`)?
     pub fn starts_with_marker(&self) -> bool {
-        self.segs.first().is_some_and(|s| MARKER_SEG.is_match(&s.text))
+        self.segs
+            .first()
+            .is_some_and(|s| MARKER_SEG.is_match(&s.text))
     }
 
     /// The line's text: segments joined by a space (tabs inside table rows).
@@ -54,7 +56,11 @@ impl Line {
         let mut out = String::new();
         for s in &self.segs {
             if !out.is_empty() {
-                out.push(if self.table_row || !MARKER_SEG.is_match(&out) { '\t' } else { ' ' });
+                out.push(if self.table_row || !MARKER_SEG.is_match(&out) {
+                    '\t'
+                } else {
+                    ' '
+                });
             }
             out.push_str(&s.text);
         }
@@ -90,27 +96,55 @@ pub fn lay_out(page: &PageContent) -> Vec<Line> {
         }
         i = j;
     }
-    let lines = if page.rules.is_empty() { split_columns(lines) } else { lines };
+    let lines = if page.rules.is_empty() {
+        split_columns(lines)
+    } else {
+        lines
+    };
     merge_table_rows(lines, &page.rules)
 }
 
 /// Two-column pages: when most lines keep clear of one vertical gutter and
 /// several have text on both sides, read the left column, then the right.
 fn split_columns(lines: Vec<Line>) -> Vec<Line> {
-    let Some(gutter) = find_gutter(&lines) else { return lines };
-    let crosses = |l: &Line| l.segs.iter().any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0);
-    let top = lines.iter().filter(|l| !crosses(l) && l.segs.len() >= 2).map(|l| l.y).fold(f32::MIN, f32::max);
-    let (mut head, mut left, mut right, mut tail) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let Some(gutter) = find_gutter(&lines) else {
+        return lines;
+    };
+    let crosses = |l: &Line| {
+        l.segs
+            .iter()
+            .any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0)
+    };
+    let top = lines
+        .iter()
+        .filter(|l| !crosses(l) && l.segs.len() >= 2)
+        .map(|l| l.y)
+        .fold(f32::MIN, f32::max);
+    let (mut head, mut left, mut right, mut tail) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for line in lines {
         if crosses(&line) {
-            if line.y > top { head.push(line) } else { tail.push(line) }
+            if line.y > top {
+                head.push(line)
+            } else {
+                tail.push(line)
+            }
             continue;
         }
-        let (l, r): (Vec<Seg>, Vec<Seg>) = line.segs.iter().cloned().partition(|s| s.x1 <= gutter + 1.0);
+        let (l, r): (Vec<Seg>, Vec<Seg>) = line
+            .segs
+            .iter()
+            .cloned()
+            .partition(|s| s.x1 <= gutter + 1.0);
         for (segs, side) in [(l, &mut left), (r, &mut right)] {
             if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
                 let (x0, x1) = (first.x0, last.x1);
-                side.push(Line { x0, x1, segs, ..line.clone() });
+                side.push(Line {
+                    x0,
+                    x1,
+                    segs,
+                    ..line.clone()
+                });
             }
         }
     }
@@ -121,7 +155,11 @@ fn split_columns(lines: Vec<Line>) -> Vec<Line> {
             l.column = Some((x0, x1));
         }
     }
-    head.into_iter().chain(left).chain(right).chain(tail).collect()
+    head.into_iter()
+        .chain(left)
+        .chain(right)
+        .chain(tail)
+        .collect()
 }
 
 fn find_gutter(lines: &[Line]) -> Option<f32> {
@@ -143,14 +181,27 @@ fn find_gutter(lines: &[Line]) -> Option<f32> {
         return None;
     }
     let gutter = best as f32 * 4.0 - 4.0;
-    let crossing = lines.iter().filter(|l| l.segs.iter().any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0)).count();
+    let crossing = lines
+        .iter()
+        .filter(|l| {
+            l.segs
+                .iter()
+                .any(|s| s.x0 < gutter - 1.0 && s.x1 > gutter + 1.0)
+        })
+        .count();
     // prose columns fill their width: the left pieces end close to the gutter
     let left_edge = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
     let reach = 0.25 * (gutter - left_edge).max(1.0);
     let left_ends: Vec<f32> = lines
         .iter()
         .filter(|l| l.segs.len() >= 2)
-        .filter_map(|l| l.segs.iter().filter(|s| s.x1 <= gutter + 1.0).map(|s| s.x1).reduce(f32::max))
+        .filter_map(|l| {
+            l.segs
+                .iter()
+                .filter(|s| s.x1 <= gutter + 1.0)
+                .map(|s| s.x1)
+                .reduce(f32::max)
+        })
         .collect();
     let full = left_ends.iter().filter(|&&x1| gutter - x1 <= reach).count();
     (crossing * 5 <= lines.len() && full * 10 >= left_ends.len() * 6).then_some(gutter)
@@ -162,7 +213,11 @@ fn vertical_rules(page: &PageContent) -> Vec<(f32, f32, f32)> {
     page.verticals.clone()
 }
 
-fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32)]) -> Option<Line> {
+fn build_line(
+    page: &PageContent,
+    glyphs: &[&Glyph],
+    verticals: &[(f32, f32, f32)],
+) -> Option<Line> {
     let mut segs: Vec<Seg> = Vec::new();
     let mut cur = String::new();
     let mut seg_x0 = f32::NAN;
@@ -171,10 +226,17 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
     let mut last_text: &str = "";
     let mut last_x0 = f32::NAN;
     let mut spaces = 0;
-    let size = glyphs.iter().map(|g| g.size).fold(0.0f32, f32::max).max(1.0);
+    let size = glyphs
+        .iter()
+        .map(|g| g.size)
+        .fold(0.0f32, f32::max)
+        .max(1.0);
     let y = glyphs.first()?.y;
     for g in glyphs {
-        let text = page.text.get(g.start as usize..g.end as usize).unwrap_or("");
+        let text = page
+            .text
+            .get(g.start as usize..g.end as usize)
+            .unwrap_or("");
         let is_space = text.chars().all(char::is_whitespace);
         // fake bold / shadow: the same glyph drawn again almost on top
         if text == last_text && (g.x0 - last_x0).abs() < 0.3 * g.size.max(1.0) * 0.5 && !is_space {
@@ -188,12 +250,22 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
             spaces += 1;
             continue;
         }
-        let gap_visible = if last_visible_x1.is_nan() { 0.0 } else { g.x0 - last_visible_x1 };
+        let gap_visible = if last_visible_x1.is_nan() {
+            0.0
+        } else {
+            g.x0 - last_visible_x1
+        };
         // one (stretched) space glyph is a word space of justified text
-        let limit = if spaces == 1 { JUSTIFIED_GAP } else { SEGMENT_GAP } * size;
+        let limit = if spaces == 1 {
+            JUSTIFIED_GAP
+        } else {
+            SEGMENT_GAP
+        } * size;
         spaces = 0;
         let border = !last_visible_x1.is_nan()
-            && verticals.iter().any(|&(x, y0, y1)| x > last_visible_x1 - 0.5 && x < g.x0 + 0.5 && y >= y0 && y <= y1);
+            && verticals.iter().any(|&(x, y0, y1)| {
+                x > last_visible_x1 - 0.5 && x < g.x0 + 0.5 && y >= y0 && y <= y1
+            });
         if !cur.is_empty() && (border || gap_visible > limit) {
             push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
         }
@@ -211,13 +283,27 @@ fn build_line(page: &PageContent, glyphs: &[&Glyph], verticals: &[(f32, f32, f32
     push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
     let first = segs.first()?;
     let (x0, x1) = (first.x0, segs.last().map_or(first.x1, |s| s.x1));
-    Some(Line { y, x0, x1, size, segs, table_row: false, break_before: false, column: None })
+    Some(Line {
+        y,
+        x0,
+        x1,
+        size,
+        segs,
+        table_row: false,
+        break_before: false,
+        column: None,
+    })
 }
 
 fn push_seg(segs: &mut Vec<Seg>, cur: &mut String, x0: f32, x1: f32, y: f32) {
     let text = cur.trim();
     if !text.is_empty() {
-        segs.push(Seg { x0, x1, y, text: text.to_string() });
+        segs.push(Seg {
+            x0,
+            x1,
+            y,
+            text: text.to_string(),
+        });
     }
     cur.clear();
 }
@@ -235,8 +321,12 @@ fn merge_table_rows(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
     let mut idx = 0;
     while idx < lines.len() {
         let line = &lines[idx];
-        let band = ys.windows(2).find(|w| line.y < w[0] && line.y > w[1] && w[0] - w[1] < 400.0);
-        let Some(band) = band.filter(|w| spans_rule(rules, w[0], line) && spans_rule(rules, w[1], line)) else {
+        let band = ys
+            .windows(2)
+            .find(|w| line.y < w[0] && line.y > w[1] && w[0] - w[1] < 400.0);
+        let Some(band) =
+            band.filter(|w| spans_rule(rules, w[0], line) && spans_rule(rules, w[1], line))
+        else {
             out.push(lines[idx].clone());
             idx += 1;
             continue;
@@ -257,7 +347,9 @@ fn merge_table_rows(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
 }
 
 fn spans_rule(rules: &[Rule], y: f32, line: &Line) -> bool {
-    rules.iter().any(|r| (r.y - y).abs() < 2.0 && r.x0 <= line.x0 + 2.0 && r.x1 >= line.x0)
+    rules
+        .iter()
+        .any(|r| (r.y - y).abs() < 2.0 && r.x0 <= line.x0 + 2.0 && r.x1 >= line.x0)
 }
 
 /// One row from the lines of one band: segments clustered into columns by
@@ -282,7 +374,12 @@ pub fn row_from(group: &[Line]) -> Line {
             for p in pieces {
                 join_cell_piece(&mut text, &p.text);
             }
-            Seg { x0: *x0, x1: *x1, y: pieces.first().map_or(0.0, |p| p.y), text }
+            Seg {
+                x0: *x0,
+                x1: *x1,
+                y: pieces.first().map_or(0.0, |p| p.y),
+                text,
+            }
         })
         .collect::<Vec<_>>();
     let first = &group[0];
@@ -306,7 +403,8 @@ fn join_cell_piece(text: &mut String, piece: &str) {
         return;
     }
     let last_word = text.rsplit(' ').next().unwrap_or("");
-    let url_continues = is_url_like(last_word) && !piece.starts_with("http") && !piece.starts_with("www.");
+    let url_continues =
+        is_url_like(last_word) && !piece.starts_with("http") && !piece.starts_with("www.");
     if url_continues {
         text.push_str(piece);
     } else if text.ends_with('-') && last_word.len() > 1 {

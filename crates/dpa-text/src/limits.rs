@@ -49,23 +49,46 @@ impl Default for Limits {
 impl Limits {
     /// No limits at all (every field at its maximum), for trusted input.
     pub fn unlimited() -> Self {
-        Limits { max_file_bytes: u64::MAX, max_pages: u32::MAX, max_decompressed_bytes: u64::MAX, max_millis: u64::MAX }
+        Limits {
+            max_file_bytes: u64::MAX,
+            max_pages: u32::MAX,
+            max_decompressed_bytes: u64::MAX,
+            max_millis: u64::MAX,
+        }
     }
 
     /// Error unless a file of `len` bytes is within `max_file_bytes`.
     pub fn check_file_bytes(&self, len: u64) -> Result<(), TextError> {
-        within("max_file_bytes", "file size", len, self.max_file_bytes, "bytes")
+        within(
+            "max_file_bytes",
+            "file size",
+            len,
+            self.max_file_bytes,
+            "bytes",
+        )
     }
 
     /// Error unless `pages` pages are within `max_pages`.
     pub fn check_pages(&self, pages: u64) -> Result<(), TextError> {
-        within("max_pages", "page count", pages, u64::from(self.max_pages), "pages")
+        within(
+            "max_pages",
+            "page count",
+            pages,
+            u64::from(self.max_pages),
+            "pages",
+        )
     }
 
     /// Error unless `total` decompressed bytes are within
     /// `max_decompressed_bytes`.
     pub fn check_decompressed_bytes(&self, total: u64) -> Result<(), TextError> {
-        within("max_decompressed_bytes", "decompressed size", total, self.max_decompressed_bytes, "bytes")
+        within(
+            "max_decompressed_bytes",
+            "decompressed size",
+            total,
+            self.max_decompressed_bytes,
+            "bytes",
+        )
     }
 
     /// A deadline of `max_millis` starting now.
@@ -76,7 +99,10 @@ impl Limits {
     /// A budget of `max_decompressed_bytes`, to charge every decompressed
     /// stream against.
     pub fn decompression_budget(&self) -> Budget {
-        Budget { used: 0, max: self.max_decompressed_bytes }
+        Budget {
+            used: 0,
+            max: self.max_decompressed_bytes,
+        }
     }
 }
 
@@ -84,7 +110,9 @@ fn within(field: &str, what: &str, value: u64, max: u64, unit: &str) -> Result<(
     if value <= max {
         return Ok(());
     }
-    Err(TextError::LimitExceeded(format!("{what} {value} {unit} is over the limit of {max} {unit} ({field})")))
+    Err(TextError::LimitExceeded(format!(
+        "{what} {value} {unit} is over the limit of {max} {unit} ({field})"
+    )))
 }
 
 /// A point in time after which work on a document stops: `start + max`.
@@ -99,7 +127,10 @@ pub struct Deadline {
 impl Deadline {
     /// A deadline `max` from now.
     pub fn new(max: Duration) -> Self {
-        Deadline { start: Instant::now(), max }
+        Deadline {
+            start: Instant::now(),
+            max,
+        }
     }
 
     /// Time since the deadline was started.
@@ -143,7 +174,13 @@ impl Budget {
     /// `max_decompressed_bytes`) once the total is over the limit.
     pub fn charge(&mut self, bytes: u64) -> Result<(), TextError> {
         self.used = self.used.saturating_add(bytes);
-        within("max_decompressed_bytes", "decompressed size", self.used, self.max, "bytes")
+        within(
+            "max_decompressed_bytes",
+            "decompressed size",
+            self.used,
+            self.max,
+            "bytes",
+        )
     }
 
     /// Bytes charged so far.
@@ -163,14 +200,22 @@ mod tests {
 
     #[test]
     fn checks_name_the_limit_they_enforce() {
-        let limits = Limits { max_file_bytes: 10, max_pages: 2, max_decompressed_bytes: 100, max_millis: 5 };
+        let limits = Limits {
+            max_file_bytes: 10,
+            max_pages: 2,
+            max_decompressed_bytes: 100,
+            max_millis: 5,
+        };
         assert!(limits.check_file_bytes(10).is_ok());
         assert!(limits.check_pages(2).is_ok());
         assert!(limits.check_decompressed_bytes(100).is_ok());
         let cases = [
             (limits.check_file_bytes(11), "max_file_bytes"),
             (limits.check_pages(3), "max_pages"),
-            (limits.check_decompressed_bytes(101), "max_decompressed_bytes"),
+            (
+                limits.check_decompressed_bytes(101),
+                "max_decompressed_bytes",
+            ),
         ];
         for (result, field) in cases {
             match result {
@@ -196,10 +241,17 @@ mod tests {
 
     #[test]
     fn budget_adds_up_streams() {
-        let mut budget = Limits { max_decompressed_bytes: 1000, ..Limits::default() }.decompression_budget();
+        let mut budget = Limits {
+            max_decompressed_bytes: 1000,
+            ..Limits::default()
+        }
+        .decompression_budget();
         assert!(budget.charge(600).is_ok());
         assert_eq!(budget.remaining(), 400);
-        assert!(matches!(budget.charge(401), Err(TextError::LimitExceeded(_))));
+        assert!(matches!(
+            budget.charge(401),
+            Err(TextError::LimitExceeded(_))
+        ));
         assert_eq!(budget.used(), 1001);
         assert!(budget.charge(u64::MAX).is_err());
     }

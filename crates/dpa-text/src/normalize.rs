@@ -17,7 +17,12 @@ pub fn normalize_pages(pages: &[String], format: SourceFormat) -> NormalizedText
         text.push_str(&normalize_block(page));
         ranges.push(start..text.len());
     }
-    NormalizedText { text, pages: ranges, format, warnings: Vec::new() }
+    NormalizedText {
+        text,
+        pages: ranges,
+        format,
+        warnings: Vec::new(),
+    }
 }
 
 /// Normalize a plain string as one page.

@@ -17,7 +17,9 @@ pub fn from_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, Text
     check_header(bytes, opts)?;
     match catch_unwind(AssertUnwindSafe(|| read_pdf(bytes, opts))) {
         Ok(result) => result,
-        Err(_) => Err(TextError::Internal("the PDF reader failed on this file".into())),
+        Err(_) => Err(TextError::Internal(
+            "the PDF reader failed on this file".into(),
+        )),
     }
 }
 
@@ -26,7 +28,10 @@ fn check_header(bytes: &[u8], opts: &TextOptions) -> Result<(), TextError> {
         return Err(TextError::Empty);
     }
     if bytes.len() as u64 > opts.limits.max_file_bytes {
-        return Err(TextError::LimitExceeded(format!("file larger than {} bytes", opts.limits.max_file_bytes)));
+        return Err(TextError::LimitExceeded(format!(
+            "file larger than {} bytes",
+            opts.limits.max_file_bytes
+        )));
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
@@ -34,7 +39,9 @@ fn check_header(bytes: &[u8], opts: &TextOptions) -> Result<(), TextError> {
     }
     let tail = &bytes[bytes.len().saturating_sub(4096)..];
     if !tail.windows(5).any(|w| w == b"%%EOF") && !tail.windows(9).any(|w| w == b"startxref") {
-        return Err(TextError::Corrupt("the file ends early (no end-of-file marker)".into()));
+        return Err(TextError::Corrupt(
+            "the file ends early (no end-of-file marker)".into(),
+        ));
     }
     Ok(())
 }
@@ -48,9 +55,18 @@ fn read_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextErro
         return Err(TextError::Corrupt("no pages found".into()));
     }
     if pages.len() as u64 > opts.limits.max_pages as u64 {
-        return Err(TextError::LimitExceeded(format!("{} pages, more than the limit of {}", pages.len(), opts.limits.max_pages)));
+        return Err(TextError::LimitExceeded(format!(
+            "{} pages, more than the limit of {}",
+            pages.len(),
+            opts.limits.max_pages
+        )));
     }
-    let mut interp = interp::Interpreter::new(&doc, max_stream, opts.limits.max_decompressed_bytes, deadline);
+    let mut interp = interp::Interpreter::new(
+        &doc,
+        max_stream,
+        opts.limits.max_decompressed_bytes,
+        deadline,
+    );
     let mut laid_out = Vec::with_capacity(pages.len());
     let mut rotated = Vec::with_capacity(pages.len());
     for &page_id in pages.values() {
@@ -58,38 +74,70 @@ fn read_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextErro
         laid_out.push(layout::lay_out(&content));
         rotated.push(content.rotated_text);
     }
-    let empty: Vec<u32> = (1..).zip(&laid_out).filter(|(_, l)| l.is_empty()).map(|(i, _)| i).collect();
+    let empty: Vec<u32> = (1..)
+        .zip(&laid_out)
+        .filter(|(_, l)| l.is_empty())
+        .map(|(i, _)| i)
+        .collect();
     if empty.len() == laid_out.len() {
-        return Err(TextError::NoTextLayer { pages: page_list(&empty) });
+        return Err(TextError::NoTextLayer {
+            pages: page_list(&empty),
+        });
     }
     let (texts, assemble_warnings) = assemble::assemble(laid_out, &rotated);
     warnings.extend(assemble_warnings);
     for p in empty {
-        warnings.push(Warning::new("no_text_layer", format!("no text layer on page {p} (scanned; OCR needed)"), Some(p)));
+        warnings.push(Warning::new(
+            "no_text_layer",
+            format!("no text layer on page {p} (scanned; OCR needed)"),
+            Some(p),
+        ));
     }
     let mut text = normalize_pages(&texts, SourceFormat::Pdf);
     text.warnings = warnings;
     Ok(text)
 }
 
-fn load(bytes: &[u8], opts: &TextOptions, max_stream: usize) -> Result<(Document, Vec<Warning>), TextError> {
-    let options = LoadOptions { max_decompressed_size: Some(max_stream), ..LoadOptions::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| TextError::Corrupt(e.to_string()))?;
+fn load(
+    bytes: &[u8],
+    opts: &TextOptions,
+    max_stream: usize,
+) -> Result<(Document, Vec<Warning>), TextError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(max_stream),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options)
+        .map_err(|e| TextError::Corrupt(e.to_string()))?;
     let mut warnings = Vec::new();
     if !doc.is_encrypted() && !doc.was_encrypted() {
         return Ok((doc, warnings));
     }
     if !doc.is_encrypted() {
-        warnings.push(Warning::new("encrypted", "encrypted (no password needed)", None));
+        warnings.push(Warning::new(
+            "encrypted",
+            "encrypted (no password needed)",
+            None,
+        ));
         return Ok((doc, warnings));
     }
-    let Some(password) = opts.password.as_deref() else { return Err(TextError::PasswordRequired) };
-    let options = LoadOptions { max_decompressed_size: Some(max_stream), ..LoadOptions::with_password(password) };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|_| TextError::WrongPassword)?;
+    let Some(password) = opts.password.as_deref() else {
+        return Err(TextError::PasswordRequired);
+    };
+    let options = LoadOptions {
+        max_decompressed_size: Some(max_stream),
+        ..LoadOptions::with_password(password)
+    };
+    let doc =
+        Document::load_mem_with_options(bytes, options).map_err(|_| TextError::WrongPassword)?;
     if doc.is_encrypted() || doc.get_pages().is_empty() {
         return Err(TextError::WrongPassword);
     }
-    warnings.push(Warning::new("encrypted", "encrypted (opened with the given password)", None));
+    warnings.push(Warning::new(
+        "encrypted",
+        "encrypted (opened with the given password)",
+        None,
+    ));
     Ok((doc, warnings))
 }
 
@@ -98,7 +146,13 @@ fn page_list(pages: &[u32]) -> String {
     match pages {
         [] => String::new(),
         [one] => one.to_string(),
-        _ if pages.windows(2).all(|w| w[1] == w[0] + 1) => format!("{}–{}", pages[0], pages[pages.len() - 1]),
-        _ => pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+        _ if pages.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("{}–{}", pages[0], pages[pages.len() - 1])
+        }
+        _ => pages
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

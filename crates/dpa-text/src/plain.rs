@@ -43,7 +43,8 @@ pub fn from_plain(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, Te
     text.warnings.extend(decoded.warning);
     if removed > 0 {
         let message = format!("removed {removed} control character(s) from the text");
-        text.warnings.push(Warning::new("control_characters", message, None));
+        text.warnings
+            .push(Warning::new("control_characters", message, None));
     }
     Ok(text)
 }
@@ -58,13 +59,18 @@ struct Decoded {
 
 impl Decoded {
     fn new(text: String, message: Option<String>) -> Self {
-        Decoded { text, warning: message.map(|m| Warning::new("encoding", m, None)) }
+        Decoded {
+            text,
+            warning: message.map(|m| Warning::new("encoding", m, None)),
+        }
     }
 }
 
 fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
     if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
-        return Err(TextError::Encoding("UTF-32 text is not supported; save the file as UTF-8".into()));
+        return Err(TextError::Encoding(
+            "UTF-32 text is not supported; save the file as UTF-8".into(),
+        ));
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_with_bom(encoding, &bytes[bom_len..]));
@@ -78,7 +84,8 @@ fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
     let (valid_multibyte, invalid) = utf8_evidence(bytes);
     if valid_multibyte > invalid {
         let text = String::from_utf8_lossy(bytes).into_owned();
-        let message = format!("decoded as UTF-8; {invalid} invalid byte sequence(s) replaced by U+FFFD");
+        let message =
+            format!("decoded as UTF-8; {invalid} invalid byte sequence(s) replaced by U+FFFD");
         return Ok(Decoded::new(text, Some(message)));
     }
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -89,10 +96,18 @@ fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
 fn decode_with_bom(encoding: &'static Encoding, body: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     let text = text.into_owned();
-    let replaced = if had_errors { text.matches('\u{FFFD}').count() } else { 0 };
-    let mut message = (encoding != UTF_8).then(|| format!("decoded as {} (byte order mark)", encoding.name()));
+    let replaced = if had_errors {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
+    let mut message =
+        (encoding != UTF_8).then(|| format!("decoded as {} (byte order mark)", encoding.name()));
     if replaced > 0 {
-        let note = format!("{replaced} invalid {} sequence(s) replaced by U+FFFD", encoding.name());
+        let note = format!(
+            "{replaced} invalid {} sequence(s) replaced by U+FFFD",
+            encoding.name()
+        );
         message = Some(match message {
             Some(m) => format!("{m}; {note}"),
             None => note,
@@ -130,7 +145,10 @@ fn decode_utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     if had_errors {
         return None;
     }
-    let message = format!("decoded as {} (detected without byte order mark)", encoding.name());
+    let message = format!(
+        "decoded as {} (detected without byte order mark)",
+        encoding.name()
+    );
     Some(Decoded::new(text.into_owned(), Some(message)))
 }
 
@@ -226,7 +244,11 @@ mod tests {
         let mut out = Vec::new();
         let units = if bom { vec![0xFEFF] } else { vec![] };
         for unit in units.into_iter().chain(s.encode_utf16()) {
-            let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+            let b = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
             out.extend_from_slice(&b);
         }
         out
@@ -252,7 +274,11 @@ mod tests {
             let text = read(&utf16(DUTCH, big_endian, true)).unwrap();
             assert_eq!(text.text, expected());
             assert_eq!(warning_codes(&text), ["encoding"]);
-            assert!(text.warnings[0].message.contains(name), "{}", text.warnings[0].message);
+            assert!(
+                text.warnings[0].message.contains(name),
+                "{}",
+                text.warnings[0].message
+            );
         }
     }
 
@@ -274,7 +300,10 @@ mod tests {
         let text = read(&bytes).unwrap();
         assert_eq!(text.text, expected());
         assert_eq!(warning_codes(&text), ["encoding"]);
-        assert!(text.warnings[0].message.contains("windows-1252") || text.warnings[0].message.contains("Windows-1252"));
+        assert!(
+            text.warnings[0].message.contains("windows-1252")
+                || text.warnings[0].message.contains("Windows-1252")
+        );
     }
 
     #[test]
@@ -283,16 +312,25 @@ mod tests {
         let text = read(&bytes).unwrap();
         assert!(text.text.contains("privé-gegevens"), "{}", text.text);
         assert!(text.text.contains("kapot \u{FFFD} byte"));
-        assert!(text.warnings[0].message.contains("1 invalid"), "{}", text.warnings[0].message);
+        assert!(
+            text.warnings[0].message.contains("1 invalid"),
+            "{}",
+            text.warnings[0].message
+        );
     }
 
     #[test]
     fn binary_junk_is_an_encoding_error() {
-        let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let junk: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         assert!(matches!(read(&junk), Err(TextError::Encoding(_))));
         let nuls = vec![0u8; 1000];
         assert!(matches!(read(&nuls), Err(TextError::Encoding(_))));
-        assert!(matches!(read(b"\xFF\xFE\x00\x00a\x00\x00\x00"), Err(TextError::Encoding(_))));
+        assert!(matches!(
+            read(b"\xFF\xFE\x00\x00a\x00\x00\x00"),
+            Err(TextError::Encoding(_))
+        ));
     }
 
     #[test]
@@ -308,18 +346,46 @@ mod tests {
 
     #[test]
     fn empty_and_blank_inputs_are_empty() {
-        for input in [&b""[..], b"   \n\t\n  ", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\x0c\x0c\n", "\u{200b}\u{200f}".as_bytes()] {
+        for input in [
+            &b""[..],
+            b"   \n\t\n  ",
+            b"\xEF\xBB\xBF",
+            b"\xFF\xFE",
+            b"\x0c\x0c\n",
+            "\u{200b}\u{200f}".as_bytes(),
+        ] {
             assert_eq!(read(input), Err(TextError::Empty), "{input:?}");
         }
     }
 
     #[test]
     fn limits_apply_to_plain_text() {
-        let read_with = |limits: Limits| from_plain(DUTCH.as_bytes(), &TextOptions { password: None, limits });
-        let small_file = Limits { max_file_bytes: 10, ..Limits::default() };
-        let no_pages = Limits { max_pages: 0, ..Limits::default() };
-        let small_text = Limits { max_decompressed_bytes: 10, ..Limits::default() };
-        for (limits, field) in [(small_file, "max_file_bytes"), (no_pages, "max_pages"), (small_text, "max_decompressed_bytes")] {
+        let read_with = |limits: Limits| {
+            from_plain(
+                DUTCH.as_bytes(),
+                &TextOptions {
+                    password: None,
+                    limits,
+                },
+            )
+        };
+        let small_file = Limits {
+            max_file_bytes: 10,
+            ..Limits::default()
+        };
+        let no_pages = Limits {
+            max_pages: 0,
+            ..Limits::default()
+        };
+        let small_text = Limits {
+            max_decompressed_bytes: 10,
+            ..Limits::default()
+        };
+        for (limits, field) in [
+            (small_file, "max_file_bytes"),
+            (no_pages, "max_pages"),
+            (small_text, "max_decompressed_bytes"),
+        ] {
             match read_with(limits) {
                 Err(TextError::LimitExceeded(msg)) => assert!(msg.contains(field), "{msg}"),
                 other => panic!("{field}: {other:?}"),

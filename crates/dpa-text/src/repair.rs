@@ -52,8 +52,14 @@ pub fn is_page_number_line(line: &str) -> bool {
 
 /// Does the line consist of one watermark word (`CONCEPT`, `C O N C E P T`)?
 pub fn is_watermark_text(text: &str) -> bool {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-    WATERMARK_WORDS.iter().any(|w| squeezed == *w || squeezed.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    WATERMARK_WORDS
+        .iter()
+        .any(|w| squeezed == *w || squeezed.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
 }
 
 /// A key for comparing page furniture across pages: digits folded.
@@ -114,20 +120,29 @@ impl Vocab {
 /// or stands before an elided compound part (`cloud- en`, kept with a space).
 pub fn join_hyphenated(head: &str, tail: &str, vocab: &Vocab) -> String {
     let stem = head.trim_end_matches('-').trim_end();
-    let prefix = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prefix = stem
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let next_word: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
     let first_token = tail.split_whitespace().next().unwrap_or("");
     let mut out = String::with_capacity(head.len() + tail.len() + 1);
     if CONJUNCTIONS.contains(&first_token.to_lowercase().as_str()) {
         out.push_str(stem);
         out.push_str("- ");
-    } else if !prefix.is_empty() && !next_word.is_empty() && vocab.contains(&format!("{prefix}{next_word}")) {
+    } else if !prefix.is_empty()
+        && !next_word.is_empty()
+        && vocab.contains(&format!("{prefix}{next_word}"))
+    {
         out.push_str(stem);
-    } else if !prefix.is_empty() && vocab.contains(&format!("{prefix}-{next_word}")) {
-        out.push_str(stem);
-        out.push('-');
-    } else if prefix.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        || next_word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    } else if (!prefix.is_empty() && vocab.contains(&format!("{prefix}-{next_word}")))
+        || prefix
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        || next_word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || is_url_tail(stem)
     {
         out.push_str(stem);
@@ -163,7 +178,9 @@ pub fn resolve_cell_hyphens(line: &str, vocab: &Vocab) -> String {
             Some(HYPHEN_JOIN) => out = join_hyphenated(&out, piece, vocab),
             Some(_) => soft_join(&mut out, piece, vocab),
         }
-        let Some(marker) = rest[cut..].chars().next() else { break };
+        let Some(marker) = rest[cut..].chars().next() else {
+            break;
+        };
         pending = Some(marker);
         rest = &rest[cut + marker.len_utf8()..];
     }
@@ -171,7 +188,10 @@ pub fn resolve_cell_hyphens(line: &str, vocab: &Vocab) -> String {
 }
 
 fn soft_join(out: &mut String, piece: &str, vocab: &Vocab) {
-    let head = out.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let head = out
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let tail: String = piece.chars().take_while(|c| c.is_alphanumeric()).collect();
     let broken = !head.is_empty()
         && !tail.is_empty()
@@ -196,17 +216,32 @@ mod tests {
 
     #[test]
     fn ligatures_fold() {
-        assert_eq!(fold_ligatures("o\u{FB00}erte \u{FB01}nancieel"), "offerte financieel");
+        assert_eq!(
+            fold_ligatures("o\u{FB00}erte \u{FB01}nancieel"),
+            "offerte financieel"
+        );
     }
 
     #[test]
     fn hyphenation_undone_only_for_known_words() {
         let v = vocab("de verwerkersovereenkomst en het IP-adres, support@lucrasoft.nl");
-        assert_eq!(join_hyphenated("de verwerkersover-", "eenkomst geldt", &v), "de verwerkersovereenkomst geldt");
-        assert_eq!(join_hyphenated("de verwerkersover -", "eenkomst", &v), "de verwerkersovereenkomst");
+        assert_eq!(
+            join_hyphenated("de verwerkersover-", "eenkomst geldt", &v),
+            "de verwerkersovereenkomst geldt"
+        );
+        assert_eq!(
+            join_hyphenated("de verwerkersover -", "eenkomst", &v),
+            "de verwerkersovereenkomst"
+        );
         assert_eq!(join_hyphenated("het IP-", "adres", &v), "het IP-adres");
-        assert_eq!(join_hyphenated("support@lu-", "crasoft.nl", &v), "support@lucrasoft.nl");
-        assert_eq!(join_hyphenated("cloud-", "en IT-diensten", &v), "cloud- en IT-diensten");
+        assert_eq!(
+            join_hyphenated("support@lu-", "crasoft.nl", &v),
+            "support@lucrasoft.nl"
+        );
+        assert_eq!(
+            join_hyphenated("cloud-", "en IT-diensten", &v),
+            "cloud- en IT-diensten"
+        );
         assert_eq!(
             join_hyphenated("https://example.nl/trust-center-", "privacy", &v),
             "https://example.nl/trust-center-privacy"
@@ -216,8 +251,14 @@ mod tests {
     #[test]
     fn cell_pieces_join_by_vocabulary() {
         let v = vocab("de verwerkersovereenkomst is getekend");
-        assert_eq!(resolve_cell_hyphens("verwerkersovereenko\u{2}mst", &v), "verwerkersovereenkomst");
-        assert_eq!(resolve_cell_hyphens("de\u{2}verwerkersovereenkomst", &v), "de verwerkersovereenkomst");
+        assert_eq!(
+            resolve_cell_hyphens("verwerkersovereenko\u{2}mst", &v),
+            "verwerkersovereenkomst"
+        );
+        assert_eq!(
+            resolve_cell_hyphens("de\u{2}verwerkersovereenkomst", &v),
+            "de verwerkersovereenkomst"
+        );
         assert_eq!(resolve_cell_hyphens("opgesla-\u{1}gen", &v), "opgeslagen");
         assert_eq!(resolve_cell_hyphens("IP-\u{1}adres", &v), "IP-adres");
     }
@@ -225,10 +266,15 @@ mod tests {
     #[test]
     fn page_furniture_forms() {
         assert!(is_page_number_line("Pagina 3 van 6"));
-        assert!(is_page_number_line("Lucidon b.v. Verwerkersovereenkomst Pagina 3 van 6"));
+        assert!(is_page_number_line(
+            "Lucidon b.v. Verwerkersovereenkomst Pagina 3 van 6"
+        ));
         assert!(is_page_number_line("- 4 -"));
         assert!(!is_page_number_line("3.1 Verwerker meldt binnen 24 uur"));
-        assert_eq!(furniture_key("Pagina 3 van 11"), furniture_key("Pagina 10 van 11"));
+        assert_eq!(
+            furniture_key("Pagina 3 van 11"),
+            furniture_key("Pagina 10 van 11")
+        );
     }
 
     #[test]

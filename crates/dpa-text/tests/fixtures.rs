@@ -16,7 +16,10 @@ fn extract(rel: &str) -> dpa_text::NormalizedText {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Word-sequence similarity: 2 × LCS / (|a| + |b|), like difflib's ratio.
@@ -28,7 +31,11 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
     let mut cur = vec![0u32; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -43,17 +50,29 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 /// furniture, no ligature characters.
 fn assert_matches_expected(pdf: &str, expected: &str, rows_intact: bool) {
     let got = extract(pdf);
-    let reference = std::fs::read_to_string(fixtures().join("expected").join(expected)).expect("expected text");
+    let reference =
+        std::fs::read_to_string(fixtures().join("expected").join(expected)).expect("expected text");
     let (want, have) = (tokens(&reference), tokens(&got.text));
     let sim = similarity(&want, &have);
     assert!(sim >= 0.98, "{pdf}: similarity {sim:.4}");
     if rows_intact {
         for row in reference.lines().filter(|l| l.contains('\t')) {
-            assert!(contains_seq(&have, &tokens(row)), "{pdf}: table row not intact: {row}");
+            assert!(
+                contains_seq(&have, &tokens(row)),
+                "{pdf}: table row not intact: {row}"
+            );
         }
     }
-    assert!(!got.text.to_lowercase().contains("pagina "), "{pdf}: page furniture left");
-    assert!(!got.text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)), "{pdf}: ligature left");
+    assert!(
+        !got.text.to_lowercase().contains("pagina "),
+        "{pdf}: page furniture left"
+    );
+    assert!(
+        !got.text
+            .chars()
+            .any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)),
+        "{pdf}: ligature left"
+    );
     assert_eq!(got.text.matches('\u{c}').count() + 1, got.pages.len());
 }
 
@@ -85,10 +104,19 @@ fn encrypted_without_user_password_opens_silently() {
 #[test]
 fn encrypted_with_user_password_needs_it() {
     let bytes = read("pdf/encrypted-user-password.pdf");
-    assert_eq!(from_pdf(&bytes, &TextOptions::default()), Err(TextError::PasswordRequired));
-    let wrong = TextOptions { password: Some("fout".into()), ..Default::default() };
+    assert_eq!(
+        from_pdf(&bytes, &TextOptions::default()),
+        Err(TextError::PasswordRequired)
+    );
+    let wrong = TextOptions {
+        password: Some("fout".into()),
+        ..Default::default()
+    };
     assert_eq!(from_pdf(&bytes, &wrong), Err(TextError::WrongPassword));
-    let right = TextOptions { password: Some("geheim".into()), ..Default::default() };
+    let right = TextOptions {
+        password: Some("geheim".into()),
+        ..Default::default()
+    };
     let text = from_pdf(&bytes, &right).expect("opens with the password");
     let reference = extract("pdf/lucidon.docx-libreoffice.pdf");
     assert_eq!(text.text, reference.text);
@@ -97,19 +125,37 @@ fn encrypted_with_user_password_needs_it() {
 #[test]
 fn mixed_file_warns_for_the_scanned_page() {
     let got = extract("pdf/mixed-text-and-scan.pdf");
-    let pages: Vec<_> = got.warnings.iter().filter(|w| w.code == "no_text_layer").map(|w| w.page).collect();
+    let pages: Vec<_> = got
+        .warnings
+        .iter()
+        .filter(|w| w.code == "no_text_layer")
+        .map(|w| w.page)
+        .collect();
     assert_eq!(pages, vec![Some(4)]);
     assert_eq!(got.pages.len(), 5);
     assert!(got.pages[3].is_empty());
-    assert_matches_expected("pdf/mixed-text-and-scan.pdf", "mixed-text-and-scan.txt", true);
+    assert_matches_expected(
+        "pdf/mixed-text-and-scan.pdf",
+        "mixed-text-and-scan.txt",
+        true,
+    );
 }
 
 #[test]
 fn broken_files_give_typed_errors() {
     let opts = TextOptions::default();
-    assert_eq!(from_pdf(&read("broken/empty.pdf"), &opts), Err(TextError::Empty));
-    assert_eq!(from_pdf(&read("broken/not-a-pdf.pdf"), &opts), Err(TextError::NotPdf));
-    assert!(matches!(from_pdf(&read("broken/truncated.pdf"), &opts), Err(TextError::Corrupt(_))));
+    assert_eq!(
+        from_pdf(&read("broken/empty.pdf"), &opts),
+        Err(TextError::Empty)
+    );
+    assert_eq!(
+        from_pdf(&read("broken/not-a-pdf.pdf"), &opts),
+        Err(TextError::NotPdf)
+    );
+    assert!(matches!(
+        from_pdf(&read("broken/truncated.pdf"), &opts),
+        Err(TextError::Corrupt(_))
+    ));
     match from_pdf(&read("broken/scanned-image-only.pdf"), &opts) {
         Err(TextError::NoTextLayer { pages }) => assert_eq!(pages, "1–5"),
         other => panic!("expected NoTextLayer, got {other:?}"),
@@ -121,8 +167,17 @@ fn large_file_reads_every_page() {
     let got = extract("pdf/large-200-pages.pdf");
     assert_eq!(got.pages.len(), 198);
     assert_eq!(got.text.matches("DEEL 1: DATA PRO STATEMENT").count(), 18);
-    let limited = TextOptions { limits: dpa_text::Limits { max_pages: 100, ..Default::default() }, ..Default::default() };
-    assert!(matches!(from_pdf(&read("pdf/large-200-pages.pdf"), &limited), Err(TextError::LimitExceeded(_))));
+    let limited = TextOptions {
+        limits: dpa_text::Limits {
+            max_pages: 100,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert!(matches!(
+        from_pdf(&read("pdf/large-200-pages.pdf"), &limited),
+        Err(TextError::LimitExceeded(_))
+    ));
 }
 
 #[test]
@@ -152,8 +207,16 @@ fn made(name: &str) -> dpa_text::NormalizedText {
 #[test]
 fn quote_operators_show_their_lines() {
     let t = made("quote-operators.pdf");
-    assert!(t.text.contains("3.1 Onder een datalek wordt verstaan"), "{}", t.text);
-    assert!(t.text.contains("uiterlijk binnen 24 uur na ontdekking."), "{}", t.text);
+    assert!(
+        t.text.contains("3.1 Onder een datalek wordt verstaan"),
+        "{}",
+        t.text
+    );
+    assert!(
+        t.text.contains("uiterlijk binnen 24 uur na ontdekking."),
+        "{}",
+        t.text
+    );
 }
 
 #[test]
@@ -175,17 +238,33 @@ fn concept_watermark_becomes_a_warning() {
 #[test]
 fn ligature_glyphs_fold_to_letters() {
     let t = made("ligatures.pdf");
-    assert!(t.text.contains("getekende offerte en financiële"), "{}", t.text);
+    assert!(
+        t.text.contains("getekende offerte en financiële"),
+        "{}",
+        t.text
+    );
 }
 
 #[test]
 fn hyphenation_is_undone_only_where_the_word_exists() {
     let t = made("hyphenation.pdf");
     assert!(t.text.contains("sub-verwerkers"), "{}", t.text);
-    assert!(t.text.contains("beveiligings- en vertrouwelijkheidsniveau"), "{}", t.text);
-    assert!(t.text.contains("De verwerkersovereenkomst is onderdeel"), "{}", t.text);
+    assert!(
+        t.text.contains("beveiligings- en vertrouwelijkheidsniveau"),
+        "{}",
+        t.text
+    );
+    assert!(
+        t.text.contains("De verwerkersovereenkomst is onderdeel"),
+        "{}",
+        t.text
+    );
     assert!(t.text.contains("support@lucidon.nl"), "{}", t.text);
-    assert!(t.text.contains("https://lucidon.nl/privacy-statement"), "{}", t.text);
+    assert!(
+        t.text.contains("https://lucidon.nl/privacy-statement"),
+        "{}",
+        t.text
+    );
 }
 
 #[test]
@@ -200,7 +279,12 @@ fn running_header_and_footer_are_removed() {
 #[test]
 fn two_columns_are_read_one_after_the_other() {
     let t = made("two-columns.pdf");
-    assert!(t.text.contains("Verantwoordelijke bepaalt het doel en de middelen van de verwerking."), "{}", t.text);
+    assert!(
+        t.text
+            .contains("Verantwoordelijke bepaalt het doel en de middelen van de verwerking."),
+        "{}",
+        t.text
+    );
     let left = t.text.find("Verantwoordelijke").expect("left column");
     let right = t.text.find("2. Beveiliging").expect("right column");
     assert!(left < right, "{}", t.text);
@@ -209,13 +293,27 @@ fn two_columns_are_read_one_after_the_other() {
 #[test]
 fn kerning_does_not_split_words_or_numbers() {
     let t = made("kerning.pdf");
-    assert!(t.text.contains("Data Pro Statement binnen 24 uur ISO 27001"), "{}", t.text);
+    assert!(
+        t.text
+            .contains("Data Pro Statement binnen 24 uur ISO 27001"),
+        "{}",
+        t.text
+    );
 }
 
 #[test]
 fn inflation_bomb_hits_the_limit() {
     let bytes = read("broken/made/inflation-bomb.pdf");
-    let limits = dpa_text::Limits { max_decompressed_bytes: 1024 * 1024, ..Default::default() };
-    let opts = TextOptions { limits, ..Default::default() };
-    assert!(matches!(from_pdf(&bytes, &opts), Err(TextError::LimitExceeded(_))));
+    let limits = dpa_text::Limits {
+        max_decompressed_bytes: 1024 * 1024,
+        ..Default::default()
+    };
+    let opts = TextOptions {
+        limits,
+        ..Default::default()
+    };
+    assert!(matches!(
+        from_pdf(&bytes, &opts),
+        Err(TextError::LimitExceeded(_))
+    ));
 }

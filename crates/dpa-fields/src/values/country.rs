@@ -144,8 +144,8 @@ pub const REGION_NAMES: &[&str] = &[
 /// The member states of the European Economic Area: the 27 EU states plus
 /// Iceland, Liechtenstein and Norway.
 pub const EEA_MEMBERS: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 ];
 
 /// Cities (Dutch and English spellings) where hosting usually is → country.
@@ -215,7 +215,10 @@ pub struct FoundCountry {
 fn alternation(names: impl Iterator<Item = &'static str>) -> String {
     let mut v: Vec<&str> = names.collect();
     v.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    v.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|")
+    v.iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 static NAMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -235,10 +238,20 @@ static CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{names})\b")).expect("cities compile")
 });
 
-fn code_of(table: &'static [(&'static str, &'static str)], s: &str, case_sensitive: bool) -> Option<&'static str> {
+fn code_of(
+    table: &'static [(&'static str, &'static str)],
+    s: &str,
+    case_sensitive: bool,
+) -> Option<&'static str> {
     table
         .iter()
-        .find(|(n, _)| if case_sensitive { *n == s } else { n.to_lowercase() == s.to_lowercase() })
+        .find(|(n, _)| {
+            if case_sensitive {
+                *n == s
+            } else {
+                n.to_lowercase() == s.to_lowercase()
+            }
+        })
         .map(|(_, c)| *c)
 }
 
@@ -254,20 +267,32 @@ pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
     let mut out: Vec<FoundCountry> = Vec::new();
     for m in NAMES.find_iter(text) {
         if let Some(code) = code_of(COUNTRY_NAMES, m.as_str(), false) {
-            out.push(FoundCountry { code, range: m.range(), from_city: false });
+            out.push(FoundCountry {
+                code,
+                range: m.range(),
+                from_city: false,
+            });
         }
     }
     for c in ABBREVIATIONS.captures_iter(text) {
         if let Some(m) = c.get(1) {
             if let Some(code) = code_of(COUNTRY_ABBREVIATIONS, m.as_str(), true) {
-                out.push(FoundCountry { code, range: m.range(), from_city: false });
+                out.push(FoundCountry {
+                    code,
+                    range: m.range(),
+                    from_city: false,
+                });
             }
         }
     }
     if with_cities {
         for m in CITY.find_iter(text) {
             if let Some(code) = code_of(CITIES, m.as_str(), true) {
-                out.push(FoundCountry { code, range: m.range(), from_city: true });
+                out.push(FoundCountry {
+                    code,
+                    range: m.range(),
+                    from_city: true,
+                });
             }
         }
     }
@@ -301,7 +326,10 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        find_countries(text, false).into_iter().map(|f| f.code).collect()
+        find_countries(text, false)
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
     }
 
     #[test]

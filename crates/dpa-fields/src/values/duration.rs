@@ -91,7 +91,10 @@ pub fn parse_duration(text: &str) -> Option<FoundDuration> {
 fn unit_of(word: &str) -> Option<DurationUnit> {
     let lower = word.to_lowercase();
     let lower: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    UNIT_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, u)| *u)
+    UNIT_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, u)| *u)
 }
 
 #[cfg(test)]
@@ -104,28 +107,55 @@ mod tests {
 
     #[test]
     fn dutch_digits() {
-        assert_eq!(d("meldt binnen 24 uur na ontdekking"), Some((24, DurationUnit::Hours)));
-        assert_eq!(d("uiterlijk 48 uur na ontdekking"), Some((48, DurationUnit::Hours)));
-        assert_eq!(d("verwijdert binnen 3 maanden"), Some((3, DurationUnit::Months)));
+        assert_eq!(
+            d("meldt binnen 24 uur na ontdekking"),
+            Some((24, DurationUnit::Hours))
+        );
+        assert_eq!(
+            d("uiterlijk 48 uur na ontdekking"),
+            Some((48, DurationUnit::Hours))
+        );
+        assert_eq!(
+            d("verwijdert binnen 3 maanden"),
+            Some((3, DurationUnit::Months))
+        );
         assert_eq!(d("30 dagen na beëindiging"), Some((30, DurationUnit::Days)));
-        assert_eq!(d("binnen 5 werkdagen verwerken"), Some((5, DurationUnit::BusinessDays)));
+        assert_eq!(
+            d("binnen 5 werkdagen verwerken"),
+            Some((5, DurationUnit::BusinessDays))
+        );
         assert_eq!(d("2 weken"), Some((2, DurationUnit::Weeks)));
         assert_eq!(d("1 jaar"), Some((1, DurationUnit::Years)));
     }
 
     #[test]
     fn dutch_words() {
-        assert_eq!(d("helpen wij binnen tien werkdagen"), Some((10, DurationUnit::BusinessDays)));
-        assert_eq!(d("nog negentig dagen bewaard"), Some((90, DurationUnit::Days)));
+        assert_eq!(
+            d("helpen wij binnen tien werkdagen"),
+            Some((10, DurationUnit::BusinessDays))
+        );
+        assert_eq!(
+            d("nog negentig dagen bewaard"),
+            Some((90, DurationUnit::Days))
+        );
         assert_eq!(d("één week van tevoren"), Some((1, DurationUnit::Weeks)));
-        assert_eq!(d("vijf (5) werkdagen"), Some((5, DurationUnit::BusinessDays)));
+        assert_eq!(
+            d("vijf (5) werkdagen"),
+            Some((5, DurationUnit::BusinessDays))
+        );
         assert_eq!(d("Vijfenveertig dagen"), Some((45, DurationUnit::Days)));
     }
 
     #[test]
     fn english() {
-        assert_eq!(d("within 72 hours of becoming aware"), Some((72, DurationUnit::Hours)));
-        assert_eq!(d("ten business days"), Some((10, DurationUnit::BusinessDays)));
+        assert_eq!(
+            d("within 72 hours of becoming aware"),
+            Some((72, DurationUnit::Hours))
+        );
+        assert_eq!(
+            d("ten business days"),
+            Some((10, DurationUnit::BusinessDays))
+        );
     }
 
     #[test]

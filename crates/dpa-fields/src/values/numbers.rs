@@ -86,7 +86,9 @@ pub fn parse_number_word(word: &str) -> Option<u32> {
 /// `drieëndertig`) and `honderd<n>` (`honderdtwintig`).
 fn parse_compound(lower: &str) -> Option<u32> {
     if let Some(rest) = lower.strip_prefix("honderd") {
-        return parse_number_word(rest).filter(|v| *v < 100).map(|v| 100 + v);
+        return parse_number_word(rest)
+            .filter(|v| *v < 100)
+            .map(|v| 100 + v);
     }
     let lookup = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v);
     for sep in ["ën", "en"] {
@@ -105,7 +107,10 @@ fn parse_compound(lower: &str) -> Option<u32> {
 /// A number written as digits (`"30"`, `"1.000"`) or as a word.
 pub fn parse_number(token: &str) -> Option<u32> {
     let t = token.trim();
-    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') && t.starts_with(|c: char| c.is_ascii_digit()) {
+    if !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.starts_with(|c: char| c.is_ascii_digit())
+    {
         return t.replace('.', "").parse().ok();
     }
     parse_number_word(t)

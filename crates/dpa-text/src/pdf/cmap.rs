@@ -14,8 +14,12 @@ pub fn parse_to_unicode(data: &[u8]) -> (HashMap<u32, String>, usize) {
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
-            Tok::Word(w) if w == b"beginbfchar" => i = parse_bfchar(&tokens, i + 1, &mut map, &mut code_len),
-            Tok::Word(w) if w == b"beginbfrange" => i = parse_bfrange(&tokens, i + 1, &mut map, &mut code_len),
+            Tok::Word(w) if w == b"beginbfchar" => {
+                i = parse_bfchar(&tokens, i + 1, &mut map, &mut code_len)
+            }
+            Tok::Word(w) if w == b"beginbfrange" => {
+                i = parse_bfrange(&tokens, i + 1, &mut map, &mut code_len)
+            }
             Tok::Hex(h) if i + 1 < tokens.len() && matches!(&tokens[i + 1], Tok::Hex(_)) => {
                 // codespacerange entries tell the code length
                 code_len = code_len.max(h.len().min(4));
@@ -43,7 +47,10 @@ fn tokenize(data: &[u8]) -> Vec<Tok> {
         match c {
             b'<' => {
                 let start = i + 1;
-                let end = data[start..].iter().position(|&b| b == b'>').map_or(data.len(), |p| start + p);
+                let end = data[start..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |p| start + p);
                 out.push(Tok::Hex(hex_bytes(&data[start..end])));
                 i = end + 1;
             }
@@ -63,7 +70,10 @@ fn tokenize(data: &[u8]) -> Vec<Tok> {
             c if c.is_ascii_whitespace() => i += 1,
             _ => {
                 let start = i;
-                while i < data.len() && !data[i].is_ascii_whitespace() && !b"<>[]%/".contains(&data[i]) {
+                while i < data.len()
+                    && !data[i].is_ascii_whitespace()
+                    && !b"<>[]%/".contains(&data[i])
+                {
                     i += 1;
                 }
                 if i == start {
@@ -78,20 +88,39 @@ fn tokenize(data: &[u8]) -> Vec<Tok> {
 }
 
 fn hex_bytes(s: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = s.iter().filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8)).collect();
-    digits.chunks(2).map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0)).collect()
+    let digits: Vec<u8> = s
+        .iter()
+        .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
+        .collect();
+    digits
+        .chunks(2)
+        .map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0))
+        .collect()
 }
 
 fn code_of(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0u32, |acc, &b| (acc << 8) | b as u32)
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| (acc << 8) | b as u32)
 }
 
 fn utf16_text(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes.chunks(2).map(|p| ((p[0] as u16) << 8) | p.get(1).copied().unwrap_or(0) as u16).collect();
-    char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|p| ((p[0] as u16) << 8) | p.get(1).copied().unwrap_or(0) as u16)
+        .collect();
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
-fn parse_bfchar(t: &[Tok], mut i: usize, map: &mut HashMap<u32, String>, code_len: &mut usize) -> usize {
+fn parse_bfchar(
+    t: &[Tok],
+    mut i: usize,
+    map: &mut HashMap<u32, String>,
+    code_len: &mut usize,
+) -> usize {
     while i + 1 < t.len() {
         match (&t[i], &t[i + 1]) {
             (Tok::Hex(src), Tok::Hex(dst)) => {
@@ -107,9 +136,16 @@ fn parse_bfchar(t: &[Tok], mut i: usize, map: &mut HashMap<u32, String>, code_le
     i + 1
 }
 
-fn parse_bfrange(t: &[Tok], mut i: usize, map: &mut HashMap<u32, String>, code_len: &mut usize) -> usize {
+fn parse_bfrange(
+    t: &[Tok],
+    mut i: usize,
+    map: &mut HashMap<u32, String>,
+    code_len: &mut usize,
+) -> usize {
     while i + 2 < t.len() {
-        let (Tok::Hex(lo), Tok::Hex(hi)) = (&t[i], &t[i + 1]) else { return i + 1 };
+        let (Tok::Hex(lo), Tok::Hex(hi)) = (&t[i], &t[i + 1]) else {
+            return i + 1;
+        };
         *code_len = (*code_len).max(lo.len().min(4));
         let (lo, hi) = (code_of(lo), code_of(hi));
         match &t[i + 2] {
@@ -145,8 +181,10 @@ fn put_incrementing(map: &mut HashMap<u32, String>, lo: u32, hi: u32, dst: &[u8]
     if hi < lo || dst.len() < 2 {
         return;
     }
-    let base: Vec<u16> =
-        dst.chunks(2).map(|p| ((p[0] as u16) << 8) | p.get(1).copied().unwrap_or(0) as u16).collect();
+    let base: Vec<u16> = dst
+        .chunks(2)
+        .map(|p| ((p[0] as u16) << 8) | p.get(1).copied().unwrap_or(0) as u16)
+        .collect();
     for (k, code) in (lo..=hi).enumerate() {
         if map.len() >= MAX_ENTRIES {
             return;
@@ -155,7 +193,9 @@ fn put_incrementing(map: &mut HashMap<u32, String>, lo: u32, hi: u32, dst: &[u8]
         if let Some(last) = units.last_mut() {
             *last = last.wrapping_add(k as u16);
         }
-        let text: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+        let text: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect();
         map.insert(code, text);
     }
 }

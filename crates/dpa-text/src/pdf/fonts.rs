@@ -27,7 +27,10 @@ impl Font {
     /// back to WinAnsi text and a default width.
     pub fn load(doc: &Document, dict: &Dictionary, max_bytes: usize) -> Font {
         let subtype = name_of(doc, dict, b"Subtype").unwrap_or_default();
-        let mut font = Font { default_width: 500.0, ..Font::default() };
+        let mut font = Font {
+            default_width: 500.0,
+            ..Font::default()
+        };
         if subtype == b"Type0" {
             font.two_byte = true;
             font.default_width = 1000.0;
@@ -39,10 +42,14 @@ impl Font {
             font.load_simple_widths(doc, dict);
         }
         if let Ok(Object::Stream(s)) = deref(doc, dict.get(b"ToUnicode").ok()) {
-            if let Ok(data) = s.decompressed_content_with_limit(max_bytes).or_else(|_| Ok::<_, ()>(s.content.clone())) {
+            if let Ok(data) = s
+                .decompressed_content_with_limit(max_bytes)
+                .or_else(|_| Ok::<_, ()>(s.content.clone()))
+            {
                 let (map, code_len) = parse_to_unicode(&data);
                 font.to_unicode = map;
-                if subtype != b"Type0" && code_len >= 2 && font.to_unicode.keys().any(|&k| k > 0xFF) {
+                if subtype != b"Type0" && code_len >= 2 && font.to_unicode.keys().any(|&k| k > 0xFF)
+                {
                     font.two_byte = true;
                 }
             }
@@ -73,7 +80,11 @@ impl Font {
 
     fn width(&self, code: u32) -> f32 {
         if self.two_byte {
-            return self.cid_widths.get(&code).copied().unwrap_or(self.default_width);
+            return self
+                .cid_widths
+                .get(&code)
+                .copied()
+                .unwrap_or(self.default_width);
         }
         code.checked_sub(self.first)
             .and_then(|i| self.widths.get(i as usize))
@@ -101,7 +112,9 @@ impl Font {
             }
             _ => {}
         }
-        self.simple = (0u8..=255).map(|c| base.decode(c).map(String::from).unwrap_or_default()).collect();
+        self.simple = (0u8..=255)
+            .map(|c| base.decode(c).map(String::from).unwrap_or_default())
+            .collect();
         for (code, text) in differences {
             if let Some(slot) = self.simple.get_mut(code) {
                 *slot = text;
@@ -110,15 +123,23 @@ impl Font {
     }
 
     fn load_simple_widths(&mut self, doc: &Document, dict: &Dictionary) {
-        self.first = number(deref(doc, dict.get(b"FirstChar").ok()).ok()).unwrap_or(0.0).max(0.0) as u32;
+        self.first = number(deref(doc, dict.get(b"FirstChar").ok()).ok())
+            .unwrap_or(0.0)
+            .max(0.0) as u32;
         if let Ok(Object::Array(ws)) = deref(doc, dict.get(b"Widths").ok()) {
-            self.widths = ws.iter().take(65_536).map(|w| number(deref(doc, Some(w)).ok()).unwrap_or(0.0)).collect();
+            self.widths = ws
+                .iter()
+                .take(65_536)
+                .map(|w| number(deref(doc, Some(w)).ok()).unwrap_or(0.0))
+                .collect();
         }
         let base_font = name_of(doc, dict, b"BaseFont").unwrap_or_default();
         if base_font.windows(7).any(|w| w == b"Courier") {
             self.default_width = 600.0;
         } else if let Ok(Object::Dictionary(fd)) = deref(doc, dict.get(b"FontDescriptor").ok()) {
-            if let Some(mw) = number(deref(doc, fd.get(b"MissingWidth").ok()).ok()).filter(|w| *w > 0.0) {
+            if let Some(mw) =
+                number(deref(doc, fd.get(b"MissingWidth").ok()).ok()).filter(|w| *w > 0.0)
+            {
                 self.default_width = mw;
             }
         }
@@ -128,10 +149,14 @@ impl Font {
         if let Some(dw) = number(deref(doc, desc.get(b"DW").ok()).ok()) {
             self.default_width = dw;
         }
-        let Ok(Object::Array(w)) = deref(doc, desc.get(b"W").ok()) else { return };
+        let Ok(Object::Array(w)) = deref(doc, desc.get(b"W").ok()) else {
+            return;
+        };
         let mut i = 0;
         while i + 1 < w.len() && self.cid_widths.len() < 70_000 {
-            let Some(first) = number(deref(doc, Some(&w[i])).ok()) else { return };
+            let Some(first) = number(deref(doc, Some(&w[i])).ok()) else {
+                return;
+            };
             match deref(doc, Some(&w[i + 1])) {
                 Ok(Object::Array(list)) => {
                     for (k, v) in list.iter().enumerate().take(70_000) {
@@ -142,8 +167,10 @@ impl Font {
                     i += 2;
                 }
                 Ok(last) => {
-                    let (Some(last), Some(v)) = (number(Some(last)), w.get(i + 2).and_then(|o| number(deref(doc, Some(o)).ok())))
-                    else {
+                    let (Some(last), Some(v)) = (
+                        number(Some(last)),
+                        w.get(i + 2).and_then(|o| number(deref(doc, Some(o)).ok())),
+                    ) else {
                         return;
                     };
                     let (a, b) = (first as u32, (last as u32).min(first as u32 + 70_000));
@@ -165,7 +192,10 @@ fn read_differences(items: &[Object]) -> Vec<(usize, String)> {
         match item {
             Object::Integer(n) => code = (*n).clamp(0, 255) as usize,
             Object::Name(name) => {
-                let text = std::str::from_utf8(name).ok().and_then(glyph_text).unwrap_or_default();
+                let text = std::str::from_utf8(name)
+                    .ok()
+                    .and_then(glyph_text)
+                    .unwrap_or_default();
                 out.push((code, text));
                 code += 1;
             }

@@ -133,14 +133,24 @@ struct Run<'p> {
 
 impl<'a> Interpreter<'a> {
     pub fn new(doc: &'a Document, max_stream_bytes: usize, budget: u64, deadline: Instant) -> Self {
-        Interpreter { doc, fonts: HashMap::new(), max_stream_bytes, decompressed_budget: budget, deadline }
+        Interpreter {
+            doc,
+            fonts: HashMap::new(),
+            max_stream_bytes,
+            decompressed_budget: budget,
+            deadline,
+        }
     }
 
     /// Interpret one page.
     pub fn page(&mut self, page_id: ObjectId) -> Result<PageContent, TextError> {
         let doc = self.doc;
-        let page_dict = doc.get_dictionary(page_id).map_err(|e| TextError::Corrupt(e.to_string()))?;
-        let rotate = inherited(doc, page_dict, b"Rotate").and_then(|o| number(Some(o))).unwrap_or(0.0) as i64;
+        let page_dict = doc
+            .get_dictionary(page_id)
+            .map_err(|e| TextError::Corrupt(e.to_string()))?;
+        let rotate = inherited(doc, page_dict, b"Rotate")
+            .and_then(|o| number(Some(o)))
+            .unwrap_or(0.0) as i64;
         let resources = page_resources(doc, page_dict);
         let mut content = Vec::new();
         for id in doc.get_page_contents(page_id) {
@@ -176,13 +186,22 @@ impl<'a> Interpreter<'a> {
 
     fn stream_bytes(&mut self, s: &lopdf::Stream) -> Result<Vec<u8>, TextError> {
         let data = if s.dict.get(b"Filter").is_ok() {
-            s.decompressed_content_with_limit(self.max_stream_bytes).map_err(|e| match e {
-                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-                    TextError::LimitExceeded("decompressed stream larger than the limit".into())
-                }
-                _ => TextError::Corrupt(format!("undecodable content stream: {e}")),
-            })
-            .or_else(|e| if matches!(e, TextError::LimitExceeded(_)) { Err(e) } else { Ok(Vec::new()) })?
+            s.decompressed_content_with_limit(self.max_stream_bytes)
+                .map_err(|e| match e {
+                    lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                        ..
+                    }) => {
+                        TextError::LimitExceeded("decompressed stream larger than the limit".into())
+                    }
+                    _ => TextError::Corrupt(format!("undecodable content stream: {e}")),
+                })
+                .or_else(|e| {
+                    if matches!(e, TextError::LimitExceeded(_)) {
+                        Err(e)
+                    } else {
+                        Ok(Vec::new())
+                    }
+                })?
         } else {
             s.content.clone()
         };
@@ -193,26 +212,37 @@ impl<'a> Interpreter<'a> {
         Ok(data)
     }
 
-    fn run_stream(&mut self, run: &mut Run, data: &[u8], res: Option<&'a Dictionary>, depth: usize) -> Result<(), TextError> {
+    fn run_stream(
+        &mut self,
+        run: &mut Run,
+        data: &[u8],
+        res: Option<&'a Dictionary>,
+        depth: usize,
+    ) -> Result<(), TextError> {
         for op in Content::decode_iter(data) {
             let Ok(op) = op else { break };
             run.ops += 1;
             if run.ops % 2048 == 0 && Instant::now() > self.deadline {
-                return Err(TextError::LimitExceeded("time limit reached while reading the PDF".into()));
+                return Err(TextError::LimitExceeded(
+                    "time limit reached while reading the PDF".into(),
+                ));
             }
             self.operation(run, &op.operator, &op.operands, res, depth)?;
         }
         Ok(())
     }
 
-    fn operation(&mut self, run: &mut Run, op: &str, args: &[Object], res: Option<&'a Dictionary>, depth: usize) -> Result<(), TextError> {
+    fn operation(
+        &mut self,
+        run: &mut Run,
+        op: &str,
+        args: &[Object],
+        res: Option<&'a Dictionary>,
+        depth: usize,
+    ) -> Result<(), TextError> {
         let num = |i: usize| args.get(i).and_then(|o| number(Some(o))).unwrap_or(0.0);
         match op {
-            "q" => {
-                if run.stack.len() < MAX_STATE_DEPTH {
-                    run.stack.push(run.state.clone());
-                }
-            }
+            "q" if run.stack.len() < MAX_STATE_DEPTH => run.stack.push(run.state.clone()),
             "Q" => {
                 if let Some(s) = run.stack.pop() {
                     run.state = s;
@@ -229,7 +259,10 @@ impl<'a> Interpreter<'a> {
             }
             "Tf" => {
                 run.state.size = num(1);
-                run.state.font = args.first().and_then(|n| n.as_name().ok()).and_then(|n| self.font(res, n));
+                run.state.font = args
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| self.font(res, n));
             }
             "Tc" => run.state.char_spacing = num(0),
             "Tw" => run.state.word_spacing = num(0),
@@ -325,14 +358,26 @@ impl<'a> Interpreter<'a> {
         Some(font)
     }
 
-    fn form(&mut self, run: &mut Run, res: Option<&'a Dictionary>, name: &[u8], depth: usize) -> Result<(), TextError> {
+    fn form(
+        &mut self,
+        run: &mut Run,
+        res: Option<&'a Dictionary>,
+        name: &[u8],
+        depth: usize,
+    ) -> Result<(), TextError> {
         if depth >= MAX_FORM_DEPTH {
             return Ok(());
         }
         let doc = self.doc;
-        let Some(xobjects) = res.and_then(|r| deref(doc, r.get(b"XObject").ok()).ok()) else { return Ok(()) };
-        let Object::Dictionary(xobjects) = xobjects else { return Ok(()) };
-        let Ok(Object::Stream(stream)) = deref(doc, xobjects.get(name).ok()) else { return Ok(()) };
+        let Some(xobjects) = res.and_then(|r| deref(doc, r.get(b"XObject").ok()).ok()) else {
+            return Ok(());
+        };
+        let Object::Dictionary(xobjects) = xobjects else {
+            return Ok(());
+        };
+        let Ok(Object::Stream(stream)) = deref(doc, xobjects.get(name).ok()) else {
+            return Ok(());
+        };
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return Ok(());
         }
@@ -342,7 +387,13 @@ impl<'a> Interpreter<'a> {
             _ => res,
         };
         let saved = (run.state.clone(), run.stack.len());
-        if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|m| m.as_array().ok()).and_then(|a| Matrix::from_operands(a)) {
+        if let Some(m) = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| m.as_array().ok())
+            .and_then(|a| Matrix::from_operands(a))
+        {
             run.state.ctm = m.mul(&run.state.ctm);
         }
         let result = self.run_stream(run, &data, inner_res, depth + 1);
@@ -359,10 +410,15 @@ impl Run<'_> {
     }
 
     fn show(&mut self, s: Option<&Object>) {
-        let Some(Object::String(bytes, _)) = s else { return };
-        let Some(font) = self.state.font.clone() else { return };
+        let Some(Object::String(bytes, _)) = s else {
+            return;
+        };
+        let Some(font) = self.state.font.clone() else {
+            return;
+        };
         let st = &self.state;
-        let (size, th, tc, tw, rise) = (st.size, st.scale, st.char_spacing, st.word_spacing, st.rise);
+        let (size, th, tc, tw, rise) =
+            (st.size, st.scale, st.char_spacing, st.word_spacing, st.rise);
         let ctm = st.ctm;
         let mut tm = self.tm;
         let page = &mut *self.page;
@@ -379,7 +435,14 @@ impl Run<'_> {
                 if horizontal {
                     let start = page.text.len() as u32;
                     page.text.push_str(text);
-                    page.glyphs.push(Glyph { x0, x1: x0 + dx.max(0.0), y: y0, size: dev_size, start, end: page.text.len() as u32 });
+                    page.glyphs.push(Glyph {
+                        x0,
+                        x1: x0 + dx.max(0.0),
+                        y: y0,
+                        size: dev_size,
+                        start,
+                        end: page.text.len() as u32,
+                    });
                 } else if page.rotated_text.len() < 4096 {
                     page.rotated_text.push_str(text);
                 }
@@ -392,7 +455,12 @@ impl Run<'_> {
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
         let ctm = self.state.ctm;
-        let p = [ctm.apply(x, y), ctm.apply(x + w, y), ctm.apply(x + w, y + h), ctm.apply(x, y + h)];
+        let p = [
+            ctm.apply(x, y),
+            ctm.apply(x + w, y),
+            ctm.apply(x + w, y + h),
+            ctm.apply(x, y + h),
+        ];
         for i in 0..4 {
             let (a, b) = (p[i], p[(i + 1) % 4]);
             self.path.push((a.0, a.1, b.0, b.1));
@@ -403,9 +471,15 @@ impl Run<'_> {
     fn stroke(&mut self) {
         for &(x0, y0, x1, y1) in &self.path {
             if (y1 - y0).abs() < 1.0 && (x1 - x0).abs() > 5.0 {
-                self.page.rules.push(Rule { y: (y0 + y1) / 2.0, x0: x0.min(x1), x1: x0.max(x1) });
+                self.page.rules.push(Rule {
+                    y: (y0 + y1) / 2.0,
+                    x0: x0.min(x1),
+                    x1: x0.max(x1),
+                });
             } else if (x1 - x0).abs() < 1.0 && (y1 - y0).abs() > 5.0 {
-                self.page.verticals.push(((x0 + x1) / 2.0, y0.min(y1), y0.max(y1)));
+                self.page
+                    .verticals
+                    .push(((x0 + x1) / 2.0, y0.min(y1), y0.max(y1)));
             }
         }
         self.path.clear();
@@ -422,7 +496,11 @@ impl Run<'_> {
             let (xmin, xmax) = xs.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
             let (ymin, ymax) = ys.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
             if ymax - ymin < 2.0 && xmax - xmin > 5.0 {
-                self.page.rules.push(Rule { y: (ymin + ymax) / 2.0, x0: xmin, x1: xmax });
+                self.page.rules.push(Rule {
+                    y: (ymin + ymax) / 2.0,
+                    x0: xmin,
+                    x1: xmax,
+                });
             } else if xmax - xmin < 2.0 && ymax - ymin > 5.0 {
                 self.page.verticals.push(((xmin + xmax) / 2.0, ymin, ymax));
             }
