@@ -33,7 +33,9 @@ fn segment(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
     for (name, text) in &docs {
         group.throughput(Throughput::Bytes(text.text.len() as u64));
-        group.bench_function(name.as_str(), |b| b.iter(|| dpa::segment::segment(black_box(text))));
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| dpa::segment::segment(black_box(text)))
+        });
     }
     let total: u64 = docs.iter().map(|(_, t)| t.text.len() as u64).sum();
     group.throughput(Throughput::Bytes(total));

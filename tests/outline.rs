@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 const MAX_PAGES: usize = 50;
 
 fn fixture_files(dir: &str, ext: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(dir);
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -31,7 +33,10 @@ fn render(clauses: &[Clause]) -> String {
     let mut out = String::new();
     for c in flatten(clauses) {
         let indent = "  ".repeat(c.level.saturating_sub(1) as usize);
-        let kind = c.kind.map(|k| format!("{k:?}")).unwrap_or_else(|| "-".into());
+        let kind = c
+            .kind
+            .map(|k| format!("{k:?}"))
+            .unwrap_or_else(|| "-".into());
         let page = c.page.map_or_else(|| "-".into(), |p| p.to_string());
         out.push_str(&format!(
             "{indent}{} | {} | {} | {kind} | p{page}\n",
@@ -44,17 +49,29 @@ fn render(clauses: &[Clause]) -> String {
 }
 
 fn check(path: &Path, format: dpa::Format) {
-    let Ok(bytes) = std::fs::read(path) else { return };
-    let Ok(text) = dpa::extract_text(&bytes, format, &dpa::Options::default()) else { return };
+    let Ok(bytes) = std::fs::read(path) else {
+        return;
+    };
+    let Ok(text) = dpa::extract_text(&bytes, format, &dpa::Options::default()) else {
+        return;
+    };
     if text.pages.len() > MAX_PAGES {
         return;
     }
     let clauses = dpa::segment::segment(&text);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     assert!(!clauses.is_empty(), "{name}: no clauses");
     let mut ids = std::collections::BTreeSet::new();
     for c in flatten(&clauses) {
-        assert_eq!(text.text.get(c.span[0]..c.span[1]), Some(c.text.as_str()), "{name}: span of {}", c.id);
+        assert_eq!(
+            text.text.get(c.span[0]..c.span[1]),
+            Some(c.text.as_str()),
+            "{name}: span of {}",
+            c.id
+        );
         assert!(ids.insert(c.id.clone()), "{name}: duplicate id {}", c.id);
     }
     insta::assert_snapshot!(format!("outline__{name}"), render(&clauses));

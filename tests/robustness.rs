@@ -103,19 +103,36 @@ fn open_regressions_replay() {
 /// Every regression fixture is described in `fixtures/regress/README.md`.
 #[test]
 fn regression_fixtures_are_documented() {
-    let readme = std::fs::read_to_string(cases::project_dir().join("fixtures/regress/README.md")).unwrap_or_default();
-    for path in cases::regress_files(false).into_iter().chain(cases::regress_files(true)) {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        assert!(readme.contains(&format!("`{name}`")), "fixtures/regress/README.md does not describe {name}");
+    let readme = std::fs::read_to_string(cases::project_dir().join("fixtures/regress/README.md"))
+        .unwrap_or_default();
+    for path in cases::regress_files(false)
+        .into_iter()
+        .chain(cases::regress_files(true))
+    {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            readme.contains(&format!("{name}`")),
+            "fixtures/regress/README.md does not describe {name}"
+        );
     }
 }
 
 // ---------------------------------------------------------------- limits
 
 fn limit_error(bytes: &[u8], format: Format, limits: Limits) -> Result<String, String> {
-    let opts = Options { limits, ..Options::default() };
+    let opts = Options {
+        limits,
+        ..Options::default()
+    };
     match dpa::analyze_bytes(bytes, format, Some("grens.bin"), &opts) {
-        Err(Error::Text { file, source: TextError::LimitExceeded(msg) }) => {
+        Err(Error::Text {
+            file,
+            source: TextError::LimitExceeded(msg),
+        }) => {
             assert_eq!(file, "grens.bin");
             Ok(msg)
         }
@@ -132,10 +149,34 @@ fn sample_text() -> Vec<u8> {
 fn every_limit_exceeded_is_a_typed_error_for_text() {
     let text = sample_text();
     let cases = [
-        ("max_file_bytes", Limits { max_file_bytes: text.len() as u64 - 1, ..Limits::default() }),
-        ("max_pages", Limits { max_pages: 0, ..Limits::default() }),
-        ("max_decompressed_bytes", Limits { max_decompressed_bytes: 100, ..Limits::default() }),
-        ("max_millis", Limits { max_millis: 0, ..Limits::default() }),
+        (
+            "max_file_bytes",
+            Limits {
+                max_file_bytes: text.len() as u64 - 1,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_pages",
+            Limits {
+                max_pages: 0,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_decompressed_bytes",
+            Limits {
+                max_decompressed_bytes: 100,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_millis",
+            Limits {
+                max_millis: 0,
+                ..Limits::default()
+            },
+        ),
     ];
     for (field, limits) in cases {
         match limit_error(&text, Format::Text, limits) {
@@ -143,7 +184,10 @@ fn every_limit_exceeded_is_a_typed_error_for_text() {
             Err(got) => panic!("{field} exceeded on text: expected LimitExceeded, got {got}"),
         }
     }
-    let at_limit = Limits { max_file_bytes: text.len() as u64, ..Limits::default() };
+    let at_limit = Limits {
+        max_file_bytes: text.len() as u64,
+        ..Limits::default()
+    };
     assert!(limit_error(&text, Format::Text, at_limit).is_err_and(|e| e.starts_with("a model")));
 }
 
@@ -152,10 +196,34 @@ fn every_limit_exceeded_is_a_typed_error_for_text() {
 fn every_limit_exceeded_is_a_typed_error_for_pdf() {
     let pdf = pdfgen::sample_pdf(true);
     let cases = [
-        ("max_file_bytes", Limits { max_file_bytes: pdf.len() as u64 - 1, ..Limits::default() }),
-        ("max_pages", Limits { max_pages: 1, ..Limits::default() }),
-        ("max_decompressed_bytes", Limits { max_decompressed_bytes: 200, ..Limits::default() }),
-        ("max_millis", Limits { max_millis: 0, ..Limits::default() }),
+        (
+            "max_file_bytes",
+            Limits {
+                max_file_bytes: pdf.len() as u64 - 1,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_pages",
+            Limits {
+                max_pages: 1,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_decompressed_bytes",
+            Limits {
+                max_decompressed_bytes: 200,
+                ..Limits::default()
+            },
+        ),
+        (
+            "max_millis",
+            Limits {
+                max_millis: 0,
+                ..Limits::default()
+            },
+        ),
     ];
     let mut wrong = Vec::new();
     for (field, limits) in cases {
@@ -164,8 +232,15 @@ fn every_limit_exceeded_is_a_typed_error_for_pdf() {
             Err(got) => wrong.push(format!("{field}: expected LimitExceeded, got {got}")),
         }
     }
-    assert!(wrong.is_empty(), "limits not enforced on PDF input:\n{}", wrong.join("\n"));
-    let generous = Limits { max_pages: 2, ..Limits::default() };
+    assert!(
+        wrong.is_empty(),
+        "limits not enforced on PDF input:\n{}",
+        wrong.join("\n")
+    );
+    let generous = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
     assert!(limit_error(&pdf, Format::Pdf, generous).is_err_and(|e| e.starts_with("a model")));
 }
 
@@ -176,9 +251,18 @@ fn file_size_limit_on_a_path_is_a_typed_error() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("te-groot.txt");
     std::fs::write(&path, sample_text()).unwrap();
-    let opts = Options { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Options::default() };
+    let opts = Options {
+        limits: Limits {
+            max_file_bytes: 10,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
     match dpa::analyze_path(&path, &opts) {
-        Err(Error::Text { file, source: TextError::LimitExceeded(msg) }) => {
+        Err(Error::Text {
+            file,
+            source: TextError::LimitExceeded(msg),
+        }) => {
             assert!(file.ends_with("te-groot.txt"), "{file}");
             assert!(msg.contains("max_file_bytes"), "{msg}");
         }
@@ -189,20 +273,41 @@ fn file_size_limit_on_a_path_is_a_typed_error() {
 // ------------------------------------------------------------- encodings
 
 fn warning_messages(model: &dpa::Model, code: &str) -> Vec<String> {
-    model.warnings.iter().filter(|w| w.code == code).map(|w| w.message.clone()).collect()
+    model
+        .warnings
+        .iter()
+        .filter(|w| w.code == code)
+        .map(|w| w.message.clone())
+        .collect()
 }
 
 #[test]
 fn other_text_encodings_are_read_with_a_warning() {
     let text = String::from_utf8(sample_text()).unwrap();
-    let utf8 = dpa::analyze_bytes(text.as_bytes(), Format::Text, Some("a.txt"), &Options::default()).unwrap();
+    let utf8 = dpa::analyze_bytes(
+        text.as_bytes(),
+        Format::Text,
+        Some("a.txt"),
+        &Options::default(),
+    )
+    .unwrap();
     assert!(warning_messages(&utf8, "encoding").is_empty());
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
-    let inputs = [("windows-1252", cp1252.into_owned()), ("UTF-16LE", cases::utf16(&text, false, true)), ("UTF-16BE", cases::utf16(&text, true, true))];
+    let inputs = [
+        ("windows-1252", cp1252.into_owned()),
+        ("UTF-16LE", cases::utf16(&text, false, true)),
+        ("UTF-16BE", cases::utf16(&text, true, true)),
+    ];
     for (name, bytes) in inputs {
-        let model = dpa::analyze_bytes(&bytes, Format::Text, Some("b.txt"), &Options::default()).unwrap();
+        let model =
+            dpa::analyze_bytes(&bytes, Format::Text, Some("b.txt"), &Options::default()).unwrap();
         let messages = warning_messages(&model, "encoding");
-        assert!(messages.iter().any(|m| m.to_lowercase().contains(&name.to_lowercase())), "{name}: {messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.to_lowercase().contains(&name.to_lowercase())),
+            "{name}: {messages:?}"
+        );
         assert_eq!(model.clauses.len(), utf8.clauses.len(), "{name}");
         assert_eq!(model.source.chars, utf8.source.chars, "{name}");
     }
@@ -210,8 +315,20 @@ fn other_text_encodings_are_read_with_a_warning() {
 
 #[test]
 fn binary_text_input_is_an_encoding_error() {
-    let junk: Vec<u8> = (0u32..5000).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
-    let err = dpa::analyze_bytes(&junk, Format::Text, Some("junk.txt"), &Options::default()).unwrap_err();
-    assert!(matches!(err, Error::Text { source: TextError::Encoding(_), .. }), "{err:?}");
+    let junk: Vec<u8> = (0u32..5000)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    let err =
+        dpa::analyze_bytes(&junk, Format::Text, Some("junk.txt"), &Options::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Text {
+                source: TextError::Encoding(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().starts_with("junk.txt: "), "{err}");
 }

@@ -19,11 +19,21 @@ pub struct Case {
 
 impl Case {
     fn pdf(name: impl Into<String>, bytes: Vec<u8>) -> Case {
-        Case { name: name.into(), bytes, format: Format::Pdf, limits: Limits::default() }
+        Case {
+            name: name.into(),
+            bytes,
+            format: Format::Pdf,
+            limits: Limits::default(),
+        }
     }
 
     fn text(name: impl Into<String>, bytes: Vec<u8>) -> Case {
-        Case { name: name.into(), bytes, format: Format::Text, limits: Limits::default() }
+        Case {
+            name: name.into(),
+            bytes,
+            format: Format::Text,
+            limits: Limits::default(),
+        }
     }
 
     /// The file extension a saved copy of the case gets.
@@ -42,7 +52,9 @@ pub fn project_dir() -> PathBuf {
 /// Files of `dir` with extension `ext` (sorted; none when the folder is
 /// missing), at most `max_bytes` each.
 fn files_in(dir: &Path, ext: &str, max_bytes: u64) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case(ext)))
@@ -59,15 +71,26 @@ pub fn base_pdfs() -> &'static [(String, Vec<u8>)] {
     BASES.get_or_init(|| {
         let mut bases = vec![
             ("generated.pdf".to_string(), pdfgen::sample_pdf(true)),
-            ("generated-uncompressed.pdf".to_string(), pdfgen::sample_pdf(false)),
+            (
+                "generated-uncompressed.pdf".to_string(),
+                pdfgen::sample_pdf(false),
+            ),
         ];
         let mut dirs = vec![project_dir().join("fixtures/pdf")];
         dirs.extend(std::env::var_os("DPA_ROBUST_PDF_DIR").map(PathBuf::from));
         for dir in dirs {
             for path in files_in(&dir, "pdf", 256 * 1024) {
-                let Ok(bytes) = std::fs::read(&path) else { continue };
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                if bytes.starts_with(b"%PDF-") && !name.contains("encrypted") && !bases.iter().any(|(n, _)| *n == name) {
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if bytes.starts_with(b"%PDF-")
+                    && !name.contains("encrypted")
+                    && !bases.iter().any(|(n, _)| *n == name)
+                {
                     bases.push((name, bytes));
                 }
             }
@@ -86,7 +109,13 @@ pub fn base_texts() -> &'static [(String, Vec<u8>)] {
         let mut bases = vec![("sample.txt".to_string(), SAMPLE_TEXT.as_bytes().to_vec())];
         for path in files_in(&project_dir().join("fixtures/text"), "txt", 1 << 20) {
             if let Ok(bytes) = std::fs::read(&path) {
-                bases.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes));
+                bases.push((
+                    path.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    bytes,
+                ));
             }
         }
         bases
@@ -96,8 +125,14 @@ pub fn base_texts() -> &'static [(String, Vec<u8>)] {
 /// The regression fixtures: every file of `fixtures/regress/` (fixed
 /// failures) or of `fixtures/regress/open/` (open ones) but the README.
 pub fn regress_files(open: bool) -> Vec<PathBuf> {
-    let dir = if open { "fixtures/regress/open" } else { "fixtures/regress" };
-    let Ok(entries) = std::fs::read_dir(project_dir().join(dir)) else { return Vec::new() };
+    let dir = if open {
+        "fixtures/regress/open"
+    } else {
+        "fixtures/regress"
+    };
+    let Ok(entries) = std::fs::read_dir(project_dir().join(dir)) else {
+        return Vec::new();
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
@@ -148,10 +183,16 @@ pub fn generate(family: &str, seed: u64, idx: usize) -> Case {
         "pdf-splice" => {
             let bases = base_pdfs();
             let other = bases[rng.below(bases.len())].1.clone();
-            pdf_mutation(idx, &mut rng, |pdf, rng| mutate::splice(pdf, &other, rng).to_string())
+            pdf_mutation(idx, &mut rng, |pdf, rng| {
+                mutate::splice(pdf, &other, rng).to_string()
+            })
         }
-        "pdf-xref" => pdf_mutation(idx, &mut rng, |pdf, rng| mutate::break_xref(pdf, rng).to_string()),
-        "pdf-numbers" => pdf_mutation(idx, &mut rng, |pdf, rng| format!("numbers{}", mutate::huge_numbers(pdf, rng))),
+        "pdf-xref" => pdf_mutation(idx, &mut rng, |pdf, rng| {
+            mutate::break_xref(pdf, rng).to_string()
+        }),
+        "pdf-numbers" => pdf_mutation(idx, &mut rng, |pdf, rng| {
+            format!("numbers{}", mutate::huge_numbers(pdf, rng))
+        }),
         "pdf-hostile" => {
             let (name, make) = HOSTILE_PDFS[idx];
             Case::pdf(format!("hostile-{name}.pdf"), make())
@@ -165,8 +206,14 @@ pub fn generate(family: &str, seed: u64, idx: usize) -> Case {
         "regress" | "regress-open" => {
             let path = &regress_files(family == "regress-open")[idx];
             let bytes = std::fs::read(path).unwrap_or_default();
-            let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let is_pdf = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if is_pdf {
                 Case::pdf(name, bytes)
             } else {
@@ -177,7 +224,11 @@ pub fn generate(family: &str, seed: u64, idx: usize) -> Case {
     }
 }
 
-fn pdf_mutation(idx: usize, rng: &mut Rng, mutate: impl FnOnce(&mut Vec<u8>, &mut Rng) -> String) -> Case {
+fn pdf_mutation(
+    idx: usize,
+    rng: &mut Rng,
+    mutate: impl FnOnce(&mut Vec<u8>, &mut Rng) -> String,
+) -> Case {
     let bases = base_pdfs();
     let (name, base) = &bases[idx % bases.len()];
     let mut bytes = base.clone();
@@ -188,16 +239,118 @@ fn pdf_mutation(idx: usize, rng: &mut Rng, mutate: impl FnOnce(&mut Vec<u8>, &mu
 // ---------------------------------------------------------------- text
 
 const TOKENS: &[&str] = &[
-    "Verwerker", "Verwerkingsverantwoordelijke", "persoonsgegevens", "meldt", "binnen", "uur", "dagen", "werkdagen",
-    "datalek", "subverwerker", "Nederland", "Ierland", "Verenigde Staten", "ISO 27001", "NEN 7510", "€", "EUR",
-    "1.000.000,00", "24", "72", "48 uur", "één", "coördinator", "geëxporteerd", "B.V.", "N.V.", "KvK", "12345678",
-    "1012 AB", "Amsterdam", "info@voorbeeld.nl", "https://voorbeeld.nl/privacy", "+31 20 123 4567", "1 januari 2025",
-    "31-12-2024", "Artikel", "artikel 5", "Bijlage A", "Bijlage 2", "§ 3", "1.", "1.1", "1.1.1", "2.3.4.5", "a)", "(b)",
-    "(iv)", "-", "•", "–", ":", ";", ".", ",", "(", ")", "[NAAM KLANT]", "……", "____", "...", "\"", "“", "”", "'",
-    "\u{200f}", "\u{200e}", "\u{202e}", "\u{2066}", "\u{feff}", "\u{ad}", "\u{200b}", "\u{200d}", "שלום", "مرحبا",
-    "e\u{301}", "\u{301}", "ﬁ", "ﬂ", "Ⅻ", "①", "𝟏", "🔒", "\u{fffd}", "\u{0}", "\u{7}", "\u{1b}[31m", "\u{7f}", "\u{85}",
-    "\u{9f}", "\u{2028}", "\u{2029}", "\u{c}", "\u{b}", "\t", "\n", "\n\n", "\r", "\r\n", "  ", "99999999999999999999999",
-    "-1", "0", "4294967296", "1e308", "NaN", "0x7fffffff", "%", "50%", "ℹ", "İ", "ß", "ǅ",
+    "Verwerker",
+    "Verwerkingsverantwoordelijke",
+    "persoonsgegevens",
+    "meldt",
+    "binnen",
+    "uur",
+    "dagen",
+    "werkdagen",
+    "datalek",
+    "subverwerker",
+    "Nederland",
+    "Ierland",
+    "Verenigde Staten",
+    "ISO 27001",
+    "NEN 7510",
+    "€",
+    "EUR",
+    "1.000.000,00",
+    "24",
+    "72",
+    "48 uur",
+    "één",
+    "coördinator",
+    "geëxporteerd",
+    "B.V.",
+    "N.V.",
+    "KvK",
+    "12345678",
+    "1012 AB",
+    "Amsterdam",
+    "info@voorbeeld.nl",
+    "https://voorbeeld.nl/privacy",
+    "+31 20 123 4567",
+    "1 januari 2025",
+    "31-12-2024",
+    "Artikel",
+    "artikel 5",
+    "Bijlage A",
+    "Bijlage 2",
+    "§ 3",
+    "1.",
+    "1.1",
+    "1.1.1",
+    "2.3.4.5",
+    "a)",
+    "(b)",
+    "(iv)",
+    "-",
+    "•",
+    "–",
+    ":",
+    ";",
+    ".",
+    ",",
+    "(",
+    ")",
+    "[NAAM KLANT]",
+    "……",
+    "____",
+    "...",
+    "\"",
+    "“",
+    "”",
+    "'",
+    "\u{200f}",
+    "\u{200e}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{feff}",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{200d}",
+    "שלום",
+    "مرحبا",
+    "e\u{301}",
+    "\u{301}",
+    "ﬁ",
+    "ﬂ",
+    "Ⅻ",
+    "①",
+    "𝟏",
+    "🔒",
+    "\u{fffd}",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{7f}",
+    "\u{85}",
+    "\u{9f}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{c}",
+    "\u{b}",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\n",
+    "  ",
+    "99999999999999999999999",
+    "-1",
+    "0",
+    "4294967296",
+    "1e308",
+    "NaN",
+    "0x7fffffff",
+    "%",
+    "50%",
+    "ℹ",
+    "İ",
+    "ß",
+    "ǅ",
 ];
 
 fn random_text(idx: usize, rng: &mut Rng) -> Case {
@@ -209,8 +362,8 @@ fn random_text(idx: usize, rng: &mut Rng) -> Case {
     };
     let mut text = String::new();
     for _ in 0..len {
-        text.push_str(*rng.pick(TOKENS));
-        text.push_str(*rng.pick(&[" ", " ", " ", "\n", "", "\t", "\n\n", ". "]));
+        text.push_str(rng.pick::<&str>(TOKENS));
+        text.push_str(rng.pick::<&str>(&[" ", " ", " ", "\n", "", "\t", "\n\n", ". "]));
     }
     let (encoding, bytes) = encode_randomly(&text, rng);
     Case::text(format!("random{idx}-{len}tokens-{encoding}.txt"), bytes)
@@ -240,7 +393,13 @@ pub fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     bom_unit
         .into_iter()
         .chain(s.encode_utf16())
-        .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
         .collect()
 }
 
@@ -301,10 +460,20 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 pub const HOSTILE_TEXTS: &[(&str, Make)] = &[
-    ("10mb-single-line", || repeat_to("De verwerker meldt een datalek binnen 24 uur aan de klant; ", 10 * MB).into_bytes()),
+    ("10mb-single-line", || {
+        repeat_to(
+            "De verwerker meldt een datalek binnen 24 uur aan de klant; ",
+            10 * MB,
+        )
+        .into_bytes()
+    }),
     ("10mb-one-word", || "a".repeat(10 * MB).into_bytes()),
-    ("100k-blank-lines-between-text", || format!("1. Begin\n{}2. Einde\n", "\n".repeat(100_000)).into_bytes()),
-    ("100k-blank-lines-only", || " \n".repeat(100_000).into_bytes()),
+    ("100k-blank-lines-between-text", || {
+        format!("1. Begin\n{}2. Einde\n", "\n".repeat(100_000)).into_bytes()
+    }),
+    ("100k-blank-lines-only", || {
+        " \n".repeat(100_000).into_bytes()
+    }),
     ("numbering-only", || {
         let mut s = String::new();
         let mut number = String::new();
@@ -319,9 +488,26 @@ pub const HOSTILE_TEXTS: &[(&str, Make)] = &[
         }
         s.into_bytes()
     }),
-    ("numbering-1.1.1-pattern", || (1..=30_000).map(|i| format!("{}\n", ["1.", "1.1", "1.1.1"][i % 3])).collect::<String>().into_bytes()),
-    ("numbering-2000-levels", || format!("{} Verwerker meldt.\n{} Nog een.\n", "1.".repeat(2000), "2.".repeat(2000)).into_bytes()),
-    ("50k-numbered-lines", || (1..=50_000).map(|i| format!("{i}. Verwerker\n")).collect::<String>().into_bytes()),
+    ("numbering-1.1.1-pattern", || {
+        (1..=30_000)
+            .map(|i| format!("{}\n", ["1.", "1.1", "1.1.1"][i % 3]))
+            .collect::<String>()
+            .into_bytes()
+    }),
+    ("numbering-2000-levels", || {
+        format!(
+            "{} Verwerker meldt.\n{} Nog een.\n",
+            "1.".repeat(2000),
+            "2.".repeat(2000)
+        )
+        .into_bytes()
+    }),
+    ("50k-numbered-lines", || {
+        (1..=50_000)
+            .map(|i| format!("{i}. Verwerker\n"))
+            .collect::<String>()
+            .into_bytes()
+    }),
     ("huge-numbers", || {
         let mut s = String::from("Verwerkersovereenkomst\n");
         for n in mutate::HUGE_NUMBERS {
@@ -360,20 +546,48 @@ pub const HOSTILE_TEXTS: &[(&str, Make)] = &[
         bytes.into_owned()
     }),
     ("1m-euro-signs", || "€".repeat(MB).into_bytes()),
-    ("10k-tab-columns", || format!("{}\n", "cel\t".repeat(10_000)).repeat(200).into_bytes()),
-    ("50k-artikel-headings", || "Artikel 1\n".repeat(50_000).into_bytes()),
-    ("5mb-dots-and-digits", || repeat_to("1.", 5 * MB).into_bytes()),
-    ("2m-short-lines", || "a\n".repeat(2_000_000).into_bytes()),
-    ("combining-marks", || format!("1. Verwerker e{}\n", "\u{301}".repeat(100_000)).into_bytes()),
-    ("100k-subclauses", || "1.1 Verwerker meldt.\n".repeat(100_000).into_bytes()),
-    ("1mb-word-in-clause", || format!("1. Definities\n1.1 {}\n2. Einde\n", "x".repeat(MB)).into_bytes()),
-    ("100k-placeholders", || "[NAAM KLANT] ……\n".repeat(100_000).into_bytes()),
-    ("date-junk", || "31-02-99999 32 januari 2024 0-0-0 29 februari 2023 99/99/9999\n".repeat(20_000).into_bytes()),
-    ("long-email-and-url", || {
-        format!("Contact: {}@{}.nl en https://{}.nl/{}\n", "a".repeat(100_000), "b".repeat(100_000), "c".repeat(100_000), "d/".repeat(100_000))
+    ("10k-tab-columns", || {
+        format!("{}\n", "cel\t".repeat(10_000))
+            .repeat(200)
             .into_bytes()
     }),
-    ("cr-only-line-ends", || repeat_to("1. Verwerker meldt.\r", MB).into_bytes()),
+    ("50k-artikel-headings", || {
+        "Artikel 1\n".repeat(50_000).into_bytes()
+    }),
+    ("5mb-dots-and-digits", || {
+        repeat_to("1.", 5 * MB).into_bytes()
+    }),
+    ("2m-short-lines", || "a\n".repeat(2_000_000).into_bytes()),
+    ("combining-marks", || {
+        format!("1. Verwerker e{}\n", "\u{301}".repeat(100_000)).into_bytes()
+    }),
+    ("100k-subclauses", || {
+        "1.1 Verwerker meldt.\n".repeat(100_000).into_bytes()
+    }),
+    ("1mb-word-in-clause", || {
+        format!("1. Definities\n1.1 {}\n2. Einde\n", "x".repeat(MB)).into_bytes()
+    }),
+    ("100k-placeholders", || {
+        "[NAAM KLANT] ……\n".repeat(100_000).into_bytes()
+    }),
+    ("date-junk", || {
+        "31-02-99999 32 januari 2024 0-0-0 29 februari 2023 99/99/9999\n"
+            .repeat(20_000)
+            .into_bytes()
+    }),
+    ("long-email-and-url", || {
+        format!(
+            "Contact: {}@{}.nl en https://{}.nl/{}\n",
+            "a".repeat(100_000),
+            "b".repeat(100_000),
+            "c".repeat(100_000),
+            "d/".repeat(100_000)
+        )
+        .into_bytes()
+    }),
+    ("cr-only-line-ends", || {
+        repeat_to("1. Verwerker meldt.\r", MB).into_bytes()
+    }),
     ("only-bom", || b"\xEF\xBB\xBF".to_vec()),
     ("nul-bytes", || vec![0u8; MB]),
 ];
@@ -387,7 +601,10 @@ fn hostile_page_object(page: &str) -> Vec<u8> {
     let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
     pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
     pdf.add(page.as_bytes().to_vec());
-    pdf.add(pdfgen::stream("", &pdfgen::text_content(&["1. Verwerker meldt binnen 24 uur."])));
+    pdf.add(pdfgen::stream(
+        "",
+        &pdfgen::text_content(&["1. Verwerker meldt binnen 24 uur."]),
+    ));
     pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
     pdf.finish(catalog)
 }
@@ -403,22 +620,42 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
     }),
     ("deep-array-object", || {
         let deep = String::from_utf8(nested("[", 100_000, "]")).unwrap_or_default();
-        hostile_page_object(&PAGE.replace("/MediaBox [0 0 595 842]", &format!("/MediaBox [0 0 595 842] /Deep {deep}")))
+        hostile_page_object(&PAGE.replace(
+            "/MediaBox [0 0 595 842]",
+            &format!("/MediaBox [0 0 595 842] /Deep {deep}"),
+        ))
     }),
     ("deep-dict-object", || {
         let deep = format!("{}{}", "<< /A ".repeat(100_000), ">> ".repeat(100_000));
-        hostile_page_object(&PAGE.replace("/MediaBox [0 0 595 842]", &format!("/MediaBox [0 0 595 842] /Deep {deep}")))
+        hostile_page_object(&PAGE.replace(
+            "/MediaBox [0 0 595 842]",
+            &format!("/MediaBox [0 0 595 842] /Deep {deep}"),
+        ))
     }),
-    ("deep-dict-unclosed", || hostile_page_object(&format!("{PAGE} {}", "<< /A ".repeat(100_000)))),
+    ("deep-dict-unclosed", || {
+        hostile_page_object(&format!("{PAGE} {}", "<< /A ".repeat(100_000)))
+    }),
     ("deep-parens-in-content", || {
         let mut content = b"BT /F1 11 Tf 72 700 Td ".to_vec();
         content.extend(nested("(", 100_000, ")"));
         content.extend_from_slice(b" Tj ET");
         pdfgen::one_page(content)
     }),
-    ("deep-q-nesting", || pdfgen::one_page(format!("{}BT /F1 11 Tf (Verwerker) Tj ET{}", "q ".repeat(100_000), "Q ".repeat(100_000)).into_bytes())),
+    ("deep-q-nesting", || {
+        pdfgen::one_page(
+            format!(
+                "{}BT /F1 11 Tf (Verwerker) Tj ET{}",
+                "q ".repeat(100_000),
+                "Q ".repeat(100_000)
+            )
+            .into_bytes(),
+        )
+    }),
     ("20mb-content-stream", || {
-        let content = repeat_to("BT /F1 11 Tf 72 700 Td (Verwerker meldt een datalek binnen 24 uur.) Tj ET\n", 20 * MB);
+        let content = repeat_to(
+            "BT /F1 11 Tf 72 700 Td (Verwerker meldt een datalek binnen 24 uur.) Tj ET\n",
+            20 * MB,
+        );
         pdfgen::pdf_with_contents(&[content.into_bytes()], true)
     }),
     ("1m-tj-operators", || {
@@ -432,7 +669,10 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
         pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
         pdf.add(PAGE.as_bytes().to_vec());
-        pdf.add(pdfgen::stream("/Filter /FlateDecode", &pdfgen::zlib_zeros(300 * MB)));
+        pdf.add(pdfgen::stream(
+            "/Filter /FlateDecode",
+            &pdfgen::zlib_zeros(300 * MB),
+        ));
         pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
         pdf.finish(catalog)
     }),
@@ -442,17 +682,31 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         let mut obj = b"\n90 0 obj\n".to_vec();
         obj.extend_from_slice(&body);
         obj.extend_from_slice(b"\nendobj\n");
-        let at = mutate::find_all(&pdf, b"xref\n").last().copied().unwrap_or(pdf.len());
+        let at = mutate::find_all(&pdf, b"xref\n")
+            .last()
+            .copied()
+            .unwrap_or(pdf.len());
         pdf.splice(at..at, obj);
         pdf
     }),
-    ("page-tree-self-loop", || pdfgen::with_page_tree("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", PAGE)),
-    ("page-is-its-own-parent-pages", || {
-        pdfgen::with_page_tree("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>")
+    ("page-tree-self-loop", || {
+        pdfgen::with_page_tree("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", PAGE)
     }),
-    ("page-count-huge", || pdfgen::with_page_tree("<< /Type /Pages /Kids [3 0 R] /Count 2147483648 >>", PAGE)),
-    ("page-kids-not-array", || pdfgen::with_page_tree("<< /Type /Pages /Kids 3 /Count 1 >>", PAGE)),
-    ("form-xobject-draws-itself", || pdfgen::with_form_xobject(b"/X1 Do BT /F1 11 Tf (lus) Tj ET", b"/X1 Do")),
+    ("page-is-its-own-parent-pages", || {
+        pdfgen::with_page_tree(
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>",
+        )
+    }),
+    ("page-count-huge", || {
+        pdfgen::with_page_tree("<< /Type /Pages /Kids [3 0 R] /Count 2147483648 >>", PAGE)
+    }),
+    ("page-kids-not-array", || {
+        pdfgen::with_page_tree("<< /Type /Pages /Kids 3 /Count 1 >>", PAGE)
+    }),
+    ("form-xobject-draws-itself", || {
+        pdfgen::with_form_xobject(b"/X1 Do BT /F1 11 Tf (lus) Tj ET", b"/X1 Do")
+    }),
     ("form-xobject-1000-draws", || {
         let inner = b"BT /F1 11 Tf 72 700 Td (Verwerker meldt binnen 24 uur.) Tj ET".to_vec();
         pdfgen::with_form_xobject(&inner, "/X1 Do ".repeat(100_000).as_bytes())
@@ -480,7 +734,10 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         let mut pdf = RawPdf::default();
         let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
         pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
-        pdf.add(b"<< /Type /Page /Parent 2 0 R /MediaBox 6 0 R /Resources 5 0 R /Contents 4 0 R >>".to_vec());
+        pdf.add(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox 6 0 R /Resources 5 0 R /Contents 4 0 R >>"
+                .to_vec(),
+        );
         pdf.add(pdfgen::stream("", b"BT /F1 11 Tf (Verwerker) Tj ET"));
         pdf.add(b"5 0 R".to_vec());
         pdf.add(b"6 0 R".to_vec());
@@ -493,20 +750,34 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
                 .to_vec(),
         )
     }),
-    ("mediabox-huge", || hostile_page_object(&PAGE.replace("[0 0 595 842]", "[-1e308 -99999999999999999999 1e308 3.4e38]"))),
+    ("mediabox-huge", || {
+        hostile_page_object(&PAGE.replace(
+            "[0 0 595 842]",
+            "[-1e308 -99999999999999999999 1e308 3.4e38]",
+        ))
+    }),
     ("font-garbage", || {
         pdfgen::with_font_object(
             b"<< /Type /Font /Subtype /TrueType /BaseFont /Garbage /FirstChar 4294967295 /LastChar -5 /Widths [1e308 -1 (x)] /Encoding << /Differences [99999999999 /a /b -1 /c] >> /FontDescriptor 99 0 R >>",
         )
     }),
-    ("type0-font-without-descendants", || pdfgen::with_font_object(b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H >>")),
+    ("type0-font-without-descendants", || {
+        pdfgen::with_font_object(
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H >>",
+        )
+    }),
     ("tounicode-garbage", || {
         let mut pdf = RawPdf::default();
         let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
         pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
         pdf.add(PAGE.as_bytes().to_vec());
-        pdf.add(pdfgen::stream("", b"BT /F1 11 Tf <0001FFFF> Tj (Verwerker) Tj ET"));
-        pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_vec());
+        pdf.add(pdfgen::stream(
+            "",
+            b"BT /F1 11 Tf <0001FFFF> Tj (Verwerker) Tj ET",
+        ));
+        pdf.add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_vec(),
+        );
         let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FFFFFFFF> endcodespacerange 3 beginbfrange <0000> <FFFF> <D800> <00> <FFFFFFFF> [<0041> <0042>] <10> <01> <0043> endbfrange 2 beginbfchar <01> <DC00DC00> <02> <> endbfchar endcmap";
         pdf.add(pdfgen::stream("", cmap));
         pdf.finish(catalog)
@@ -535,14 +806,22 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
         let refs = "4 0 R ".repeat(10_000);
         pdf.add(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents [{refs}] >>").into_bytes());
-        pdf.add(pdfgen::stream("", b"BT /F1 11 Tf 72 700 Td (Verwerker meldt binnen 24 uur.) Tj ET\n"));
+        pdf.add(pdfgen::stream(
+            "",
+            b"BT /F1 11 Tf 72 700 Td (Verwerker meldt binnen 24 uur.) Tj ET\n",
+        ));
         pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
         pdf.finish(catalog)
     }),
-    ("inline-image-without-ei", || pdfgen::one_page(b"BT /F1 11 Tf (voor) Tj ET BI /W 99999 /H 99999 /BPC 8 /CS /RGB ID \x00\x01\x02 garbage".to_vec())),
+    ("inline-image-without-ei", || {
+        pdfgen::one_page(b"BT /F1 11 Tf (voor) Tj ET BI /W 99999 /H 99999 /BPC 8 /CS /RGB ID \x00\x01\x02 garbage".to_vec())
+    }),
     ("xref-huge-subsection", || {
         let pdf = pdfgen::sample_pdf(false);
-        let at = mutate::find_all(&pdf, b"xref\n0 ").last().copied().unwrap_or(0);
+        let at = mutate::find_all(&pdf, b"xref\n0 ")
+            .last()
+            .copied()
+            .unwrap_or(0);
         let mut out = pdf[..at].to_vec();
         out.extend_from_slice(b"xref\n0 4294967295\n");
         let rest = &pdf[at + 5..];
@@ -550,8 +829,14 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         out.extend_from_slice(&rest[skip..]);
         out
     }),
-    ("object-number-huge", || String::from_utf8_lossy(&pdfgen::sample_pdf(false)).replacen("3 0 obj", "4294967296 0 obj", 1).into_bytes()),
-    ("empty-page-tree", || pdfgen::with_page_tree("<< /Type /Pages /Kids [] /Count 0 >>", PAGE)),
+    ("object-number-huge", || {
+        String::from_utf8_lossy(&pdfgen::sample_pdf(false))
+            .replacen("3 0 obj", "4294967296 0 obj", 1)
+            .into_bytes()
+    }),
+    ("empty-page-tree", || {
+        pdfgen::with_page_tree("<< /Type /Pages /Kids [] /Count 0 >>", PAGE)
+    }),
     ("header-only", || b"%PDF-1.7\n".to_vec()),
     ("header-and-eof", || b"%PDF-1.7\n%%EOF\n".to_vec()),
     ("objstm-bogus", || {
@@ -561,7 +846,10 @@ pub const HOSTILE_PDFS: &[(&str, Make)] = &[
         pdf.add(PAGE.as_bytes().to_vec());
         pdf.add(pdfgen::stream("", b"BT /F1 11 Tf (Verwerker) Tj ET"));
         pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
-        pdf.add(pdfgen::stream("/Type /ObjStm /N 4294967295 /First 99999999", b"1 0 2 5 3 99999999999 << /A 1 >>"));
+        pdf.add(pdfgen::stream(
+            "/Type /ObjStm /N 4294967295 /First 99999999",
+            b"1 0 2 5 3 99999999999 << /A 1 >>",
+        ));
         pdf.finish(catalog)
     }),
 ];

@@ -36,9 +36,17 @@ impl Settings {
     pub fn from_env() -> Settings {
         let var = |name: &str| std::env::var(name).ok();
         Settings {
-            seed: var("DPA_ROBUST_SEED").and_then(|s| s.parse().ok()).unwrap_or(20_261_122),
-            scale: var("DPA_ROBUST_SCALE").and_then(|s| s.parse().ok()).unwrap_or(1.0),
-            case_timeout: Duration::from_secs(var("DPA_ROBUST_CASE_SECS").and_then(|s| s.parse().ok()).unwrap_or(15)),
+            seed: var("DPA_ROBUST_SEED")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(20_261_122),
+            scale: var("DPA_ROBUST_SCALE")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1.0),
+            case_timeout: Duration::from_secs(
+                var("DPA_ROBUST_CASE_SECS")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(15),
+            ),
             soft_cap_base: 512 << 20,
             soft_cap_factor: 40,
         }
@@ -53,7 +61,10 @@ thread_local! {
 
 fn install_panic_recorder() {
     panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let payload = info.payload();
         let message = payload
             .downcast_ref::<&str>()
@@ -65,13 +76,22 @@ fn install_panic_recorder() {
 }
 
 fn one_line(s: &str) -> String {
-    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     s.chars().take(300).collect()
 }
 
 /// `Text/Corrupt`, `Io`, ...: the variant path of an error.
 fn error_kind(err: &dpa::Error) -> String {
-    let variant = |debug: String| debug.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default().to_string();
+    let variant = |debug: String| {
+        debug
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
     match err {
         dpa::Error::Text { source, .. } => format!("Text/{}", variant(format!("{source:?}"))),
         other => variant(format!("{other:?}")),
@@ -89,17 +109,28 @@ fn stage(name: &str) {
 /// is attributed: text stage, segmentation alone, then the rest.
 fn analyze_in_stages(case: &Case, opts: &Options) -> Result<dpa::Model, dpa::Error> {
     stage("text");
-    let text = dpa::extract_text(&case.bytes, case.format, opts)
-        .map_err(|source| dpa::Error::Text { file: case.name.clone(), source })?;
+    let text =
+        dpa::extract_text(&case.bytes, case.format, opts).map_err(|source| dpa::Error::Text {
+            file: case.name.clone(),
+            source,
+        })?;
     stage("segment");
     drop(dpa::segment::segment(&text));
     stage("fields+check");
-    Ok(dpa::analyze_text(text, String::new(), Some(&case.name), opts))
+    Ok(dpa::analyze_text(
+        text,
+        String::new(),
+        Some(&case.name),
+        opts,
+    ))
 }
 
 /// Run one case in this process and describe its outcome as one line.
 fn run_here(case: &Case) -> String {
-    let opts = Options { limits: case.limits.clone(), ..Options::default() };
+    let opts = Options {
+        limits: case.limits.clone(),
+        ..Options::default()
+    };
     PANICS.with(|p| p.borrow_mut().clear());
     let base = alloc::reset_peak();
     let start = Instant::now();
@@ -107,7 +138,11 @@ fn run_here(case: &Case) -> String {
     let millis = start.elapsed().as_millis();
     let outcome = match &result {
         Ok(Ok(model)) => match serde_json::to_vec(model) {
-            Ok(json) => format!("model\t{} clauses, {} json bytes", model.clauses.len(), json.len()),
+            Ok(json) => format!(
+                "model\t{} clauses, {} json bytes",
+                model.clauses.len(),
+                json.len()
+            ),
             Err(e) => format!("bad-json\t{e}"),
         },
         Ok(Err(err)) => format!("error:{}\t{}", error_kind(err), one_line(&err.to_string())),
@@ -115,15 +150,27 @@ fn run_here(case: &Case) -> String {
     };
     drop(result);
     let peak = alloc::peak().saturating_sub(base);
-    let panics = PANICS.with(|p| p.borrow().iter().map(|s| one_line(s)).collect::<Vec<_>>().join(" | "));
+    let panics = PANICS.with(|p| {
+        p.borrow()
+            .iter()
+            .map(|s| one_line(s))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    });
     format!("{millis}\t{peak}\t{outcome}\t{panics}")
 }
 
 /// The body of the `robust_child` test: run `family` cases `from..to`.
 pub fn child_main(spec: &str) {
     let parts: Vec<&str> = spec.split(':').collect();
-    let [family, seed, from, to] = parts[..] else { panic!("bad {CHILD_ENV}={spec}") };
-    let (seed, from, to): (u64, usize, usize) = (seed.parse().unwrap(), from.parse().unwrap(), to.parse().unwrap());
+    let [family, seed, from, to] = parts[..] else {
+        panic!("bad {CHILD_ENV}={spec}")
+    };
+    let (seed, from, to): (u64, usize, usize) = (
+        seed.parse().unwrap(),
+        from.parse().unwrap(),
+        to.parse().unwrap(),
+    );
     alloc::set_cap(HARD_CAP);
     install_panic_recorder();
     let mut out = std::io::stdout().lock();
@@ -131,7 +178,13 @@ pub fn child_main(spec: &str) {
         writeln!(out, "@@CASE\t{idx}").unwrap();
         out.flush().unwrap();
         let case = cases::generate(family, seed, idx);
-        writeln!(out, "@@RUN\t{idx}\t{}\t{}", case.bytes.len(), one_line(&case.name)).unwrap();
+        writeln!(
+            out,
+            "@@RUN\t{idx}\t{}\t{}",
+            case.bytes.len(),
+            one_line(&case.name)
+        )
+        .unwrap();
         out.flush().unwrap();
         let line = run_here(&case);
         writeln!(out, "@@DONE\t{idx}\t{line}").unwrap();
@@ -162,7 +215,9 @@ impl Record {
     /// Why this case fails the suite, if it does.
     pub fn failure(&self, settings: &Settings) -> Option<String> {
         match self.outcome.as_str() {
-            "hang" | "crash" | "panic" | "bad-json" => return Some(format!("{}: {}", self.outcome, self.detail)),
+            "hang" | "crash" | "panic" | "bad-json" => {
+                return Some(format!("{}: {}", self.outcome, self.detail))
+            }
             _ => {}
         }
         if let Some(p) = self.panics.split(" | ").find(|p| in_project(p)) {
@@ -170,20 +225,31 @@ impl Record {
         }
         let cap = settings.soft_cap_base + settings.soft_cap_factor * self.input_bytes;
         if self.peak_bytes > cap {
-            return Some(format!("allocated {} MiB at peak (cap {} MiB)", self.peak_bytes >> 20, cap >> 20));
+            return Some(format!(
+                "allocated {} MiB at peak (cap {} MiB)",
+                self.peak_bytes >> 20,
+                cap >> 20
+            ));
         }
         None
     }
 
     /// The crate a recorded panic came from, e.g. `pdf-extract-0.12.1`.
     pub fn panic_sources(&self) -> Vec<String> {
-        self.panics.split(" | ").filter(|p| !p.is_empty()).map(panic_source).collect()
+        self.panics
+            .split(" | ")
+            .filter(|p| !p.is_empty())
+            .map(panic_source)
+            .collect()
     }
 }
 
 /// A panic location inside this workspace (not in a registry crate).
 fn in_project(panic: &str) -> bool {
-    !panic.is_empty() && !panic.contains(".cargo/registry") && !panic.contains("/rustc/") && !panic.starts_with("/rust/")
+    !panic.is_empty()
+        && !panic.contains(".cargo/registry")
+        && !panic.contains("/rustc/")
+        && !panic.starts_with("/rust/")
 }
 
 fn panic_source(panic: &str) -> String {
@@ -201,10 +267,21 @@ enum Line {
     Eof,
 }
 
-fn spawn_child(family: &str, seed: u64, from: usize, to: usize) -> (Child, Receiver<Line>, Arc<Mutex<Vec<String>>>) {
+fn spawn_child(
+    family: &str,
+    seed: u64,
+    from: usize,
+    to: usize,
+) -> (Child, Receiver<Line>, Arc<Mutex<Vec<String>>>) {
     let exe = std::env::current_exe().expect("test binary path");
     let mut child = Command::new(exe)
-        .args([CHILD_TEST, "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            CHILD_TEST,
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, format!("{family}:{seed}:{from}:{to}"))
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
@@ -230,7 +307,11 @@ fn spawn_child(family: &str, seed: u64, from: usize, to: usize) -> (Child, Recei
         let mut buf = Vec::new();
         let _ = stderr.read_to_end(&mut buf);
         let text = String::from_utf8_lossy(&buf).into_owned();
-        let lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(one_line).collect();
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(one_line)
+            .collect();
         let keep = lines.len().saturating_sub(4);
         *tail.lock().unwrap_or_else(|e| e.into_inner()) = lines[keep..].to_vec();
     });
@@ -274,14 +355,22 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
                     let fields: Vec<&str> = line.split('\t').collect();
                     match fields.first().copied() {
                         Some("@@CASE") => {
-                            current = Some((fields[1].parse().unwrap_or(next), String::new(), 0, Instant::now()));
+                            current = Some((
+                                fields[1].parse().unwrap_or(next),
+                                String::new(),
+                                0,
+                                Instant::now(),
+                            ));
                             last_stage = "generate".to_string();
                             stage_marks.clear();
                         }
                         Some("@@STAGE") => {
                             last_stage = fields.get(1).copied().unwrap_or_default().to_string();
                             if let Some((.., started)) = &current {
-                                stage_marks.push(format!("{last_stage}@{}ms", started.elapsed().as_millis()));
+                                stage_marks.push(format!(
+                                    "{last_stage}@{}ms",
+                                    started.elapsed().as_millis()
+                                ));
                             }
                         }
                         Some("@@RUN") => {
@@ -311,17 +400,43 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
         };
         let status = child.wait().ok();
         std::thread::sleep(Duration::from_millis(20));
-        let tail = stderr_tail.lock().unwrap_or_else(|e| e.into_inner()).join(" / ");
+        let tail = stderr_tail
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .join(" / ");
         if let Some((idx, name, input_bytes, started)) = current {
             let (outcome, detail) = match ended_at {
-                Some(hang) => (hang.to_string(), format!("no result after {} s, in stage {last_stage}", settings.case_timeout.as_secs())),
-                None => ("crash".to_string(), format!("child ended in stage {last_stage} ({status:?}): {tail}")),
+                Some(hang) => (
+                    hang.to_string(),
+                    format!(
+                        "no result after {} s, in stage {last_stage}",
+                        settings.case_timeout.as_secs()
+                    ),
+                ),
+                None => (
+                    "crash".to_string(),
+                    format!("child ended in stage {last_stage} ({status:?}): {tail}"),
+                ),
             };
             let millis = started.elapsed().as_millis();
-            let name = if name.is_empty() { format!("{family}#{idx} (not generated)") } else { name };
+            let name = if name.is_empty() {
+                format!("{family}#{idx} (not generated)")
+            } else {
+                name
+            };
             let stages = stage_marks.join(" ");
             println!("   {family} case {idx} [{name}]: {outcome} ({detail}; {stages})");
-            records.push(Record { idx, name, input_bytes, millis, peak_bytes: 0, outcome, detail, panics: String::new(), stages });
+            records.push(Record {
+                idx,
+                name,
+                input_bytes,
+                millis,
+                peak_bytes: 0,
+                outcome,
+                detail,
+                panics: String::new(),
+                stages,
+            });
             next = idx + 1;
         } else if next < count {
             panic!("robustness child for {family} ended before case {next} ({status:?}): {tail}");
@@ -332,7 +447,12 @@ pub fn run_family(family: &str, settings: &Settings) -> Vec<Record> {
 
 /// Print a summary of a family's records (counts per outcome, panics by
 /// source, slowest and hungriest cases) and return the failures.
-pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Duration) -> Vec<String> {
+pub fn report(
+    family: &str,
+    records: &[Record],
+    settings: &Settings,
+    wall: Duration,
+) -> Vec<String> {
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
     for r in records {
@@ -343,7 +463,12 @@ pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Durat
     }
     let slowest = records.iter().max_by_key(|r| r.millis);
     let hungriest = records.iter().max_by_key(|r| r.peak_bytes);
-    println!("== {family}: {} cases in {:.1} s (seed {})", records.len(), wall.as_secs_f64(), settings.seed);
+    println!(
+        "== {family}: {} cases in {:.1} s (seed {})",
+        records.len(),
+        wall.as_secs_f64(),
+        settings.seed
+    );
     println!("   outcomes: {outcomes:?}");
     if !sources.is_empty() {
         println!("   panics (caught or not) by source: {sources:?}");
@@ -358,7 +483,10 @@ pub fn report(family: &str, records: &[Record], settings: &Settings, wall: Durat
     for r in records {
         if let Some(why) = r.failure(settings) {
             save_failure(family, settings.seed, r);
-            failures.push(format!("{family} seed {} case {} [{}] ({} ms; {}): {why}", settings.seed, r.idx, r.name, r.millis, r.stages));
+            failures.push(format!(
+                "{family} seed {} case {} [{}] ({} ms; {}): {why}",
+                settings.seed, r.idx, r.name, r.millis, r.stages
+            ));
         }
     }
     for f in &failures {
@@ -375,7 +503,11 @@ fn save_failure(family: &str, seed: u64, record: &Record) {
     }
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("robust-failures");
     let case = cases::generate(family, seed, record.idx);
-    let file = dir.join(format!("{family}-{seed}-{}.{}", record.idx, case.extension()));
+    let file = dir.join(format!(
+        "{family}-{seed}-{}.{}",
+        record.idx,
+        case.extension()
+    ));
     if std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&file, &case.bytes).is_ok() {
         println!("   saved {}", file.display());
     }
@@ -387,5 +519,11 @@ pub fn check_family(family: &str) {
     let start = Instant::now();
     let records = run_family(family, &settings);
     let failures = report(family, &records, &settings, start.elapsed());
-    assert!(failures.is_empty(), "{} of {} {family} cases failed:\n{}", failures.len(), records.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} {family} cases failed:\n{}",
+        failures.len(),
+        records.len(),
+        failures.join("\n")
+    );
 }

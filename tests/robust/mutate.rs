@@ -26,14 +26,20 @@ pub fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return Vec::new();
     }
-    hay.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i).collect()
+    hay.windows(needle.len())
+        .enumerate()
+        .filter(|(_, w)| *w == needle)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The byte ranges of `N G obj ... endobj` regions (approximate: from the
 /// end of one `endobj` to the end of the next).
 pub fn object_regions(pdf: &[u8]) -> Vec<(usize, usize)> {
     let mut regions = Vec::new();
-    let mut start = find_all(pdf, b"obj").first().map_or(0, |&p| pdf[..p].iter().rposition(|&b| b == b'\n').unwrap_or(0));
+    let mut start = find_all(pdf, b"obj").first().map_or(0, |&p| {
+        pdf[..p].iter().rposition(|&b| b == b'\n').unwrap_or(0)
+    });
     for end in find_all(pdf, b"endobj") {
         let stop = end + b"endobj".len();
         if stop > start {
@@ -105,17 +111,24 @@ fn replace_at(pdf: &mut Vec<u8>, at: usize, len: usize, with: &[u8]) {
 fn startxref_number(pdf: &[u8]) -> Option<(usize, usize)> {
     let at = *find_all(pdf, b"startxref").last()? + b"startxref".len();
     let start = at + pdf[at..].iter().position(u8::is_ascii_digit)?;
-    let len = pdf[start..].iter().position(|b| !b.is_ascii_digit()).unwrap_or(pdf.len() - start);
+    let len = pdf[start..]
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(pdf.len() - start);
     Some((start, len))
 }
 
 /// Break the cross-reference data in one of several ways. Returns its name.
 pub fn break_xref(pdf: &mut Vec<u8>, rng: &mut Rng) -> &'static str {
-    let xref = find_all(pdf, b"xref\n").into_iter().find(|&p| p == 0 || pdf[p - 1] != b't');
+    let xref = find_all(pdf, b"xref\n")
+        .into_iter()
+        .find(|&p| p == 0 || pdf[p - 1] != b't');
     match rng.below(9) {
         0 => match startxref_number(pdf) {
             Some((s, l)) => {
-                let bogus = rng.pick(&["0", "1", "99999999999", "-5", "18446744073709551617", "12"]).as_bytes();
+                let bogus = rng
+                    .pick(&["0", "1", "99999999999", "-5", "18446744073709551617", "12"])
+                    .as_bytes();
                 replace_at(pdf, s, l, bogus);
                 "startxref-bogus"
             }
@@ -143,8 +156,13 @@ pub fn break_xref(pdf: &mut Vec<u8>, rng: &mut Rng) -> &'static str {
         3 => match find_all(pdf, b"/Size ").last() {
             Some(&at) => {
                 let start = at + 6;
-                let len = pdf[start..].iter().position(|b| !b.is_ascii_digit()).unwrap_or(0);
-                let size = rng.pick(&["0", "1", "2147483648", "99999999999999"]).as_bytes();
+                let len = pdf[start..]
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .unwrap_or(0);
+                let size = rng
+                    .pick(&["0", "1", "2147483648", "99999999999999"])
+                    .as_bytes();
                 replace_at(pdf, start, len, size);
                 "trailer-size"
             }
@@ -169,7 +187,11 @@ pub fn break_xref(pdf: &mut Vec<u8>, rng: &mut Rng) -> &'static str {
         6 => match find_all(pdf, b"/Root ").last() {
             Some(&at) => {
                 let root = rng.pick(&BOGUS_ROOTS).as_bytes();
-                let end = at + pdf[at..].iter().position(|&b| b == b'R').map_or(6, |p| p + 1);
+                let end = at
+                    + pdf[at..]
+                        .iter()
+                        .position(|&b| b == b'R')
+                        .map_or(6, |p| p + 1);
                 replace_at(pdf, at, end - at, root);
                 "root-bogus"
             }
@@ -200,7 +222,13 @@ fn tail_noise(pdf: &mut [u8], rng: &mut Rng) -> &'static str {
     "tail-noise"
 }
 
-const BOGUS_ROOTS: [&str; 5] = ["/Root 999999 0 R", "/Root 0 0 R", "/Root 1 99 R", "/Root (x)", "/Root [1 0 R]"];
+const BOGUS_ROOTS: [&str; 5] = [
+    "/Root 999999 0 R",
+    "/Root 0 0 R",
+    "/Root 1 99 R",
+    "/Root (x)",
+    "/Root [1 0 R]",
+];
 
 pub const HUGE_NUMBERS: [&str; 16] = [
     "99999999999999999999999999",
@@ -228,7 +256,10 @@ pub fn huge_numbers(pdf: &mut Vec<u8>, rng: &mut Rng) -> usize {
     let mut i = 0;
     while i < pdf.len() {
         if pdf[i].is_ascii_digit() && (i == 0 || !pdf[i - 1].is_ascii_alphanumeric()) {
-            let len = pdf[i..].iter().position(|b| !b.is_ascii_digit()).unwrap_or(pdf.len() - i);
+            let len = pdf[i..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(pdf.len() - i);
             tokens.push((i, len));
             i += len;
         } else {

@@ -39,11 +39,16 @@ impl RawPdf {
             out.extend_from_slice(b"\nendobj\n");
         }
         let xref = out.len();
-        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", self.objects.len() + 1).as_bytes());
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", self.objects.len() + 1).as_bytes(),
+        );
         for off in offsets {
             out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
         }
-        let trailer = format!("trailer\n<< /Size {} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n", self.objects.len() + 1);
+        let trailer = format!(
+            "trailer\n<< /Size {} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            self.objects.len() + 1
+        );
         out.extend_from_slice(trailer.as_bytes());
         out
     }
@@ -113,18 +118,36 @@ pub fn pdf_with_contents(contents: &[Vec<u8>], compress: bool) -> Vec<u8> {
     let mut pdf = RawPdf::default();
     let catalog = pdf.reserve();
     let pages = pdf.reserve();
-    let font = pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
+    let font = pdf.add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    );
     let mut kids = Vec::new();
     for content in contents {
-        let body = if compress { stream("/Filter /FlateDecode", &zlib(content)) } else { stream("", content) };
+        let body = if compress {
+            stream("/Filter /FlateDecode", &zlib(content))
+        } else {
+            stream("", content)
+        };
         let content_id = pdf.add(body);
         let page = format!(
             "<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content_id} 0 R >>"
         );
         kids.push(format!("{} 0 R", pdf.add(page.into_bytes())));
     }
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), kids.len()).into_bytes());
-    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>").into_bytes());
+    pdf.set(
+        pages,
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            kids.len()
+        )
+        .into_bytes(),
+    );
+    pdf.set(
+        catalog,
+        format!("<< /Type /Catalog /Pages {pages} 0 R >>").into_bytes(),
+    );
     pdf.finish(catalog)
 }
 
@@ -155,13 +178,18 @@ pub const SAMPLE_PAGES: [&[&str]; 2] = [
 
 /// The well-formed base PDF (compressed content streams).
 pub fn sample_pdf(compress: bool) -> Vec<u8> {
-    let contents: Vec<Vec<u8>> = SAMPLE_PAGES.iter().map(|lines| text_content(lines)).collect();
+    let contents: Vec<Vec<u8>> = SAMPLE_PAGES
+        .iter()
+        .map(|lines| text_content(lines))
+        .collect();
     pdf_with_contents(&contents, compress)
 }
 
 /// A PDF with `pages` pages of one line each.
 pub fn many_pages(pages: usize) -> Vec<u8> {
-    let contents: Vec<Vec<u8>> = (0..pages).map(|i| text_content(&[&format!("Pagina {}", i + 1)])).collect();
+    let contents: Vec<Vec<u8>> = (0..pages)
+        .map(|i| text_content(&[&format!("Pagina {}", i + 1)]))
+        .collect();
     pdf_with_contents(&contents, false)
 }
 
@@ -181,8 +209,14 @@ pub fn with_font_object(body: &[u8]) -> Vec<u8> {
         format!("<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>")
             .into_bytes(),
     );
-    pdf.set(pages, format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>").into_bytes());
-    pdf.set(catalog, format!("<< /Type /Catalog /Pages {pages} 0 R >>").into_bytes());
+    pdf.set(
+        pages,
+        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>").into_bytes(),
+    );
+    pdf.set(
+        catalog,
+        format!("<< /Type /Catalog /Pages {pages} 0 R >>").into_bytes(),
+    );
     pdf.finish(catalog)
 }
 
@@ -193,7 +227,10 @@ pub fn with_page_tree(pages_body: &str, page_body: &str) -> Vec<u8> {
     let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
     pdf.add(pages_body.as_bytes().to_vec());
     pdf.add(page_body.as_bytes().to_vec());
-    pdf.add(stream("", &text_content(&["Artikel 1. Verwerker verwerkt persoonsgegevens."])));
+    pdf.add(stream(
+        "",
+        &text_content(&["Artikel 1. Verwerker verwerkt persoonsgegevens."]),
+    ));
     pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
     pdf.finish(catalog)
 }
@@ -204,10 +241,16 @@ pub fn with_form_xobject(xobject_content: &[u8], page_content: &[u8]) -> Vec<u8>
     let mut pdf = RawPdf::default();
     let catalog = pdf.add(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
     pdf.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec());
-    pdf.add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 4 0 R >>".to_vec());
+    pdf.add(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 4 0 R >>"
+            .to_vec(),
+    );
     pdf.add(stream("", page_content));
     pdf.add(b"<< /Font << /F1 7 0 R >> /XObject << /X1 6 0 R >> >>".to_vec());
-    pdf.add(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R", xobject_content));
+    pdf.add(stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R",
+        xobject_content,
+    ));
     pdf.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
     pdf.finish(catalog)
 }

@@ -10,7 +10,8 @@ impl Rng {
         for b in family.bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        let mut rng = Rng(h ^ seed.rotate_left(17) ^ (idx as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut rng =
+            Rng(h ^ seed.rotate_left(17) ^ (idx as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         rng.next_u64();
         rng
     }

@@ -185,7 +185,10 @@ pub fn list_after(text: &str, pos: usize) -> Vec<Range<usize>> {
     let mut items: Vec<Range<usize>> = Vec::new();
     let mut first_kind: Option<char> = None;
     let mut prev_blank = false;
-    for l in lines(text, rest_start..text.len()) {
+    let mut offset = rest_start;
+    for raw in text[rest_start..].split(['\n', '\x0c']) {
+        let l = offset..offset + raw.len();
+        offset = l.end + 1;
         let line = &text[l.clone()];
         if is_blank(line) {
             prev_blank = true;

@@ -413,12 +413,33 @@ fn inline_sentences(text: &str) -> Vec<Item> {
         .collect()
 }
 
+/// Candidate certification mentions (fast engines: no word boundaries); each
+/// is then checked against the exact patterns.
+static CERT_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:iso|nen|soc|isae|pci|bsi)[\s:/-]*(?:iec[\s:/-]*)?(?:\d{1,5}|dss|c5)")
+        .expect("cert hint compiles")
+});
+
 fn certifications(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let mut found: Vec<(usize, &'static str, Range<usize>)> = Vec::new();
-    for (re, name) in CERTS.iter() {
-        if let Some(m) = re.find(text) {
-            found.push((m.start(), name, m.range()));
+    for hint in CERT_HINT.find_iter(text) {
+        let from = hint.start().saturating_sub(1);
+        let from = (0..=from)
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(0);
+        let to = (hint.end()..=text.len())
+            .find(|i| text.is_char_boundary(*i) && (*i == text.len() || *i >= hint.end() + 1))
+            .unwrap_or(text.len());
+        let window = &text[from..to];
+        for (re, name) in CERTS.iter() {
+            if found.iter().any(|f| f.1 == *name) {
+                continue;
+            }
+            if let Some(m) = re.find(window) {
+                found.push((from + m.start(), name, from + m.start()..from + m.end()));
+            }
         }
     }
     found.sort_by_key(|f| f.0);

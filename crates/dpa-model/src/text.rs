@@ -42,6 +42,7 @@ impl NormalizedText {
     /// A single-page text that is already normalized (used by tests and by
     /// the plain-text path after normalization).
     pub fn single_page(text: String, format: SourceFormat) -> Self {
+        #[allow(clippy::single_range_in_vec_init)] // one page: one range
         let pages = vec![0..text.len()];
         NormalizedText { text, pages, format, warnings: Vec::new() }
     }

@@ -37,7 +37,8 @@ fn convert(path: &Path, out: &Path) -> Result<(), String> {
     let clauses = dpa_segment::segment(&text);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("out");
     let json = serde_json::json!({ "clauses": clauses });
-    std::fs::write(out.join(format!("{stem}.json")), json.to_string()).map_err(|e| e.to_string())?;
+    std::fs::write(out.join(format!("{stem}.json")), json.to_string())
+        .map_err(|e| e.to_string())?;
     let txt = out.join(format!("{stem}.normalized.txt"));
     std::fs::write(txt, &text.text).map_err(|e| e.to_string())
 }

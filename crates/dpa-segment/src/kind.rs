@@ -5,13 +5,13 @@ use dpa_model::ClauseKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Every topic term, longest first, as one alternation that matches at the
-/// start of a word.
+/// Every topic term, longest first, as one alternation of literals (the
+/// word-start check is done on each match).
 static TERMS: LazyLock<Regex> = LazyLock::new(|| {
     let mut terms: Vec<&str> = TOPIC_TERMS.iter().map(|t| t.0).collect();
     terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let alts: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-    Regex::new(&format!(r"(?:^|[^\p{{L}}\p{{N}}])({})", alts.join("|"))).expect("topic regex")
+    Regex::new(&format!("({})", alts.join("|"))).expect("topic regex")
 });
 
 /// How much of a clause body is read for its topic.
@@ -53,15 +53,28 @@ struct Score {
 /// Weighted topic scores of a folded text, in order of first appearance.
 fn scores(folded: &str) -> Vec<Score> {
     let mut out: Vec<Score> = Vec::new();
-    for c in TERMS.captures_iter(folded) {
-        let Some(m) = c.get(1) else { continue };
-        let Some(&(_, kind, weight)) = TOPIC_TERMS.iter().find(|t| t.0 == m.as_str()) else { continue };
+    for m in TERMS.find_iter(folded) {
+        let word_start = folded[..m.start()]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        if !word_start {
+            continue;
+        }
+        let Some(&(_, kind, weight)) = TOPIC_TERMS.iter().find(|t| t.0 == m.as_str()) else {
+            continue;
+        };
         match out.iter_mut().find(|s| s.kind == kind) {
             Some(e) => {
                 e.total += u32::from(weight);
                 e.top = e.top.max(weight);
             }
-            None => out.push(Score { kind, total: u32::from(weight), top: weight, first: m.start() }),
+            None => out.push(Score {
+                kind,
+                total: u32::from(weight),
+                top: weight,
+                first: m.start(),
+            }),
         }
     }
     out
@@ -71,7 +84,9 @@ fn scores(folded: &str) -> Vec<Score> {
 fn best(scores: &[Score], min_top: u8) -> Option<ClauseKind> {
     let mut best: Option<Score> = None;
     for s in scores.iter().filter(|s| s.top >= min_top) {
-        if best.map_or(true, |b| s.total > b.total || (s.total == b.total && s.first < b.first)) {
+        if best.map_or(true, |b| {
+            s.total > b.total || (s.total == b.total && s.first < b.first)
+        }) {
             best = Some(*s);
         }
     }
@@ -120,11 +135,17 @@ mod tests {
     fn headings_name_topics() {
         assert_eq!(h("Datalekken"), Some(ClauseKind::Breach));
         assert_eq!(h("Sub-verwerkers"), Some(ClauseKind::Subprocessors));
-        assert_eq!(h("Geheimhouding en non-disclosure"), Some(ClauseKind::Confidentiality));
+        assert_eq!(
+            h("Geheimhouding en non-disclosure"),
+            Some(ClauseKind::Confidentiality)
+        );
         assert_eq!(h("Duur en beëindiging"), Some(ClauseKind::Termination));
         assert_eq!(h("Onderwerp, aard, doel en duur"), Some(ClauseKind::Scope));
         assert_eq!(h("Toepasselijk recht"), Some(ClauseKind::Law));
-        assert_eq!(h("Rechten van betrokkenen"), Some(ClauseKind::DataSubjectRights));
+        assert_eq!(
+            h("Rechten van betrokkenen"),
+            Some(ClauseKind::DataSubjectRights)
+        );
         assert_eq!(h("Doorgifte buiten de EER"), Some(ClauseKind::Transfers));
         assert_eq!(h("Beveiliging van gegevens"), Some(ClauseKind::Security));
         assert_eq!(h("Audit en informatie"), Some(ClauseKind::Audit));
@@ -140,8 +161,14 @@ mod tests {
 
     #[test]
     fn body_needs_an_outright_term() {
-        assert_eq!(classify_body("Verwerker meldt een datalek binnen 24 uur."), Some(ClauseKind::Breach));
-        assert_eq!(classify_body("Verwerker verwerkt persoonsgegevens voor het doel."), None);
+        assert_eq!(
+            classify_body("Verwerker meldt een datalek binnen 24 uur."),
+            Some(ClauseKind::Breach)
+        );
+        assert_eq!(
+            classify_body("Verwerker verwerkt persoonsgegevens voor het doel."),
+            None
+        );
         assert_eq!(fold("Buiten de\nEER  x"), "buiten de eer x");
     }
 }

@@ -40,7 +40,10 @@ pub fn segment(text: &NormalizedText) -> Vec<Clause> {
     complete_sibling_headings(&tree, &text.text, &mut headings);
     let ids = assign_ids(&tree);
     let kinds = assign_kinds(&tree, &text.text, &headings);
-    tree.roots.iter().map(|&r| to_clause(&tree, r, 1, text, &ids, &kinds, &headings)).collect()
+    tree.roots
+        .iter()
+        .map(|&r| to_clause(&tree, r, 1, text, &ids, &kinds, &headings))
+        .collect()
 }
 
 /// One row of the flat outline of a clause tree.
@@ -85,7 +88,9 @@ pub fn subtree_span(clause: &Clause) -> [usize; 2] {
 
 /// The clause with this id, searched depth first.
 pub fn find<'a>(clauses: &'a [Clause], id: &str) -> Option<&'a Clause> {
-    clauses.iter().find_map(|c| c.descendants().into_iter().find(|d| d.id == id))
+    clauses
+        .iter()
+        .find_map(|c| c.descendants().into_iter().find(|d| d.id == id))
 }
 
 fn to_clause(
@@ -108,7 +113,11 @@ fn to_clause(
         text: body.to_string(),
         span: [n.start, n.start + body.len()],
         page: text.page_of_span(n.start),
-        children: n.children.iter().map(|&c| to_clause(tree, c, level + 1, text, ids, kinds, headings)).collect(),
+        children: n
+            .children
+            .iter()
+            .map(|&c| to_clause(tree, c, level + 1, text, ids, kinds, headings))
+            .collect(),
     }
 }
 
@@ -117,24 +126,33 @@ fn to_clause(
 /// its previous sibling has a title line.
 fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<String>]) {
     for (idx, n) in tree.nodes.iter().enumerate() {
-        if headings[idx].is_some() || !matches!(n.kind, NodeKind::Dotted | NodeKind::ListNum { .. }) {
+        if headings[idx].is_some() || !matches!(n.kind, NodeKind::Dotted | NodeKind::ListNum { .. })
+        {
             continue;
         }
         let siblings = match n.parent {
             Some(p) => &tree.nodes[p].children,
             None => &tree.roots,
         };
-        let Some(pos) = siblings.iter().position(|&s| s == idx) else { continue };
+        let Some(pos) = siblings.iter().position(|&s| s == idx) else {
+            continue;
+        };
         let prev_titled = pos > 0 && tree.nodes[siblings[pos - 1]].heading_shaped;
         if !prev_titled {
             continue;
         }
         let own = text.get(n.start..n.end).unwrap_or("");
-        let Some((first, body)) = own.split_once("\n\n") else { continue };
+        let Some((first, body)) = own.split_once("\n\n") else {
+            continue;
+        };
         if first.contains('\n') || body.trim().is_empty() {
             continue;
         }
-        let title = first.split_once(' ').map_or("", |(_, t)| t).trim().trim_end_matches('.');
+        let title = first
+            .split_once(' ')
+            .map_or("", |(_, t)| t)
+            .trim()
+            .trim_end_matches('.');
         if !title.is_empty() && title.split_whitespace().count() <= 12 {
             headings[idx] = Some(title.to_string());
         }
@@ -155,7 +173,11 @@ fn assign_ids(tree: &Tree) -> Vec<String> {
                 format!("p{unnumbered}")
             }
             NodeKind::Article | NodeKind::Dotted => {
-                format!("{}{}", part_prefix(tree, idx), n.number.as_deref().unwrap_or(""))
+                format!(
+                    "{}{}",
+                    part_prefix(tree, idx),
+                    n.number.as_deref().unwrap_or("")
+                )
             }
             _ => item_id(tree, idx, &ids),
         };
@@ -175,7 +197,9 @@ fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
     let n = &tree.nodes[idx];
     let number = n.number.as_deref().unwrap_or("");
     match n.parent {
-        Some(p) if matches!(tree.nodes[p].kind, NodeKind::Part(_)) => format!("{}{number}", part_prefix(tree, idx)),
+        Some(p) if matches!(tree.nodes[p].kind, NodeKind::Part(_)) => {
+            format!("{}{number}", part_prefix(tree, idx))
+        }
         Some(p) => format!("{}.{number}", ids[p]),
         None => number.to_string(),
     }
@@ -199,13 +223,23 @@ fn assign_kinds(tree: &Tree, text: &str, headings: &[Option<String>]) -> Vec<Opt
     let mut kinds = Vec::with_capacity(tree.nodes.len());
     for (idx, n) in tree.nodes.iter().enumerate() {
         let inherited = n.parent.and_then(|p| kinds.get(p).copied().flatten());
-        let own = kind_of(n, headings[idx].as_deref(), text.get(n.start..n.end).unwrap_or(""), inherited);
+        let own = kind_of(
+            n,
+            headings[idx].as_deref(),
+            text.get(n.start..n.end).unwrap_or(""),
+            inherited,
+        );
         kinds.push(own.or(inherited));
     }
     kinds
 }
 
-fn kind_of(n: &Node, heading: Option<&str>, own: &str, context: Option<ClauseKind>) -> Option<ClauseKind> {
+fn kind_of(
+    n: &Node,
+    heading: Option<&str>,
+    own: &str,
+    context: Option<ClauseKind>,
+) -> Option<ClauseKind> {
     let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
     let from_body = || kind::classify_body_in(own, context);
     match n.kind {
@@ -213,7 +247,9 @@ fn kind_of(n: &Node, heading: Option<&str>, own: &str, context: Option<ClauseKin
         NodeKind::Part(vocab::PartKind::Annex) => {
             // `Bijlage 1: Technische maatregelen`: the title names the topic.
             let title = heading.and_then(|h| h.split_once([':', '-', '—', '–']).map(|(_, t)| t));
-            title.and_then(|t| classify_heading(&fold(t))).or(Some(ClauseKind::Annex))
+            title
+                .and_then(|t| classify_heading(&fold(t)))
+                .or(Some(ClauseKind::Annex))
         }
         _ => from_heading.or_else(from_body),
     }

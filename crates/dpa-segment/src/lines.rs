@@ -41,7 +41,10 @@ fn trimmed(text: &str, begin: usize, end: usize) -> Line {
     let lead = raw.len() - raw.trim_start().len();
     let body = raw.trim();
     let start = begin + lead;
-    Line { start, end: start + body.len() }
+    Line {
+        start,
+        end: start + body.len(),
+    }
 }
 
 /// A table row: tab-separated cells or ` | ` pipes.
@@ -52,13 +55,18 @@ pub fn is_table_row(line: &str) -> bool {
 /// The line ends a sentence or a clause lead-in, so a number may start the
 /// next line as a clause.
 pub fn ends_sentence(line: &str) -> bool {
-    matches!(line.chars().last(), Some('.' | ':' | ';' | '!' | '?' | '"' | '”' | '’'))
+    matches!(
+        line.chars().last(),
+        Some('.' | ':' | ';' | '!' | '?' | '"' | '”' | '’')
+    )
 }
 
 /// A short, title-like phrase: starts with a capital, no sentence end, few words.
 pub fn is_title_like(s: &str, max_words: usize) -> bool {
     let s = s.trim();
-    let Some(first) = s.chars().next() else { return false };
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
     if !(first.is_uppercase() || first == '"' || first == '“') {
         return false;
     }
@@ -66,17 +74,21 @@ pub fn is_title_like(s: &str, max_words: usize) -> bool {
         return false;
     }
     let words = s.split_whitespace().count();
-    let dangling = s
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| crate::vocab::DANGLING_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let dangling = s.split_whitespace().last().is_some_and(|w| {
+        crate::vocab::DANGLING_WORDS
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    });
     words <= max_words && !dangling && !has_sentence_word(s)
 }
 
 /// The phrase holds a finite verb or pronoun that headings do not use.
 pub fn has_sentence_word(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric())
-        .any(|w| crate::vocab::SENTENCE_WORDS.iter().any(|sw| w.eq_ignore_ascii_case(sw)))
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        crate::vocab::SENTENCE_WORDS
+            .iter()
+            .any(|sw| w.eq_ignore_ascii_case(sw))
+    })
 }
 
 /// Every letter is upper case and there are at least three letters.

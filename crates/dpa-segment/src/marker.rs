@@ -10,11 +10,18 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
     /// A part title (`DEEL 1: ...`, `Bijlage A`, `Overwegingen`).
-    Part { kind: PartKind, label: Option<String> },
+    Part {
+        kind: PartKind,
+        label: Option<String>,
+    },
     /// `Artikel 3`, `Art. 3`, `Artikel 3.1`.
     Article { number: Vec<u32> },
     /// `1`, `1.`, `1.1`, `1.1.1`, `1)`, `(1)`.
-    Numeric { number: Vec<u32>, bare: bool, paren: bool },
+    Numeric {
+        number: Vec<u32>,
+        bare: bool,
+        paren: bool,
+    },
     /// `a.`, `a)`, `(a)`, `- a.`; `upper` for `A.`.
     Letter { letter: char, upper: bool },
     /// `i.`, `(iv)`, `ii)`.
@@ -40,7 +47,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\()?(\d{1,2})\)[ \u{a0}]+").expect("paren numeric regex"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–•*·▪][ \u{a0}]+)?(?:\(([a-z])\)|([a-z])[.)])[ \u{a0}]+").expect("letter regex")
+    Regex::new(r"^(?:[-–•*·▪][ \u{a0}]+)?(?:\(([a-z])\)|([a-z])[.)])[ \u{a0}]+")
+        .expect("letter regex")
 });
 static UPPER_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\(([A-Z])\)|([A-Z])[.)])[ \u{a0}]+\S").expect("upper regex"));
@@ -62,38 +70,77 @@ pub fn find(line: &str) -> Option<Found> {
     }
     if let Some(c) = ARTICLE.captures(line) {
         let number = parse_dotted(&c[1])?;
-        return Some(Found { marker: Marker::Article { number }, rest: c[0].len() });
+        return Some(Found {
+            marker: Marker::Article { number },
+            rest: c[0].len(),
+        });
     }
     if let Some(c) = LETTER.captures(line) {
         let letter = c.get(1).or(c.get(2))?.as_str().chars().next()?;
         // `i.`/`v.`/`x.` may be roman numerals: the builder decides.
         let rest = c[0].len();
-        return Some(Found { marker: Marker::Letter { letter, upper: false }, rest });
+        return Some(Found {
+            marker: Marker::Letter {
+                letter,
+                upper: false,
+            },
+            rest,
+        });
     }
     if let Some(c) = ROMAN.captures(line) {
         let text = c.get(1).or(c.get(2))?.as_str();
         let value = roman_value(text)?;
-        return Some(Found { marker: Marker::Roman { value }, rest: c[0].len() });
+        return Some(Found {
+            marker: Marker::Roman { value },
+            rest: c[0].len(),
+        });
     }
     if let Some(c) = UPPER_LETTER.captures(line) {
         let letter = c.get(1).or(c.get(2))?.as_str().chars().next()?;
         let rest = c[0].len() - 1;
-        return Some(Found { marker: Marker::Letter { letter, upper: true }, rest });
+        return Some(Found {
+            marker: Marker::Letter {
+                letter,
+                upper: true,
+            },
+            rest,
+        });
     }
     if let Some(c) = PAREN_NUMERIC.captures(line) {
         let n: u32 = c[2].parse().ok()?;
-        let marker = Marker::Numeric { number: vec![n], bare: false, paren: true };
-        return Some(Found { marker, rest: c[0].len() });
+        let marker = Marker::Numeric {
+            number: vec![n],
+            bare: false,
+            paren: true,
+        };
+        return Some(Found {
+            marker,
+            rest: c[0].len(),
+        });
     }
     if let Some(c) = NUMERIC.captures(line) {
         let number = parse_dotted(&c[1])?;
         let bare = c[2].is_empty() && number.len() == 1;
-        return Some(Found { marker: Marker::Numeric { number, bare, paren: false }, rest: c[0].len() });
+        return Some(Found {
+            marker: Marker::Numeric {
+                number,
+                bare,
+                paren: false,
+            },
+            rest: c[0].len(),
+        });
     }
     if BULLET.is_match(line) {
-        let rest = line.char_indices().nth(1).map(|(i, _)| i).unwrap_or(line.len());
+        let rest = line
+            .char_indices()
+            .nth(1)
+            .map(|(i, _)| i)
+            .unwrap_or(line.len());
         let rest = rest + (line[rest..].len() - line[rest..].trim_start().len());
-        return Some(Found { marker: Marker::Bullet, rest });
+        return Some(Found {
+            marker: Marker::Bullet,
+            rest,
+        });
     }
     None
 }
@@ -102,9 +149,10 @@ pub fn find(line: &str) -> Option<Found> {
 /// number (`24 uur`) must be followed by a capital.
 pub fn plausible_start(line: &str, found: &Found) -> bool {
     match found.marker {
-        Marker::Numeric { bare: true, .. } => {
-            line.get(found.rest..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
-        }
+        Marker::Numeric { bare: true, .. } => line
+            .get(found.rest..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase),
         _ => true,
     }
 }
@@ -114,10 +162,28 @@ fn part(line: &str) -> Option<Found> {
     if line.len() > 120 {
         return None;
     }
+    let first: String = line
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let opens_part = PART_WORDS.iter().any(|(w, _)| *w == first)
+        || PART_TITLES
+            .iter()
+            .any(|(t, _)| t.split(' ').next() == Some(first.as_str()));
+    if !opens_part {
+        return None;
+    }
     let lower = line.to_lowercase();
     let title = lower.trim_end_matches([':', '.']).trim();
     if let Some((_, kind)) = PART_TITLES.iter().find(|(t, _)| *t == title) {
-        return Some(Found { marker: Marker::Part { kind: *kind, label: None }, rest: line.len() });
+        return Some(Found {
+            marker: Marker::Part {
+                kind: *kind,
+                label: None,
+            },
+            rest: line.len(),
+        });
     }
     let c = PART_WORD.captures(line)?;
     let word = c[1].to_lowercase();
@@ -140,7 +206,13 @@ fn part(line: &str) -> Option<Found> {
     // A lower-case single letter label must be a real label (`Bijlage a`),
     // not the start of a word; the regex already requires a boundary.
     let rest = c.get(4).map_or(line.len(), |m| m.start());
-    Some(Found { marker: Marker::Part { kind, label: label.map(|l| l.to_lowercase()) }, rest })
+    Some(Found {
+        marker: Marker::Part {
+            kind,
+            label: label.map(|l| l.to_lowercase()),
+        },
+        rest,
+    })
 }
 
 fn parse_dotted(s: &str) -> Option<Vec<u32>> {
@@ -193,22 +265,70 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(m("1. Doel"), Some(Marker::Numeric { number: vec![1], bare: false, paren: false }));
-        assert_eq!(m("1 Dit is"), Some(Marker::Numeric { number: vec![1], bare: true, paren: false }));
-        assert_eq!(m("4.10 Lucrasoft"), Some(Marker::Numeric { number: vec![4, 10], bare: false, paren: false }));
-        assert_eq!(m("(2) de tweede"), Some(Marker::Numeric { number: vec![2], bare: false, paren: true }));
+        assert_eq!(
+            m("1. Doel"),
+            Some(Marker::Numeric {
+                number: vec![1],
+                bare: false,
+                paren: false
+            })
+        );
+        assert_eq!(
+            m("1 Dit is"),
+            Some(Marker::Numeric {
+                number: vec![1],
+                bare: true,
+                paren: false
+            })
+        );
+        assert_eq!(
+            m("4.10 Lucrasoft"),
+            Some(Marker::Numeric {
+                number: vec![4, 10],
+                bare: false,
+                paren: false
+            })
+        );
+        assert_eq!(
+            m("(2) de tweede"),
+            Some(Marker::Numeric {
+                number: vec![2],
+                bare: false,
+                paren: true
+            })
+        );
         assert_eq!(m("01-04-2021 is"), None);
     }
 
     #[test]
     fn articles_and_parts() {
-        assert_eq!(m("Artikel 3 - Geheimhouding"), Some(Marker::Article { number: vec![3] }));
-        assert_eq!(m("Artikel 3 — Geheimhouding"), Some(Marker::Article { number: vec![3] }));
-        assert_eq!(m("Art. 12 Slot"), Some(Marker::Article { number: vec![12] }));
-        let p = |kind, label: Option<&str>| Some(Marker::Part { kind, label: label.map(String::from) });
-        assert_eq!(m("DEEL 1: DATA PRO STATEMENT"), p(PartKind::Deel, Some("1")));
+        assert_eq!(
+            m("Artikel 3 - Geheimhouding"),
+            Some(Marker::Article { number: vec![3] })
+        );
+        assert_eq!(
+            m("Artikel 3 — Geheimhouding"),
+            Some(Marker::Article { number: vec![3] })
+        );
+        assert_eq!(
+            m("Art. 12 Slot"),
+            Some(Marker::Article { number: vec![12] })
+        );
+        let p = |kind, label: Option<&str>| {
+            Some(Marker::Part {
+                kind,
+                label: label.map(String::from),
+            })
+        };
+        assert_eq!(
+            m("DEEL 1: DATA PRO STATEMENT"),
+            p(PartKind::Deel, Some("1"))
+        );
         assert_eq!(m("Bijlage A"), p(PartKind::Annex, Some("a")));
-        assert_eq!(m("BIJLAGE 2 - Subverwerkers"), p(PartKind::Annex, Some("2")));
+        assert_eq!(
+            m("BIJLAGE 2 - Subverwerkers"),
+            p(PartKind::Annex, Some("2"))
+        );
         assert_eq!(m("Bijlage — Sub-verwerkers"), p(PartKind::Annex, None));
         assert_eq!(m("Overwegingen"), p(PartKind::Preamble, None));
         assert_eq!(m("AKKOORDVERKLARING"), p(PartKind::Signature, None));
@@ -217,11 +337,41 @@ mod tests {
 
     #[test]
     fn letters_romans_bullets() {
-        assert_eq!(m("a. het ophalen"), Some(Marker::Letter { letter: 'a', upper: false }));
-        assert_eq!(m("b) het tweede"), Some(Marker::Letter { letter: 'b', upper: false }));
-        assert_eq!(m("(c) derde"), Some(Marker::Letter { letter: 'c', upper: false }));
-        assert_eq!(m("- a. De datacenters"), Some(Marker::Letter { letter: 'a', upper: false }));
-        assert_eq!(m("A. Klant maakt"), Some(Marker::Letter { letter: 'A', upper: true }));
+        assert_eq!(
+            m("a. het ophalen"),
+            Some(Marker::Letter {
+                letter: 'a',
+                upper: false
+            })
+        );
+        assert_eq!(
+            m("b) het tweede"),
+            Some(Marker::Letter {
+                letter: 'b',
+                upper: false
+            })
+        );
+        assert_eq!(
+            m("(c) derde"),
+            Some(Marker::Letter {
+                letter: 'c',
+                upper: false
+            })
+        );
+        assert_eq!(
+            m("- a. De datacenters"),
+            Some(Marker::Letter {
+                letter: 'a',
+                upper: false
+            })
+        );
+        assert_eq!(
+            m("A. Klant maakt"),
+            Some(Marker::Letter {
+                letter: 'A',
+                upper: true
+            })
+        );
         assert_eq!(m("(iv) vierde"), Some(Marker::Roman { value: 4 }));
         assert_eq!(m("ii. tweede"), Some(Marker::Roman { value: 2 }));
         assert_eq!(m("• encryptie"), Some(Marker::Bullet));

@@ -4,11 +4,17 @@ use super::*;
 use dpa_model::SourceFormat;
 
 fn seg(text: &str) -> Vec<Clause> {
-    segment(&NormalizedText::single_page(text.to_string(), SourceFormat::Text))
+    segment(&NormalizedText::single_page(
+        text.to_string(),
+        SourceFormat::Text,
+    ))
 }
 
 fn flat(text: &str) -> Vec<(String, Option<String>, u32)> {
-    outline(&seg(text)).into_iter().map(|e| (e.id, e.number, e.level)).collect()
+    outline(&seg(text))
+        .into_iter()
+        .map(|e| (e.id, e.number, e.level))
+        .collect()
 }
 
 fn ids(text: &str) -> Vec<String> {
@@ -39,7 +45,9 @@ fn spans_are_own_text() {
 }
 
 fn outline_clauses(c: &[Clause]) -> Vec<Clause> {
-    c.iter().flat_map(|c| c.descendants().into_iter().cloned().collect::<Vec<_>>()).collect()
+    c.iter()
+        .flat_map(|c| c.descendants().into_iter().cloned().collect::<Vec<_>>())
+        .collect()
 }
 
 #[test]
@@ -65,10 +73,21 @@ fn numbers_inside_sentences_are_not_clauses() {
 fn nested_numbered_list_under_heading() {
     let t = "4. Verplichtingen Verwerker\n\n1. Verwerkt alleen op instructie.\n\n2. Houdt alles geheim.\n\n3. Beveiligt passend.\n\n5. Beveiligingsmaatregelen\n\nTekst.\n";
     // `5.` continues the top level (4 -> 5), not the list (3 -> 4).
-    assert_eq!(flat(t).iter().map(|e| (e.0.as_str(), e.2)).collect::<Vec<_>>(), vec![("4", 1), ("4.1", 2), ("4.2", 2), ("4.3", 2), ("5", 1)]);
+    assert_eq!(
+        flat(t)
+            .iter()
+            .map(|e| (e.0.as_str(), e.2))
+            .collect::<Vec<_>>(),
+        vec![("4", 1), ("4.1", 2), ("4.2", 2), ("4.3", 2), ("5", 1)]
+    );
     let t = "1. Partijen\n\n1. Verantwoordelijke: de klant.\n\n2. Verwerker: de leverancier.\n\n2. Onderwerp en duur\n\nTekst.\n";
     let f = flat(t);
-    assert_eq!(f.iter().map(|e| e.1.clone().unwrap_or_default()).collect::<Vec<_>>(), vec!["1", "1", "2", "2"]);
+    assert_eq!(
+        f.iter()
+            .map(|e| e.1.clone().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        vec!["1", "1", "2", "2"]
+    );
     assert_eq!(f[3].2, 1);
 }
 
@@ -77,7 +96,10 @@ fn letters_romans_and_bullets() {
     let t = "1 De volgende maatregelen zijn genomen:\n\n- a. Toegang is beperkt.\n- b. Data is versleuteld.\n\n3.1 Verwerker zal:\na) instructies volgen;\nb) geheimhouden:\n(i) personeel;\n(ii) derden;\nc) beveiligen.\n";
     let f = flat(t);
     let got: Vec<&str> = f.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(got, vec!["1", "1.a", "1.b", "3.1", "3.1.a", "3.1.b", "3.1.b.i", "3.1.b.ii", "3.1.c"]);
+    assert_eq!(
+        got,
+        vec!["1", "1.a", "1.b", "3.1", "3.1.a", "3.1.b", "3.1.b.i", "3.1.b.ii", "3.1.c"]
+    );
     let t = "2.2 Maatregelen:\n• encryptie,\n• logging.\n\nEen overzicht staat in Bijlage B.\n";
     let c = seg(t);
     assert_eq!(c[0].children.len(), 3);
@@ -89,7 +111,19 @@ fn letters_romans_and_bullets() {
 fn parts_recitals_and_annex_restart() {
     let t = "Verwerkersovereenkomst\n\nDe klant, hierna te noemen Verantwoordelijke.\n\nOverwegingen\n\nA. Klant gebruikt de dienst.\n\nB. Partijen leggen afspraken vast.\n\nArtikel 1 - Definities\n\nTekst.\n\nBijlage 1: Technische maatregelen\n\n1. Toegang\n\nTekst.\n\nBIJLAGE 2 - Sub-verwerkers\n\nNaam | Land\n1 | Acme | Duitsland\n";
     let got = ids(t);
-    assert_eq!(got, vec!["p1", "overwegingen", "overwegingen/A", "overwegingen/B", "1", "bijlage-1", "bijlage-1/1", "bijlage-2"]);
+    assert_eq!(
+        got,
+        vec![
+            "p1",
+            "overwegingen",
+            "overwegingen/A",
+            "overwegingen/B",
+            "1",
+            "bijlage-1",
+            "bijlage-1/1",
+            "bijlage-2"
+        ]
+    );
     let c = seg(t);
     assert_eq!(c[3].kind, Some(ClauseKind::Security));
     assert_eq!(c[4].kind, Some(ClauseKind::Subprocessors));
@@ -106,7 +140,21 @@ fn table_of_contents_is_not_a_part() {
 fn recitals_numbered_then_body_restarts() {
     let t = "Overwegingen\n\n1. Partijen hebben een overeenkomst.\n\n2. Verwerker verwerkt gegevens.\n\nBij strijdigheid geldt de rangorde.\n\n1. Doel en aard van de verwerking\n\n1.1 Verantwoordelijke bepaalt het doel.\n\nBijlage A\n\n1. Doel\n\nTekst.\n\n2. Aard\n\nTekst.\n\n4. Duur\n\nTekst.\n";
     let got = ids(t);
-    assert_eq!(got, vec!["overwegingen", "overwegingen/1", "overwegingen/2", "p1", "1", "1.1", "bijlage-a", "bijlage-a/1", "bijlage-a/2", "bijlage-a/4"]);
+    assert_eq!(
+        got,
+        vec![
+            "overwegingen",
+            "overwegingen/1",
+            "overwegingen/2",
+            "p1",
+            "1",
+            "1.1",
+            "bijlage-a",
+            "bijlage-a/1",
+            "bijlage-a/2",
+            "bijlage-a/4"
+        ]
+    );
     let c = seg(t);
     assert_eq!(c[0].children[2].kind, Some(ClauseKind::Precedence));
 }
@@ -115,7 +163,10 @@ fn recitals_numbered_then_body_restarts() {
 fn unnumbered_headings() {
     let t = "2. Waar het over gaat\n\nOnderwerp en doel\n\nWij verwerken gegevens.\n\nHoe lang\n\nZolang het abonnement loopt.\n\nBEVEILIGINGSBELEID\n\n3. Geheimhouding\n\nTekst.\n";
     let f = outline(&seg(t));
-    let got: Vec<(&str, Option<&str>, u32)> = f.iter().map(|e| (e.id.as_str(), e.heading.as_deref(), e.level)).collect();
+    let got: Vec<(&str, Option<&str>, u32)> = f
+        .iter()
+        .map(|e| (e.id.as_str(), e.heading.as_deref(), e.level))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -143,14 +194,34 @@ fn ids_are_unique_and_deterministic() {
 #[test]
 fn pages_come_from_the_text_stage() {
     let text = "1. Een\n\nTekst.\n\u{c}2. Twee\n\nMeer tekst.".to_string();
-    let nt = NormalizedText { pages: vec![0..15, 16..text.len()], text, format: SourceFormat::Pdf, warnings: vec![] };
+    let nt = NormalizedText {
+        pages: vec![0..15, 16..text.len()],
+        text,
+        format: SourceFormat::Pdf,
+        warnings: vec![],
+    };
     let c = segment(&nt);
-    assert_eq!(c.iter().map(|c| c.page).collect::<Vec<_>>(), vec![Some(1), Some(2)]);
+    assert_eq!(
+        c.iter().map(|c| c.page).collect::<Vec<_>>(),
+        vec![Some(1), Some(2)]
+    );
 }
 
 #[test]
 fn no_panic_on_odd_input() {
-    for t in ["", "\n\n\n", "1.", "(", "a)", "•", "Artikel", "1.1.1.1.1 x", "\u{c}\u{c}", "é\u{301}\n1. é", "999999999999. X"] {
+    for t in [
+        "",
+        "\n\n\n",
+        "1.",
+        "(",
+        "a)",
+        "•",
+        "Artikel",
+        "1.1.1.1.1 x",
+        "\u{c}\u{c}",
+        "é\u{301}\n1. é",
+        "999999999999. X",
+    ] {
         let _ = seg(t);
     }
 }
@@ -160,6 +231,13 @@ fn short_numbered_lines_are_headings() {
     let t = "12. Aansprakelijkheid\n\nWij zijn niet aansprakelijk voor:\n\n• schade door jou;\n\nJe vrijwaart ons.\n\n13. Slot\n\nDeze overeenkomst loopt door.\n\n14. Als een klant zijn rechten inroept\n\nDan helpen wij.\n";
     let c = seg(t);
     let heads: Vec<Option<&str>> = c.iter().map(|c| c.heading.as_deref()).collect();
-    assert_eq!(heads, vec![Some("Aansprakelijkheid"), Some("Slot"), Some("Als een klant zijn rechten inroept")]);
+    assert_eq!(
+        heads,
+        vec![
+            Some("Aansprakelijkheid"),
+            Some("Slot"),
+            Some("Als een klant zijn rechten inroept")
+        ]
+    );
     assert_eq!(c[2].kind, Some(ClauseKind::DataSubjectRights));
 }

@@ -17,23 +17,35 @@ pub enum NodeKind {
     Dotted,
     /// A numbered list restarting at 1 inside a clause or a preamble; `paren`
     /// for `(1)` / `1)` lists.
-    ListNum { paren: bool },
-    Letter { upper: bool },
+    ListNum {
+        paren: bool,
+    },
+    Letter {
+        upper: bool,
+    },
     Roman,
     Bullet,
     /// An unnumbered heading line (`caps` for ALL-CAPS section titles).
-    Heading { caps: bool },
+    Heading {
+        caps: bool,
+    },
     /// Unnumbered text.
     Para,
 }
 
 impl NodeKind {
     fn is_numbered(self) -> bool {
-        matches!(self, NodeKind::Article | NodeKind::Dotted | NodeKind::ListNum { .. })
+        matches!(
+            self,
+            NodeKind::Article | NodeKind::Dotted | NodeKind::ListNum { .. }
+        )
     }
 
     fn is_list_item(self) -> bool {
-        matches!(self, NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman)
+        matches!(
+            self,
+            NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman
+        )
     }
 }
 
@@ -77,9 +89,20 @@ struct Builder<'a> {
 pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
     let parts = real_part_lines(text, &lines);
-    let mut b = Builder { text, lines, nodes: Vec::new(), roots: Vec::new(), stack: Vec::new(), parts, absorbed: None };
+    let mut b = Builder {
+        text,
+        lines,
+        nodes: Vec::new(),
+        roots: Vec::new(),
+        stack: Vec::new(),
+        parts,
+        absorbed: None,
+    };
     b.run();
-    Tree { nodes: b.nodes, roots: b.roots }
+    Tree {
+        nodes: b.nodes,
+        roots: b.roots,
+    }
 }
 
 /// Part title lines that really open a part: a title repeated later (a
@@ -91,8 +114,15 @@ fn real_part_lines(text: &str, lines: &[Line]) -> BTreeSet<usize> {
         if l.is_blank() {
             continue;
         }
-        if let Some(marker::Found { marker: Marker::Part { kind, label }, .. }) = marker::find(l.text(text)) {
-            match last_by_key.iter_mut().find(|(k, lb, _)| *k == kind && *lb == label) {
+        if let Some(marker::Found {
+            marker: Marker::Part { kind, label },
+            ..
+        }) = marker::find(l.text(text))
+        {
+            match last_by_key
+                .iter_mut()
+                .find(|(k, lb, _)| *k == kind && *lb == label)
+            {
                 Some(entry) => entry.2 = i,
                 None => last_by_key.push((kind, label, i)),
             }
@@ -243,12 +273,17 @@ impl<'a> Builder<'a> {
     }
 
     fn parent_is_preamble(&self, idx: usize) -> bool {
-        self.node(idx).parent.is_some_and(|p| self.node(p).kind == NodeKind::Part(PartKind::Preamble))
+        self.node(idx)
+            .parent
+            .is_some_and(|p| self.node(p).kind == NodeKind::Part(PartKind::Preamble))
     }
 
     /// The stack length that keeps the innermost part (0 = top level).
     fn keep_to_part(&self) -> usize {
-        self.stack.iter().rposition(|&n| matches!(self.node(n).kind, NodeKind::Part(_))).map_or(0, |j| j + 1)
+        self.stack
+            .iter()
+            .rposition(|&n| matches!(self.node(n).kind, NodeKind::Part(_)))
+            .map_or(0, |j| j + 1)
     }
 
     /// The next line is blank, missing, or starts another clause.
@@ -276,7 +311,11 @@ impl<'a> Builder<'a> {
         match found.marker {
             Marker::Part { kind, label } => self.open_part(i, s, kind, label, strong),
             Marker::Article { number } => self.open_article(i, &number, rest, strong),
-            Marker::Numeric { number, bare, paren } => {
+            Marker::Numeric {
+                number,
+                bare,
+                paren,
+            } => {
                 let titled = !bare && self.next_is_break(i) && is_title_like(rest, 8);
                 if !(strong || titled) || (bare && !starts_upper(rest)) {
                     return None;
@@ -296,7 +335,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn open_part(&mut self, i: usize, s: &str, kind: PartKind, label: Option<String>, strong: bool) -> Option<bool> {
+    fn open_part(
+        &mut self,
+        i: usize,
+        s: &str,
+        kind: PartKind,
+        label: Option<String>,
+        strong: bool,
+    ) -> Option<bool> {
         if !self.parts.contains(&i) || !(strong || self.next_is_break(i)) {
             return None;
         }
@@ -315,14 +361,22 @@ impl<'a> Builder<'a> {
         let keep = self
             .stack
             .iter()
-            .rposition(|&n| matches!(self.node(n).kind, NodeKind::Part(PartKind::Deel | PartKind::Annex)))
+            .rposition(|&n| {
+                matches!(
+                    self.node(n).kind,
+                    NodeKind::Part(PartKind::Deel | PartKind::Annex)
+                )
+            })
             .map_or(0, |j| j + 1);
         let parent = keep.checked_sub(1).map(|j| self.stack[j]);
         let siblings = match parent {
             Some(p) => &self.nodes[p].children,
             None => &self.roots,
         };
-        let prev = siblings.iter().rev().find(|&&k| self.nodes[k].kind == NodeKind::Article);
+        let prev = siblings
+            .iter()
+            .rev()
+            .find(|&&k| self.nodes[k].kind == NodeKind::Article);
         let n = number[0];
         let plausible = match prev {
             Some(&p) => {
@@ -357,7 +411,14 @@ impl<'a> Builder<'a> {
     }
 
     /// A single number (`3`, `3.`): continues an open sequence or starts one.
-    fn open_number(&mut self, i: usize, n: u32, bare: bool, rest: &str, blank_before: bool) -> Option<bool> {
+    fn open_number(
+        &mut self,
+        i: usize,
+        n: u32,
+        bare: bool,
+        rest: &str,
+        blank_before: bool,
+    ) -> Option<bool> {
         let (heading, shaped) = heading_of(rest, self.next_is_break(i));
         let place = self.continue_number(n, bare, shaped).or_else(|| {
             if n == 1 {
@@ -377,19 +438,25 @@ impl<'a> Builder<'a> {
 
     fn continue_number(&self, n: u32, bare: bool, shaped: bool) -> Option<Place> {
         let single = |nd: &Node| {
-            (nd.kind == NodeKind::Dotted && nd.value.len() == 1) || nd.kind == NodeKind::ListNum { paren: false }
+            (nd.kind == NodeKind::Dotted && nd.value.len() == 1)
+                || nd.kind == NodeKind::ListNum { paren: false }
         };
         let gaps: &[u32] = if bare { &[1] } else { &[1, 2] };
         for &gap in gaps {
             let cands = self.continuing(|nd| single(nd) && nd.value[0] + gap == n);
-            let Some(&(keep, last)) = cands.first() else { continue };
+            let Some(&(keep, last)) = cands.first() else {
+                continue;
+            };
             let mut chosen = (keep, last);
             if shaped && !self.node(last).heading_shaped {
                 if let Some(&c) = cands.iter().find(|&&(_, l)| self.node(l).heading_shaped) {
                     chosen = c;
                 }
             }
-            return Some(Place { keep: chosen.0, kind: self.node(chosen.1).kind });
+            return Some(Place {
+                keep: chosen.0,
+                kind: self.node(chosen.1).kind,
+            });
         }
         None
     }
@@ -404,7 +471,11 @@ impl<'a> Builder<'a> {
                 Some(j) => &self.nodes[self.stack[j]].children,
                 None => &self.roots,
             };
-            let last = kids.iter().rev().copied().find(|&k| self.sequence_member(k));
+            let last = kids
+                .iter()
+                .rev()
+                .copied()
+                .find(|&k| self.sequence_member(k));
             if let Some(last) = last.filter(|&k| prev(self.node(k))) {
                 out.push((keep, last));
             }
@@ -414,7 +485,10 @@ impl<'a> Builder<'a> {
 
     /// Whether a node takes part in number / letter sequences.
     fn sequence_member(&self, idx: usize) -> bool {
-        !matches!(self.node(idx).kind, NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para | NodeKind::Part(_))
+        !matches!(
+            self.node(idx).kind,
+            NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para | NodeKind::Part(_)
+        )
     }
 
     /// Where a sequence starting at 1 goes: under the innermost clause that
@@ -427,19 +501,25 @@ impl<'a> Builder<'a> {
             let fresh = !self.has_numbered_children(Some(idx));
             match nd.kind {
                 NodeKind::Bullet | NodeKind::Letter { .. } | NodeKind::Roman => continue,
-                k if k.is_numbered() => {
-                    if fresh && (nd.heading_shaped || self.ends_colon(idx)) {
-                        return Some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } });
-                    }
+                k if k.is_numbered() && fresh && (nd.heading_shaped || self.ends_colon(idx)) => {
+                    return Some(Place {
+                        keep: j + 1,
+                        kind: NodeKind::ListNum { paren: false },
+                    });
                 }
-                NodeKind::Heading { .. } | NodeKind::Para => {
-                    if fresh && self.ends_colon(idx) {
-                        return Some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } });
-                    }
+                NodeKind::Heading { .. } | NodeKind::Para if fresh && self.ends_colon(idx) => {
+                    return Some(Place {
+                        keep: j + 1,
+                        kind: NodeKind::ListNum { paren: false },
+                    });
                 }
                 NodeKind::Part(kind) => {
                     if fresh {
-                        let kind = if kind == PartKind::Preamble { NodeKind::ListNum { paren: false } } else { NodeKind::Dotted };
+                        let kind = if kind == PartKind::Preamble {
+                            NodeKind::ListNum { paren: false }
+                        } else {
+                            NodeKind::Dotted
+                        };
                         return Some(Place { keep: j + 1, kind });
                     }
                     if matches!(kind, PartKind::Deel | PartKind::Annex) {
@@ -450,7 +530,10 @@ impl<'a> Builder<'a> {
             }
         }
         if !self.has_numbered_children(None) {
-            return Some(Place { keep: 0, kind: NodeKind::Dotted });
+            return Some(Place {
+                keep: 0,
+                kind: NodeKind::Dotted,
+            });
         }
         self.restart_number(bare, blank_before, 0)
     }
@@ -459,7 +542,10 @@ impl<'a> Builder<'a> {
     /// excerpt): accepted at the top of the current part.
     fn first_number(&self, bare: bool, shaped: bool) -> Option<Place> {
         let any_numbered = self.nodes.iter().any(|n| n.kind.is_numbered());
-        (!bare && shaped && !any_numbered).then(|| Place { keep: self.keep_to_part(), kind: NodeKind::Dotted })
+        (!bare && shaped && !any_numbered).then(|| Place {
+            keep: self.keep_to_part(),
+            kind: NodeKind::Dotted,
+        })
     }
 
     /// A `1.` where no list is open: a new list under the innermost numbered
@@ -468,8 +554,14 @@ impl<'a> Builder<'a> {
         if bare || !blank_before {
             return None;
         }
-        let j = self.stack.iter().rposition(|&n| self.node(n).kind.is_numbered())?;
-        (j >= floor).then_some(Place { keep: j + 1, kind: NodeKind::ListNum { paren: false } })
+        let j = self
+            .stack
+            .iter()
+            .rposition(|&n| self.node(n).kind.is_numbered())?;
+        (j >= floor).then_some(Place {
+            keep: j + 1,
+            kind: NodeKind::ListNum { paren: false },
+        })
     }
 
     fn open_dotted(&mut self, i: usize, number: &[u32], rest: &str) -> Option<bool> {
@@ -498,7 +590,9 @@ impl<'a> Builder<'a> {
             return Some(j + 1);
         }
         let sibling = self.continuing(|nd| {
-            nd.kind == NodeKind::Dotted && nd.value.len() == depth && nd.value[..depth - 1] == *prefix
+            nd.kind == NodeKind::Dotted
+                && nd.value.len() == depth
+                && nd.value[..depth - 1] == *prefix
         });
         if let Some(&(keep, _)) = sibling.first() {
             return Some(keep);
@@ -508,7 +602,10 @@ impl<'a> Builder<'a> {
 
     fn open_paren_item(&mut self, i: usize, n: u32, rest: &str) -> Option<bool> {
         let kind = NodeKind::ListNum { paren: true };
-        let cont = self.continuing(|nd| nd.kind == kind && nd.value[0] + 1 == n).first().map(|c| c.0);
+        let cont = self
+            .continuing(|nd| nd.kind == kind && nd.value[0] + 1 == n)
+            .first()
+            .map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
             None if n == 1 => self.item_host(|k| k == kind)?,
@@ -521,7 +618,9 @@ impl<'a> Builder<'a> {
         let kind = NodeKind::Letter { upper };
         let v = letter_value(letter);
         let cont = |gap: u32| {
-            self.continuing(|nd| nd.kind == kind && nd.value[0] + gap == v).first().map(|c| c.0)
+            self.continuing(|nd| nd.kind == kind && nd.value[0] + gap == v)
+                .first()
+                .map(|c| c.0)
         };
         let keep = match cont(1).or_else(|| cont(2).filter(|_| v > 2)) {
             Some(j) => j,
@@ -536,14 +635,23 @@ impl<'a> Builder<'a> {
     }
 
     fn open_roman(&mut self, i: usize, value: u32, rest: &str) -> Option<bool> {
-        let cont =
-            self.continuing(|nd| nd.kind == NodeKind::Roman && nd.value[0] + 1 == value).first().map(|c| c.0);
+        let cont = self
+            .continuing(|nd| nd.kind == NodeKind::Roman && nd.value[0] + 1 == value)
+            .first()
+            .map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
             None if value == 1 => self.item_host(|k| k == NodeKind::Roman)?,
             None => return None,
         };
-        self.push_item(i, keep, NodeKind::Roman, marker::roman_text(value), vec![value], rest)
+        self.push_item(
+            i,
+            keep,
+            NodeKind::Roman,
+            marker::roman_text(value),
+            vec![value],
+            rest,
+        )
     }
 
     /// The stack length under which a new list of `kind` starts: below the
@@ -556,7 +664,15 @@ impl<'a> Builder<'a> {
         Some(j.map_or(0, |j| j + 1))
     }
 
-    fn push_item(&mut self, i: usize, keep: usize, kind: NodeKind, number: String, value: Vec<u32>, rest: &str) -> Option<bool> {
+    fn push_item(
+        &mut self,
+        i: usize,
+        keep: usize,
+        kind: NodeKind,
+        number: String,
+        value: Vec<u32>,
+        rest: &str,
+    ) -> Option<bool> {
         let (heading, shaped) = heading_of(rest, self.next_is_break(i));
         let mut node = self.new_node(kind, i);
         node.number = Some(number);
@@ -568,7 +684,11 @@ impl<'a> Builder<'a> {
     }
 
     fn open_bullet(&mut self, i: usize) -> Option<bool> {
-        let keep = self.stack.iter().rposition(|&n| self.node(n).kind != NodeKind::Bullet).map_or(0, |j| j + 1);
+        let keep = self
+            .stack
+            .iter()
+            .rposition(|&n| self.node(n).kind != NodeKind::Bullet)
+            .map_or(0, |j| j + 1);
         let node = self.new_node(NodeKind::Bullet, i);
         self.push_node(keep, node);
         Some(false)
@@ -579,7 +699,11 @@ impl<'a> Builder<'a> {
     /// A one-line paragraph that reads as a title.
     fn try_heading(&mut self, i: usize, s: &str, prev: Option<usize>) -> bool {
         let next_blank = self.lines.get(i + 1).map_or(true, Line::is_blank);
-        if !next_blank || s.chars().any(|c| c.is_ascii_digit()) || s.len() > 80 || marker::find(s).is_some() {
+        if !next_blank
+            || s.chars().any(|c| c.is_ascii_digit())
+            || s.len() > 80
+            || marker::find(s).is_some()
+        {
             return false;
         }
         let words = s.split_whitespace().count();
@@ -590,7 +714,11 @@ impl<'a> Builder<'a> {
         }
         let prev_ok = prev.map_or(true, |p| {
             let ps = self.lines[p].text(self.text);
-            ends_sentence(ps) || is_table_row(ps) || self.stack.last().is_some_and(|&t| self.node(t).heading_shaped && self.node(t).start == self.lines[p].start)
+            ends_sentence(ps)
+                || is_table_row(ps)
+                || self.stack.last().is_some_and(|&t| {
+                    self.node(t).heading_shaped && self.node(t).start == self.lines[p].start
+                })
         });
         if !prev_ok || !is_title_like(s, 8) || !self.content_follows(i) {
             return false;
@@ -614,12 +742,15 @@ impl<'a> Builder<'a> {
     /// A title needs content after it: text, a table or a list, not the
     /// next numbered clause or the end of the text.
     fn content_follows(&self, i: usize) -> bool {
-        let Some(j) = self.next_nonblank(i) else { return false };
+        let Some(j) = self.next_nonblank(i) else {
+            return false;
+        };
         let s = self.lines[j].text(self.text);
         match marker::find(s) {
-            Some(f) if marker::plausible_start(s, &f) => {
-                !matches!(f.marker, Marker::Numeric { .. } | Marker::Article { .. } | Marker::Part { .. })
-            }
+            Some(f) if marker::plausible_start(s, &f) => !matches!(
+                f.marker,
+                Marker::Numeric { .. } | Marker::Article { .. } | Marker::Part { .. }
+            ),
             _ => true,
         }
     }
@@ -636,7 +767,9 @@ impl<'a> Builder<'a> {
 fn single_word_title(s: &str) -> bool {
     let lower = s.to_lowercase();
     crate::kind::classify_heading(&lower).is_some()
-        || crate::vocab::TITLE_WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || crate::vocab::TITLE_WORD_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e))
 }
 
 /// The heading of a numbered line's rest, and whether the line is only a
@@ -650,12 +783,20 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
         return (Some(rest.to_string()), true);
     }
     if let Some((h, body)) = rest.split_once(": ") {
-        if !body.trim().is_empty() && h.split_whitespace().count() <= 4 && is_title_like(h, 4) && !has_digit(h) {
+        if !body.trim().is_empty()
+            && h.split_whitespace().count() <= 4
+            && is_title_like(h, 4)
+            && !has_digit(h)
+        {
             return (Some(h.to_string()), false);
         }
     }
     if let Some((h, body)) = rest.split_once(". ") {
-        if starts_upper(body) && h.split_whitespace().count() <= 5 && is_title_like(h, 5) && !lines::has_sentence_word(h) {
+        if starts_upper(body)
+            && h.split_whitespace().count() <= 5
+            && is_title_like(h, 5)
+            && !lines::has_sentence_word(h)
+        {
             return (Some(h.to_string()), false);
         }
     }
@@ -674,7 +815,9 @@ fn has_digit(s: &str) -> bool {
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
 }
 
 fn letter_value(c: char) -> u32 {
@@ -687,7 +830,11 @@ fn letter_value(c: char) -> u32 {
 }
 
 fn join(number: &[u32]) -> String {
-    number.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+    number
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The id of a part: `deel-1`, `bijlage-a`, `bijlage`, `overwegingen`.
@@ -705,7 +852,11 @@ fn part_slug(kind: PartKind, label: Option<&str>, line: &str) -> String {
 
 fn slugify(s: &str) -> String {
     let mut out = String::new();
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+    {
         if !out.is_empty() {
             out.push('-');
         }

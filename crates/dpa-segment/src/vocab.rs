@@ -54,8 +54,16 @@ pub const TOPIC_TERMS: &[Term] = &[
     // data-subject rights
     ("rechten van betrokkenen", ClauseKind::DataSubjectRights, 3),
     ("rechten betrokkenen", ClauseKind::DataSubjectRights, 3),
-    ("rechten van de betrokkenen", ClauseKind::DataSubjectRights, 3),
-    ("verzoeken van betrokkenen", ClauseKind::DataSubjectRights, 3),
+    (
+        "rechten van de betrokkenen",
+        ClauseKind::DataSubjectRights,
+        3,
+    ),
+    (
+        "verzoeken van betrokkenen",
+        ClauseKind::DataSubjectRights,
+        3,
+    ),
     ("verzoeken betrokkenen", ClauseKind::DataSubjectRights, 3),
     ("zijn rechten inroept", ClauseKind::DataSubjectRights, 3),
     ("rechten inroept", ClauseKind::DataSubjectRights, 3),
@@ -112,7 +120,11 @@ pub const TOPIC_TERMS: &[Term] = &[
     ("verleent bijstand", ClauseKind::Assistance, 3),
     ("assistance", ClauseKind::Assistance, 3),
     ("dpia", ClauseKind::Assistance, 2),
-    ("gegevensbeschermingseffectbeoordeling", ClauseKind::Assistance, 2),
+    (
+        "gegevensbeschermingseffectbeoordeling",
+        ClauseKind::Assistance,
+        2,
+    ),
     // termination
     ("beëindiging", ClauseKind::Termination, 3),
     ("beeindiging", ClauseKind::Termination, 3),
@@ -253,6 +265,7 @@ pub const SENTENCE_WORDS: &[&str] = &[
 
 /// Words a title does not end with: a line ending in one is a wrapped sentence.
 pub const DANGLING_WORDS: &[&str] = &[
-    "de", "het", "een", "van", "en", "of", "in", "op", "aan", "binnen", "met", "voor", "door", "te",
-    "tot", "bij", "naar", "om", "uit", "over", "die", "dat", "als", "the", "of", "and", "to", "for",
+    "de", "het", "een", "van", "en", "of", "in", "op", "aan", "binnen", "met", "voor", "door",
+    "te", "tot", "bij", "naar", "om", "uit", "over", "die", "dat", "als", "the", "of", "and", "to",
+    "for",
 ];

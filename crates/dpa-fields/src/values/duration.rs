@@ -63,8 +63,18 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("duration pattern compiles")
 });
 
+/// A cheap test for a unit word (no Unicode word boundaries, so the fast
+/// regex engines apply) before the full pattern runs.
+static UNIT_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)uur|uren|dag|week|weken|maand|jaar|jaren|hour|day|month|year")
+        .expect("unit hint compiles")
+});
+
 /// Every duration in `text`, in order.
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
+    if !UNIT_HINT.is_match(text) {
+        return Vec::new();
+    }
     DURATION
         .captures_iter(text)
         .filter_map(|c| {
