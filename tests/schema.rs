@@ -31,16 +31,18 @@ fn options_for(path: &Path) -> dpa::Options {
 
 fn assert_valid(schema: &jsonschema::JSONSchema, path: &Path, model: &dpa::Model) {
     let json = serde_json::to_value(model).unwrap();
-    if let Err(errors) = schema.validate(&json) {
-        let messages: Vec<String> = errors
+    let messages: Vec<String> = match schema.validate(&json) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors
             .map(|e| format!("{} at {}", e, e.instance_path))
-            .collect();
-        panic!(
-            "{}: {} schema errors: {messages:#?}",
-            path.display(),
-            messages.len()
-        );
-    }
+            .collect(),
+    };
+    assert!(
+        messages.is_empty(),
+        "{}: {} schema errors: {messages:#?}",
+        path.display(),
+        messages.len()
+    );
 }
 
 fn compiled_schema() -> jsonschema::JSONSchema {

@@ -368,7 +368,10 @@ fn sigterm_leaves_only_whole_outputs() {
     // Signal once the run is under way (the first output exists).
     let deadline = std::time::Instant::now() + Duration::from_secs(120);
     while !out.is_dir() || json_files(&out).iter().all(|n| n.starts_with('.')) {
-        assert!(std::time::Instant::now() < deadline, "no output after 120 s");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no output after 120 s"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let killed = Command::new("kill")

@@ -14,7 +14,10 @@ const HEAD_BYTES: usize = 1500;
 /// Phrases naming the kind of document, most specific first.
 const KIND_PHRASES: &[(&str, DocumentKind)] = &[
     (r"data\s*pro\s*statement", DocumentKind::DataProStatement),
-    (r"addendum|aanvulling\s+op\s+de|wijzigingsovereenkomst", DocumentKind::Addendum),
+    (
+        r"addendum|aanvulling\s+op\s+de|wijzigingsovereenkomst",
+        DocumentKind::Addendum,
+    ),
     (
         r"verwerkers-?\s*overeenkomst|bewerkers-?\s*overeenkomst|verwerkingsovereenkomst|data\s+processing\s+(?:agreement|addendum)|\bDPA\b|gegevensverwerkingsovereenkomst",
         DocumentKind::ProcessingAgreement,
@@ -23,8 +26,20 @@ const KIND_PHRASES: &[(&str, DocumentKind)] = &[
 
 /// Frequent function words per language, for language detection.
 const STOPWORDS: &[(&str, &[&str])] = &[
-    ("nl", &["de", "het", "een", "van", "en", "is", "op", "te", "voor", "met", "die", "dat", "zijn", "wordt", "bij", "aan", "niet", "worden"]),
-    ("en", &["the", "of", "and", "to", "is", "in", "for", "with", "that", "be", "by", "on", "are", "shall", "not", "any", "this", "or"]),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "is", "op", "te", "voor", "met", "die", "dat", "zijn",
+            "wordt", "bij", "aan", "niet", "worden",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "the", "of", "and", "to", "is", "in", "for", "with", "that", "be", "by", "on", "are",
+            "shall", "not", "any", "this", "or",
+        ],
+    ),
 ];
 
 /// Phrases after which a document states when it takes effect.
@@ -41,18 +56,34 @@ const STANDARD_TERMS: &[&str] = &[
 ];
 
 /// Labels of signature lines: an empty field after one of them is not a placeholder.
-const SIGNATURE_LABELS: &[&str] =
-    &["naam", "handtekening", "datum", "functie", "plaats", "paraaf", "signature", "name", "date", "title", "place"];
+const SIGNATURE_LABELS: &[&str] = &[
+    "naam",
+    "handtekening",
+    "datum",
+    "functie",
+    "plaats",
+    "paraaf",
+    "signature",
+    "name",
+    "date",
+    "title",
+    "place",
+];
 
 static KIND_RES: LazyLock<Vec<(Regex, DocumentKind)>> = LazyLock::new(|| {
-    KIND_PHRASES.iter().map(|(p, k)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *k)).collect()
+    KIND_PHRASES
+        .iter()
+        .map(|(p, k)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *k))
+        .collect()
 });
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)\b").expect("valid regex")
 });
-static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex"));
-static STANDARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex"));
+static EFFECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex"));
+static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex")
+});
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-zA-Z]+\b").expect("valid regex"));
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
@@ -85,7 +116,9 @@ fn lines(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 }
 
 fn kind_in(s: &str) -> Option<(DocumentKind, Range<usize>)> {
-    KIND_RES.iter().find_map(|(re, k)| re.find(s).map(|m| (*k, m.range())))
+    KIND_RES
+        .iter()
+        .find_map(|(re, k)| re.find(s).map(|m| (*k, m.range())))
 }
 
 fn extract_kind_and_title(ctx: &Ctx, model: &mut Model, text: &str) {
@@ -104,7 +137,10 @@ fn extract_kind_and_title(ctx: &Ctx, model: &mut Model, text: &str) {
         }
     }
     // the most specific kind named in the heading, else anywhere
-    let found = KIND_RES.iter().find_map(|(re, k)| re.find(head).map(|m| (*k, m.range()))).or_else(|| kind_in(text));
+    let found = KIND_RES
+        .iter()
+        .find_map(|(re, k)| re.find(head).map(|m| (*k, m.range())))
+        .or_else(|| kind_in(text));
     if let Some((kind, span)) = found {
         model.document.kind = kind;
         ctx.record(model, "document.kind", span);
@@ -115,7 +151,11 @@ fn extract_kind_and_title(ctx: &Ctx, model: &mut Model, text: &str) {
 pub fn detect_language(text: &str) -> &'static str {
     let mut best = ("nl", 0usize);
     for (lang, words) in STOPWORDS {
-        let n = WORD.find_iter(text).take(5000).filter(|w| words.contains(&w.as_str().to_lowercase().as_str())).count();
+        let n = WORD
+            .find_iter(text)
+            .take(5000)
+            .filter(|w| words.contains(&w.as_str().to_lowercase().as_str()))
+            .count();
         if n > best.1 {
             best = (lang, n);
         }
@@ -124,14 +164,22 @@ pub fn detect_language(text: &str) -> &'static str {
 }
 
 fn extract_version(ctx: &Ctx, model: &mut Model, text: &str) {
-    let Some(c) = VERSION.captures(text) else { return };
-    let (Some(v), Some(all)) = (c.get(1), c.get(0)) else { return };
+    let Some(c) = VERSION.captures(text) else {
+        return;
+    };
+    let (Some(v), Some(all)) = (c.get(1), c.get(0)) else {
+        return;
+    };
     let value = v.as_str().trim_end_matches(['.', '-', '/']);
     if value.is_empty() {
         return;
     }
     model.document.version = Some(value.to_string());
-    ctx.record(model, "document.version", all.start()..v.start() + value.len());
+    ctx.record(
+        model,
+        "document.version",
+        all.start()..v.start() + value.len(),
+    );
 }
 
 fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
@@ -141,7 +189,10 @@ fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
         if let Some((iso, r)) = date::first_date(window) {
             // the date must follow the trigger closely (only a colon or spaces between)
             let gap = &window[..r.start];
-            if gap.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '-').is_empty() {
+            if gap
+                .trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '-')
+                .is_empty()
+            {
                 model.document.effective_date = Some(iso);
                 ctx.record(model, "document.effective_date", m.start()..m.end() + r.end);
                 return;
@@ -177,12 +228,20 @@ fn extract_standard_terms(ctx: &Ctx, model: &mut Model, text: &str) {
 fn field_label(text: &str, at: usize) -> String {
     let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
     let before = &text[line_start..at];
-    clean::clean_value(before.rsplit(['|', '\t', ':']).find(|s| !s.trim().is_empty()).unwrap_or(before))
+    clean::clean_value(
+        before
+            .rsplit(['|', '\t', ':'])
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or(before),
+    )
 }
 
 fn is_signature_label(label: &str) -> bool {
     let l = label.to_lowercase();
-    l.is_empty() || SIGNATURE_LABELS.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")))
+    l.is_empty()
+        || SIGNATURE_LABELS
+            .iter()
+            .any(|w| l == *w || l.starts_with(&format!("{w} ")))
 }
 
 fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
@@ -208,7 +267,11 @@ fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
         } else {
             format!("fill-in field for \"{label}\" left unfilled")
         };
-        model.warnings.push(Warning::new("placeholder", message, ctx.text.page_of_span(r.start)));
+        model.warnings.push(Warning::new(
+            "placeholder",
+            message,
+            ctx.text.page_of_span(r.start),
+        ));
     }
 }
 
@@ -219,8 +282,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source =
-            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: text.len() as u64,
+        };
         let mut model = Model::empty(source);
         let ctx = Ctx::new(&nt, &[]);
         extract(&ctx, &mut model);
@@ -231,7 +299,10 @@ mod tests {
     fn agreement_heading() {
         let m = run("Verwerkersovereenkomst Alfa\n\nVersie 2.3 – geldig vanaf 3 maart 2025\n\nDeze overeenkomst is van toepassing op de diensten van de verwerker en de klant.");
         assert_eq!(m.document.kind, DocumentKind::ProcessingAgreement);
-        assert_eq!(m.document.title.as_deref(), Some("Verwerkersovereenkomst Alfa"));
+        assert_eq!(
+            m.document.title.as_deref(),
+            Some("Verwerkersovereenkomst Alfa")
+        );
         assert_eq!(m.document.version.as_deref(), Some("2.3"));
         assert_eq!(m.document.effective_date.as_deref(), Some("2025-03-03"));
         assert_eq!(m.document.language, "nl");
@@ -245,14 +316,23 @@ mod tests {
         assert_eq!(m.document.kind, DocumentKind::DataProStatement);
         assert_eq!(m.document.version.as_deref(), Some("4-2024"));
         assert_eq!(m.document.effective_date.as_deref(), Some("2024-01-15"));
-        assert_eq!(m.document.standard_terms, vec!["NLdigital Voorwaarden 2020".to_string()]);
+        assert_eq!(
+            m.document.standard_terms,
+            vec!["NLdigital Voorwaarden 2020".to_string()]
+        );
     }
 
     #[test]
     fn placeholders_make_a_template_but_signature_lines_do_not() {
         let m = run("Verwerkersovereenkomst\n\nDe klant [NAAM KLANT] en de verwerker.\n\nNaam: ________\nHandtekening: ________");
         assert!(m.document.is_template);
-        assert_eq!(m.warnings.iter().filter(|w| w.code == "placeholder").count(), 1);
+        assert_eq!(
+            m.warnings
+                .iter()
+                .filter(|w| w.code == "placeholder")
+                .count(),
+            1
+        );
         let m = run("Verwerkersovereenkomst\n\nDe klant en de verwerker maken afspraken.\n\nNaam: ________\nDatum: ________");
         assert!(!m.document.is_template);
     }

@@ -10,10 +10,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Role words naming the processor.
-const PROCESSOR_ROLES: &str = r"verwerker|bewerker|dienstverlener|leverancier|opdrachtnemer|(?:data\s+)?processor";
+const PROCESSOR_ROLES: &str =
+    r"verwerker|bewerker|dienstverlener|leverancier|opdrachtnemer|(?:data\s+)?processor";
 /// Role words naming the controller.
-const CONTROLLER_ROLES: &str =
-    r"verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgever|klant|afnemer|(?:data\s+)?controller";
+const CONTROLLER_ROLES: &str = r"verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgever|klant|afnemer|(?:data\s+)?controller";
 
 /// Words of a party definition that name only a role (`"de Klant"` is no name).
 const ROLE_WORDS: &[&str] = &[
@@ -34,13 +34,23 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Articles and pronouns that start a description rather than a name.
-const DESCRIPTION_STARTS: &[&str] = &["de", "het", "een", "the", "a", "an", "jij", "jou", "u", "iedere", "elke", "any", "each"];
+const DESCRIPTION_STARTS: &[&str] = &[
+    "de", "het", "een", "the", "a", "an", "jij", "jou", "u", "iedere", "elke", "any", "each",
+];
 
 /// Legal forms written out before a name: (pattern, form, kept in the name).
 const LEADING_FORMS: &[(&str, &str, bool)] = &[
-    (r"(?:de\s+)?besloten\s+vennootschap(?:\s+met\s+beperkte\s+aansprakelijkheid)?\s+", "B.V.", false),
+    (
+        r"(?:de\s+)?besloten\s+vennootschap(?:\s+met\s+beperkte\s+aansprakelijkheid)?\s+",
+        "B.V.",
+        false,
+    ),
     (r"(?:de\s+)?naamloze\s+vennootschap\s+", "N.V.", false),
-    (r"(?:de\s+)?vennootschap\s+onder\s+firma\s+", "V.O.F.", false),
+    (
+        r"(?:de\s+)?vennootschap\s+onder\s+firma\s+",
+        "V.O.F.",
+        false,
+    ),
     (r"(?:de\s+)?commanditaire\s+vennootschap\s+", "C.V.", false),
     (r"(?:de\s+)?eenmanszaak\s+", "eenmanszaak", false),
     (r"(?:de\s+)?stichting\s+", "Stichting", true),
@@ -87,14 +97,31 @@ const DESK_WORDS: &[&str] = &[
 ];
 
 /// Local parts of an e-mail address that make a bare address a support contact.
-const SUPPORT_LOCAL_PARTS: &[&str] = &["support", "helpdesk", "servicedesk", "service", "help", "klantenservice"];
+const SUPPORT_LOCAL_PARTS: &[&str] = &[
+    "support",
+    "helpdesk",
+    "servicedesk",
+    "service",
+    "help",
+    "klantenservice",
+];
 
 /// Name particles (tussenvoegsels) allowed in lower case inside a person's name.
-const NAME_PARTICLES: &[&str] = &["van", "de", "der", "den", "ten", "ter", "het", "'t", "op", "in", "la", "le", "du", "von"];
+const NAME_PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "ten", "ter", "het", "'t", "op", "in", "la", "le", "du", "von",
+];
 
 /// Field labels of a party table that hold the party's name.
-const NAME_FIELD_LABELS: &[&str] =
-    &["bedrijfsnaam", "naam", "organisatie", "statutaire naam", "naam organisatie", "company", "company name", "name"];
+const NAME_FIELD_LABELS: &[&str] = &[
+    "bedrijfsnaam",
+    "naam",
+    "organisatie",
+    "statutaire naam",
+    "naam organisatie",
+    "company",
+    "company name",
+    "name",
+];
 
 /// A following line that starts another item (`• ...`, `2. ...`, `Verwerker: ...`).
 static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,17 +132,30 @@ static PROCESSOR_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(PROCESSOR
 static CONTROLLER_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(CONTROLLER_ROLES));
 static PROCESSOR_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(PROCESSOR_ROLES));
 static CONTROLLER_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(CONTROLLER_ROLES));
-static DRAWN_UP_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*").expect("valid regex"));
+static DRAWN_UP_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*").expect("valid regex")
+});
 static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
-    LEADING_FORMS.iter().map(|(p, f, keep)| (Regex::new(&format!("^(?i){p}")).expect("valid regex"), *f, *keep)).collect()
+    LEADING_FORMS
+        .iter()
+        .map(|(p, f, keep)| {
+            (
+                Regex::new(&format!("^(?i){p}")).expect("valid regex"),
+                *f,
+                *keep,
+            )
+        })
+        .collect()
 });
 static TRADE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#)
         .expect("valid regex")
 });
 static TRADE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)").expect("valid regex")
+    Regex::new(
+        r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)",
+    )
+    .expect("valid regex")
 });
 static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
@@ -124,10 +164,15 @@ static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
 static REPRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvertegenwoordigd\s+door\s*:?\s*([^,;.\n]+)").expect("valid regex")
 });
-static VAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b").expect("valid regex"));
+static VAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b")
+        .expect("valid regex")
+});
 static KBO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b",
+    )
+    .expect("valid regex")
 });
 static CONTACT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:").expect("valid regex")
@@ -171,7 +216,15 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let controller_block = controller_draft.as_ref().map(|d| d.block.clone());
     let processor_draft = find_processor(text, controller_block.as_ref());
     if let Some(draft) = processor_draft {
-        let party = build_party(ctx, model, text, &draft, "parties.processor", controller_block.as_ref(), true);
+        let party = build_party(
+            ctx,
+            model,
+            text,
+            &draft,
+            "parties.processor",
+            controller_block.as_ref(),
+            true,
+        );
         model.parties.processor = party;
     }
     let controller = match controller_draft {
@@ -196,14 +249,22 @@ fn line_at(text: &str, pos: usize) -> Range<usize> {
 }
 
 fn find_processor(text: &str, controller_block: Option<&Range<usize>>) -> Option<Draft> {
-    let outside = |d: &Draft| controller_block.is_none_or(|cb| !(cb.start <= d.block.start && d.block.start < cb.end));
+    let outside = |d: &Draft| {
+        controller_block.map_or(true, |cb| {
+            !(cb.start <= d.block.start && d.block.start < cb.end)
+        })
+    };
     let mut drafts: Vec<Draft> = Vec::new();
     drafts.extend(label_drafts(text, &PROCESSOR_LABEL));
     drafts.extend(hierna_drafts(text, &PROCESSOR_HIERNA));
     drafts.extend(drawn_up_drafts(text));
     drafts.extend(kvk_drafts(text));
     let drafts: Vec<Draft> = drafts.into_iter().filter(outside).collect();
-    drafts.iter().find(|d| d.name.is_some()).cloned().or_else(|| drafts.into_iter().next())
+    drafts
+        .iter()
+        .find(|d| d.name.is_some())
+        .cloned()
+        .or_else(|| drafts.into_iter().next())
 }
 
 fn find_controller(text: &str) -> Option<Draft> {
@@ -211,7 +272,9 @@ fn find_controller(text: &str) -> Option<Draft> {
     drafts.extend(label_drafts(text, &CONTROLLER_LABEL));
     drafts.extend(hierna_drafts(text, &CONTROLLER_HIERNA));
     drafts.sort_by_key(|d| d.block.start);
-    drafts.into_iter().find(|d| d.name.is_some() || d.description.is_some() || d.placeholder)
+    drafts
+        .into_iter()
+        .find(|d| d.name.is_some() || d.description.is_some() || d.placeholder)
 }
 
 /// `Verwerker: Alfa B.V., ...` / `Verwerker | Alfa | ...` / `Verwerker ("Alfa"):⏎Alfa B.V.⏎...`
@@ -224,7 +287,9 @@ fn label_drafts(text: &str, re: &Regex) -> Vec<Draft> {
         let rest_of_line = &text[after..line.end];
         let (value_start, block) = if rest_of_line.trim().is_empty() {
             // the party follows on the next lines
-            let next = text[line.end..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |p| line.end + p);
+            let next = text[line.end..]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(text.len(), |p| line.end + p);
             if next >= text.len() {
                 continue;
             }
@@ -235,11 +300,15 @@ fn label_drafts(text: &str, re: &Regex) -> Vec<Draft> {
             }
             (next, paragraph_at(text, next))
         } else if in_table {
-            let cell_end = rest_of_line.find(['|', '\t']).map_or(line.end, |p| after + p);
+            let cell_end = rest_of_line
+                .find(['|', '\t'])
+                .map_or(line.end, |p| after + p);
             (after, after..cell_end)
         } else {
             let para = paragraph_at(text, after);
-            let cut = NEXT_ITEM.find(&text[line.end..para.end.max(line.end)]).map_or(para.end, |m| line.end + m.start());
+            let cut = NEXT_ITEM
+                .find(&text[line.end..para.end.max(line.end)])
+                .map_or(para.end, |m| line.end + m.start());
             (after, after..cut.max(line.end))
         };
         if let Some(d) = draft_from_value(text, value_start, block) {
@@ -256,13 +325,17 @@ fn field_table_draft(text: &str, start: usize) -> Option<Draft> {
     for line in text[start..para.end].split('\n') {
         let line_start = pos;
         pos += line.len() + 1;
-        let Some(sep) = line.find(['|', '\t']) else { continue };
+        let Some(sep) = line.find(['|', '\t']) else {
+            continue;
+        };
         let label = clean::clean_value(&line[..sep]).to_lowercase();
         if !NAME_FIELD_LABELS.contains(&label.as_str()) {
             continue;
         }
         let value_start = line_start + sep + 1;
-        let cell_end = line[sep + 1..].find(['|', '\t']).map_or(line_start + line.len(), |p| value_start + p);
+        let cell_end = line[sep + 1..]
+            .find(['|', '\t'])
+            .map_or(line_start + line.len(), |p| value_start + p);
         let mut d = draft_from_value(text, value_start, value_start..cell_end)?;
         d.block = start..para.end;
         return Some(d);
@@ -276,9 +349,12 @@ fn hierna_drafts(text: &str, re: &Regex) -> Vec<Draft> {
     for m in re.find_iter(text) {
         let para = paragraph_at(text, m.start());
         // start after an earlier `hierna` definition in the same paragraph
-        let seg_start = last_close_paren_of_hierna(text, para.start, m.start()).unwrap_or(para.start);
+        let seg_start =
+            last_close_paren_of_hierna(text, para.start, m.start()).unwrap_or(para.start);
         let segment = &text[seg_start..m.start()];
-        let Some(name_start) = name_start_in_segment(segment) else { continue };
+        let Some(name_start) = name_start_in_segment(segment) else {
+            continue;
+        };
         let start = seg_start + name_start;
         if let Some(mut d) = draft_from_value(text, start, start..m.end()) {
             d.block = start..m.end();
@@ -306,7 +382,9 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
         chunks.push(pos..pos + part.len());
         pos += part.len() + 1;
     }
-    let chunk = chunks.iter().rev().find(|r| !is_attribute(&segment[(*r).clone()]) && !segment[(*r).clone()].trim().is_empty())?;
+    let chunk = chunks.iter().rev().find(|r| {
+        !is_attribute(&segment[(*r).clone()]) && !segment[(*r).clone()].trim().is_empty()
+    })?;
     let chunk_text = &segment[chunk.clone()];
     let lower = chunk_text.to_lowercase();
     let mut start = 0;
@@ -323,8 +401,11 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
 }
 
 fn is_attribute(chunk: &str) -> bool {
-    let c = chunk.trim_start_matches(|ch: char| ch.is_whitespace() || ch == ')' || ch == '(').to_lowercase();
-    ATTRIBUTE_STARTS.iter().any(|a| c.starts_with(a)) || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+    let c = chunk
+        .trim_start_matches(|ch: char| ch.is_whitespace() || ch == ')' || ch == '(')
+        .to_lowercase();
+    ATTRIBUTE_STARTS.iter().any(|a| c.starts_with(a))
+        || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
 }
 
 /// `Dit Data Pro Statement is opgesteld door:⏎Alfa B.V. - Straat 1, ...`
@@ -332,7 +413,9 @@ fn drawn_up_drafts(text: &str) -> Vec<Draft> {
     DRAWN_UP_BY
         .find_iter(text)
         .filter_map(|m| {
-            let start = text[m.end()..].find(|c: char| !c.is_whitespace()).map(|p| m.end() + p)?;
+            let start = text[m.end()..]
+                .find(|c: char| !c.is_whitespace())
+                .map(|p| m.end() + p)?;
             let block = paragraph_at(text, start);
             draft_from_value(text, start, start..block.end)
         })
@@ -346,8 +429,13 @@ fn kvk_drafts(text: &str) -> Vec<Draft> {
         .filter_map(|(_, _, phrase)| {
             let line = line_at(text, phrase.start);
             let before = &text[line.start..phrase.start];
-            let sep = before.trim_end().trim_end_matches([',', '·', '|', '-', '–']).rfind([',', '·', '|', '–', '(', '©']);
-            let start = sep.map_or(line.start, |p| line.start + p + before[p..].chars().next().map_or(1, char::len_utf8));
+            let sep = before
+                .trim_end()
+                .trim_end_matches([',', '·', '|', '-', '–'])
+                .rfind([',', '·', '|', '–', '(', '©']);
+            let start = sep.map_or(line.start, |p| {
+                line.start + p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
             let chunk = &text[start..phrase.start];
             let lead = chunk.find(|c: char| c.is_alphabetic())?;
             let name_start = start + lead;
@@ -358,15 +446,24 @@ fn kvk_drafts(text: &str) -> Vec<Draft> {
 
 /// Read name/description and legal form from the value at `start`.
 fn draft_from_value(text: &str, start: usize, block: Range<usize>) -> Option<Draft> {
-    let mut d = Draft { block, ..Draft::default() };
+    let mut d = Draft {
+        block,
+        ..Draft::default()
+    };
     let mut s = start;
     // a legal form written out before the name
     for (re, form, keep) in LEADING.iter() {
         if let Some(m) = re.find(&text[s..]) {
-            d.legal_form = Some(Found { value: (*form).to_string(), span: s..s + m.end() });
+            d.legal_form = Some(Found {
+                value: (*form).to_string(),
+                span: s..s + m.end(),
+            });
             if !keep {
                 s += m.end();
-            } else if let Some(p) = text[s..s + m.end()].to_lowercase().find(&form.to_lowercase()) {
+            } else if let Some(p) = text[s..s + m.end()]
+                .to_lowercase()
+                .find(&form.to_lowercase())
+            {
                 s += p;
             }
             break;
@@ -386,25 +483,45 @@ fn draft_from_value(text: &str, start: usize, block: Range<usize>) -> Option<Dra
     if is_description(&value) {
         let desc_end = sentence_end(text, s, d.block.end.max(s));
         let dspan = clean::trim_span(text, s..desc_end);
-        d.description = Some(Found { value: clean::clean_value(&text[dspan.clone()]), span: dspan });
+        d.description = Some(Found {
+            value: clean::clean_value(&text[dspan.clone()]),
+            span: dspan,
+        });
         return Some(d);
     }
-    if value.chars().count() > 80 || !value.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if value.chars().count() > 80
+        || !value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return None;
     }
     // the parenthesis after the name may give the legal form (`Alfa (eenmanszaak)`)
     if d.legal_form.is_none() {
-        if let Some((form, r)) = paren_after(text, span.end).and_then(|r| legal_form::word_form(&text[r.clone()]).map(|(f, fr)| (f, r.start + fr.start..r.start + fr.end))) {
-            d.legal_form = Some(Found { value: form.to_string(), span: r });
+        if let Some((form, r)) = paren_after(text, span.end).and_then(|r| {
+            legal_form::word_form(&text[r.clone()])
+                .map(|(f, fr)| (f, r.start + fr.start..r.start + fr.end))
+        }) {
+            d.legal_form = Some(Found {
+                value: form.to_string(),
+                span: r,
+            });
         }
     }
     let repaired = legal_form::repair_name(&clean::unglue(&value, &["B.V.", "N.V."]));
     if d.legal_form.is_none() {
         if let Some((form, r)) = legal_form::suffix_form(raw) {
-            d.legal_form = Some(Found { value: form.to_string(), span: span.start + r.start..span.start + r.end });
+            d.legal_form = Some(Found {
+                value: form.to_string(),
+                span: span.start + r.start..span.start + r.end,
+            });
         }
     }
-    d.name = Some(Found { value: repaired, span });
+    d.name = Some(Found {
+        value: repaired,
+        span,
+    });
     Some(d)
 }
 
@@ -414,7 +531,9 @@ fn value_end(text: &str, start: usize, limit: usize) -> usize {
     let limit = limit.min(text.len());
     let seg = &text[start..limit];
     let mut end = seg.len();
-    for stop in [",", ";", " - ", " – ", " — ", " · ", "\n", "(", "|", "\t", ":"] {
+    for stop in [
+        ",", ";", " - ", " – ", " — ", " · ", "\n", "(", "|", "\t", ":",
+    ] {
         if let Some(p) = seg.find(stop) {
             end = end.min(p);
         }
@@ -465,11 +584,17 @@ fn is_description(value: &str) -> bool {
     let first = value.split_whitespace().next().unwrap_or("").to_lowercase();
     let second = value.split_whitespace().nth(1);
     let starts_lower = value.chars().next().is_some_and(char::is_lowercase);
-    if DESCRIPTION_STARTS.contains(&first.as_str()) && (starts_lower || second.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))) {
+    if DESCRIPTION_STARTS.contains(&first.as_str())
+        && (starts_lower
+            || second.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)))
+    {
         return true;
     }
     let words: Vec<String> = value.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let content: Vec<&String> = words.iter().filter(|w| !DESCRIPTION_STARTS.contains(&w.as_str())).collect();
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| !DESCRIPTION_STARTS.contains(&w.as_str()))
+        .collect();
     content.len() <= 2 && content.iter().any(|w| ROLE_WORDS.contains(&w.as_str())) || starts_lower
 }
 
@@ -493,7 +618,16 @@ fn build_party(
     }
     let Some(name) = &draft.name else {
         if !is_processor {
-            read_details(ctx, model, text, &mut party, draft.block.clone(), &[], path, avoid);
+            read_details(
+                ctx,
+                model,
+                text,
+                &mut party,
+                draft.block.clone(),
+                &[],
+                path,
+                avoid,
+            );
         }
         return party;
     };
@@ -519,7 +653,11 @@ fn build_party(
             continue;
         }
         seen.push(key);
-        ctx.record(model, format!("{path}.trade_names.{}", party.trade_names.len()), t.span.clone());
+        ctx.record(
+            model,
+            format!("{path}.trade_names.{}", party.trade_names.len()),
+            t.span.clone(),
+        );
         party.trade_names.push(t.value);
     }
     let mut names: Vec<String> = vec![name.value.clone()];
@@ -531,7 +669,12 @@ fn build_party(
 
 /// `Alfa (handelsnaam van Beta, ...)` → Beta.
 fn owner_of_trade_name(text: &str, name: &str) -> Option<Found> {
-    let re = Regex::new(&format!(r"{}\s*{}", regex::escape(name), TRADE_OF.as_str().trim_start_matches("(?i)"))).ok()?;
+    let re = Regex::new(&format!(
+        r"{}\s*{}",
+        regex::escape(name),
+        TRADE_OF.as_str().trim_start_matches("(?i)")
+    ))
+    .ok()?;
     let re = Regex::new(&format!("(?i){}", re.as_str())).ok()?;
     let c = re.captures(text)?;
     let g = c.get(1)?;
@@ -544,7 +687,8 @@ fn owner_of_trade_name(text: &str, name: &str) -> Option<Found> {
 /// `h.o.d.n. X`, and a proper name in parentheses after the legal name.
 fn trade_names(text: &str, name: &Found, block: &Range<usize>) -> Vec<Found> {
     let mut out = Vec::new();
-    let region = block.start.min(name.span.start)..(block.end.max(name.span.end) + 200).min(text.len());
+    let region =
+        block.start.min(name.span.start)..(block.end.max(name.span.end) + 200).min(text.len());
     let region = region.start..floor_boundary(text, region.end);
     for m in TRADE_NAME.find_iter(&text[region.clone()]) {
         let start = region.start + m.end();
@@ -553,7 +697,11 @@ fn trade_names(text: &str, name: &Found, block: &Range<usize>) -> Vec<Found> {
         for part in split_list(text, start..list_end) {
             let span = clean::trim_span(text, part);
             let v = clean::clean_value(&text[span.clone()]);
-            if !v.is_empty() && v.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if !v.is_empty()
+                && v.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
                 out.push(Found { value: v, span });
             }
         }
@@ -565,7 +713,10 @@ fn trade_names(text: &str, name: &Found, block: &Range<usize>) -> Vec<Found> {
             let Some(g) = c.get(1) else { continue };
             let v = clean::clean_value(g.as_str());
             if looks_like_trade_name(&v) {
-                out.push(Found { value: v, span: clean::trim_span(text, g.range()) });
+                out.push(Found {
+                    value: v,
+                    span: clean::trim_span(text, g.range()),
+                });
             }
         }
     }
@@ -631,7 +782,9 @@ fn looks_like_trade_name(v: &str) -> bool {
         && legal_form::normalize(v).is_none()
         && !lower.contains("hierna")
         && !lower.contains("kvk")
-        && !ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x == *w))
+        && !ROLE_WORDS
+            .iter()
+            .any(|w| lower.split_whitespace().any(|x| x == *w))
         && !v.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -648,7 +801,9 @@ fn read_details(
 ) {
     let block = block.start..floor_boundary(text, block.end.min(text.len()));
     let near = near_name_regions(text, names, avoid);
-    let regions: Vec<Range<usize>> = std::iter::once(block.clone()).chain(near.iter().cloned()).collect();
+    let regions: Vec<Range<usize>> = std::iter::once(block.clone())
+        .chain(near.iter().cloned())
+        .collect();
     read_kvk(ctx, model, text, party, &regions, path);
     read_registrations(ctx, model, text, party, &regions, path);
     read_address(ctx, model, text, party, &regions, path);
@@ -669,13 +824,19 @@ fn read_details(
 
 /// Stretches of text right after a mention of one of the party's names
 /// (footers and colophons: `© 2026 Alfa · KvK ... · Straat 1, ...`).
-fn near_name_regions(text: &str, names: &[String], avoid: Option<&Range<usize>>) -> Vec<Range<usize>> {
+fn near_name_regions(
+    text: &str,
+    names: &[String],
+    avoid: Option<&Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for n in names {
         if n.chars().count() < 3 {
             continue;
         }
-        let Ok(re) = Regex::new(&format!(r"(?i)\b{}", regex::escape(n))) else { continue };
+        let Ok(re) = Regex::new(&format!(r"(?i)\b{}", regex::escape(n))) else {
+            continue;
+        };
         for m in re.find_iter(text) {
             if avoid.is_some_and(|a| a.contains(&m.start())) {
                 continue;
@@ -688,31 +849,55 @@ fn near_name_regions(text: &str, names: &[String], avoid: Option<&Range<usize>>)
     out
 }
 
-fn read_kvk(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+fn read_kvk(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    party: &mut Party,
+    regions: &[Range<usize>],
+    path: &str,
+) {
     for r in regions {
         if let Some((v, num, _)) = kvk::find_kvk(&text[r.clone()]).into_iter().next() {
             let span = r.start + num.start..r.start + num.end;
             party.kvk = Some(v.clone());
             ctx.record(model, format!("{path}.kvk"), span.clone());
             ctx.record(model, format!("{path}.registrations.0.value"), span);
-            party.registrations.push(Registration { scheme: RegistrationScheme::Kvk, value: v });
+            party.registrations.push(Registration {
+                scheme: RegistrationScheme::Kvk,
+                value: v,
+            });
             return;
         }
     }
 }
 
-fn read_registrations(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+fn read_registrations(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    party: &mut Party,
+    regions: &[Range<usize>],
+    path: &str,
+) {
     for r in regions {
         let seg = &text[r.clone()];
         let mut added = false;
-        for (re, scheme) in [(&*VAT, RegistrationScheme::Vat), (&*KBO, RegistrationScheme::Kbo)] {
+        for (re, scheme) in [
+            (&*VAT, RegistrationScheme::Vat),
+            (&*KBO, RegistrationScheme::Kbo),
+        ] {
             for c in re.captures_iter(seg) {
                 let Some(g) = c.get(1) else { continue };
                 let v: String = g.as_str().chars().filter(|c| !c.is_whitespace()).collect();
                 if party.registrations.iter().any(|x| x.value == v) {
                     continue;
                 }
-                ctx.record(model, format!("{path}.registrations.{}.value", party.registrations.len()), r.start + g.start()..r.start + g.end());
+                ctx.record(
+                    model,
+                    format!("{path}.registrations.{}.value", party.registrations.len()),
+                    r.start + g.start()..r.start + g.end(),
+                );
                 party.registrations.push(Registration { scheme, value: v });
                 added = true;
             }
@@ -723,15 +908,28 @@ fn read_registrations(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Part
     }
 }
 
-fn read_address(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, regions: &[Range<usize>], path: &str) {
+fn read_address(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    party: &mut Party,
+    regions: &[Range<usize>],
+    path: &str,
+) {
     let mut addr = Address::default();
     let mut country_span: Option<Range<usize>> = None;
     for r in regions {
         let seg = &text[r.clone()];
-        let Some((pc, pr)) = postcode::find_postcodes(seg).into_iter().next() else { continue };
+        let Some((pc, pr)) = postcode::find_postcodes(seg).into_iter().next() else {
+            continue;
+        };
         let pc_span = r.start + pr.start..r.start + pr.end;
         addr.postal_code = Some(pc);
-        ctx.record(model, format!("{path}.address.postal_code"), pc_span.clone());
+        ctx.record(
+            model,
+            format!("{path}.address.postal_code"),
+            pc_span.clone(),
+        );
         if let Some(street) = street_before(text, r.start, pc_span.start) {
             addr.street = Some(street.value);
             ctx.record(model, format!("{path}.address.street"), street.span);
@@ -773,7 +971,10 @@ fn read_address(ctx: &Ctx, model: &mut Model, text: &str, party: &mut Party, reg
         addr.country = Some(code.to_string());
         ctx.record(model, format!("{path}.address.country"), span);
     } else if addr.postal_code.is_some() || party.kvk.is_some() {
-        let span = match (&addr.postal_code, model.evidence.get(&format!("{path}.kvk"))) {
+        let span = match (
+            &addr.postal_code,
+            model.evidence.get(&format!("{path}.kvk")),
+        ) {
             (Some(_), _) => country_span.clone(),
             (None, Some(ev)) => Some(ev.span[0]..ev.span[1]),
             _ => None,
@@ -800,7 +1001,10 @@ fn street_before(text: &str, region_start: usize, pc_start: usize) -> Option<Fou
         .unwrap_or(0);
     let span = clean::trim_span(text, from + chunk_start..pc_start);
     let v = clean::clean_value(text.get(span.clone())?);
-    let has_number = v.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let has_number = v
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
     let starts_alpha = v.chars().next().is_some_and(char::is_alphabetic);
     (has_number && starts_alpha && v.len() <= 60).then_some(Found { value: v, span })
 }
@@ -818,8 +1022,12 @@ fn city_after(text: &str, pc_end: usize) -> Option<Found> {
     let span = clean::trim_span(text, pc_end..pc_end + end);
     let v = clean::clean_value(text.get(span.clone())?);
     let words = v.split_whitespace().count();
-    (!v.is_empty() && words <= 4 && v.chars().next().is_some_and(|c| c.is_uppercase() || c == '\''))
-        .then_some(Found { value: v, span })
+    (!v.is_empty()
+        && words <= 4
+        && v.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '\''))
+    .then_some(Found { value: v, span })
 }
 
 /// In a comma list (`Alfa, KvK 12345678, Plaats, Nederland`) the chunk that is a place name.
@@ -841,7 +1049,12 @@ fn bare_city_chunk(text: &str, block: Range<usize>) -> Option<Found> {
         let words: Vec<&str> = v.split_whitespace().collect();
         let is_place = !words.is_empty()
             && words.len() <= 3
-            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '\'') || NAME_PARTICLES.contains(w))
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '\'')
+                    || NAME_PARTICLES.contains(w)
+            })
             && !v.chars().any(|c| c.is_ascii_digit() || c == '@')
             && country::country_code(&v).is_none()
             && legal_form::normalize(&v).is_none()
@@ -865,7 +1078,11 @@ fn read_contacts(
     path: &str,
     avoid: Option<&Range<usize>>,
 ) {
-    let keys: Vec<String> = names.iter().map(|n| clean::fold_key(&strip_form(n))).filter(|k| k.len() >= 3).collect();
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| clean::fold_key(&strip_form(n)))
+        .filter(|k| k.len() >= 3)
+        .collect();
     let intro_regions: Vec<Range<usize>> = CONTACT_INTRO
         .find_iter(text)
         .map(|m| m.end()..floor_boundary(text, (m.end() + 300).min(text.len())))
@@ -878,19 +1095,39 @@ fn read_contacts(
         let dom = email::domain(&addr);
         let label = dom.rsplit('.').nth(1).unwrap_or(dom);
         let label_key = clean::fold_key(label);
-        let own_domain = label_key.len() >= 3 && keys.iter().any(|k| k.contains(&label_key) || label_key.contains(k.as_str()));
+        let own_domain = label_key.len() >= 3
+            && keys
+                .iter()
+                .any(|k| k.contains(&label_key) || label_key.contains(k.as_str()));
         let introduced = intro_regions.iter().any(|ir| ir.contains(&r.start));
         if !(in_block || own_domain || introduced) {
             continue;
         }
-        if party.contacts.iter().any(|c| c.email.as_deref() == Some(addr.as_str())) {
+        if party
+            .contacts
+            .iter()
+            .any(|c| c.email.as_deref() == Some(addr.as_str()))
+        {
             continue;
         }
         let idx = party.contacts.len();
-        let mut contact = Contact { email: Some(addr.clone()), ..Contact::default() };
+        let mut contact = Contact {
+            email: Some(addr.clone()),
+            ..Contact::default()
+        };
         ctx.record(model, format!("{path}.contacts.{idx}.email"), r.clone());
-        describe_contact(ctx, model, text, &mut contact, r.clone(), &format!("{path}.contacts.{idx}"));
-        if contact.name.is_none() && contact.role.is_none() && SUPPORT_LOCAL_PARTS.contains(&email::local_part(&addr)) {
+        describe_contact(
+            ctx,
+            model,
+            text,
+            &mut contact,
+            r.clone(),
+            &format!("{path}.contacts.{idx}"),
+        );
+        if contact.name.is_none()
+            && contact.role.is_none()
+            && SUPPORT_LOCAL_PARTS.contains(&email::local_part(&addr))
+        {
             contact.role = Some("support".to_string());
             ctx.record(model, format!("{path}.contacts.{idx}.role"), r.clone());
         }
@@ -899,15 +1136,26 @@ fn read_contacts(
     // a phone number in the party's own block without a contact line
     for (num, r) in phone::find_phones(&text[block.clone()]) {
         let span = block.start + r.start..block.start + r.end;
-        if party.contacts.iter().any(|c| c.phone.as_deref() == Some(num.as_str())) {
+        if party
+            .contacts
+            .iter()
+            .any(|c| c.phone.as_deref() == Some(num.as_str()))
+        {
             continue;
         }
-        if let Some(idx) = party.contacts.iter().position(|c| c.phone.is_none() && c.name.is_none()) {
+        if let Some(idx) = party
+            .contacts
+            .iter()
+            .position(|c| c.phone.is_none() && c.name.is_none())
+        {
             party.contacts[idx].phone = Some(num);
             ctx.record(model, format!("{path}.contacts.{idx}.phone"), span);
         } else {
             let idx = party.contacts.len();
-            party.contacts.push(Contact { phone: Some(num), ..Contact::default() });
+            party.contacts.push(Contact {
+                phone: Some(num),
+                ..Contact::default()
+            });
             ctx.record(model, format!("{path}.contacts.{idx}.phone"), span);
         }
     }
@@ -922,7 +1170,14 @@ fn strip_form(name: &str) -> String {
 
 /// Name, role and phone from the line of an e-mail address
 /// (`Jan de Vries – jan@alfa.nl – 06-12345678`, `Alfa – Privacy Desk⏎E-mail: ...`).
-fn describe_contact(ctx: &Ctx, model: &mut Model, text: &str, contact: &mut Contact, email_span: Range<usize>, path: &str) {
+fn describe_contact(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    contact: &mut Contact,
+    email_span: Range<usize>,
+    path: &str,
+) {
     let line = line_at(text, email_span.start);
     let mut lines = vec![line.clone()];
     // a bare `E-mail: ...` line takes its name or desk from the line above
@@ -939,7 +1194,9 @@ fn describe_contact(ctx: &Ctx, model: &mut Model, text: &str, contact: &mut Cont
                 continue;
             }
             let span = clean::trim_span(text, part);
-            let Some(raw) = text.get(span.clone()) else { continue };
+            let Some(raw) = text.get(span.clone()) else {
+                continue;
+            };
             let v = clean::clean_value(raw);
             if v.is_empty() {
                 continue;
@@ -947,12 +1204,21 @@ fn describe_contact(ctx: &Ctx, model: &mut Model, text: &str, contact: &mut Cont
             if contact.phone.is_none() {
                 if let Some((num, pr)) = phone::find_phones(raw).into_iter().next() {
                     contact.phone = Some(num);
-                    ctx.record(model, format!("{path}.phone"), span.start + pr.start..span.start + pr.end);
+                    ctx.record(
+                        model,
+                        format!("{path}.phone"),
+                        span.start + pr.start..span.start + pr.end,
+                    );
                     continue;
                 }
             }
             let lower = v.to_lowercase();
-            if contact.role.is_none() && DESK_WORDS.iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)) && v.len() <= 60 {
+            if contact.role.is_none()
+                && DESK_WORDS
+                    .iter()
+                    .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+                && v.len() <= 60
+            {
                 contact.role = Some(v);
                 ctx.record(model, format!("{path}.role"), span);
             } else if contact.name.is_none() && is_person_name(&v) {
@@ -990,15 +1256,26 @@ fn split_contact_line(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
 /// Two to five words, capitalized apart from name particles, no digits.
 fn is_person_name(v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) || v.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '&') {
+    if !(2..=5).contains(&words.len())
+        || v.chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == '&')
+    {
         return false;
     }
     let caps_ok = words.iter().all(|w| {
-        NAME_PARTICLES.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+        NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            || w.chars().next().is_some_and(char::is_uppercase)
     });
-    let first_last_caps = words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    caps_ok && first_last_caps && legal_form::suffix_form(v).is_none() && !ROLE_WORDS.contains(&words[0].to_lowercase().as_str())
+    let first_last_caps = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    caps_ok
+        && first_last_caps
+        && legal_form::suffix_form(v).is_none()
+        && !ROLE_WORDS.contains(&words[0].to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -1008,8 +1285,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source =
-            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: text.len() as u64,
+        };
         let mut model = Model::empty(source);
         let ctx = Ctx::new(&nt, &[]);
         extract(&ctx, &mut model);
@@ -1030,7 +1312,10 @@ mod tests {
         assert_eq!(p.contacts[0].role.as_deref(), Some("Privacy Team"));
         let c = m.parties.controller.as_ref().unwrap();
         assert_eq!(c.name, None);
-        assert_eq!(c.description.as_deref(), Some("De opdrachtgever van Bakkerij Zon"));
+        assert_eq!(
+            c.description.as_deref(),
+            Some("De opdrachtgever van Bakkerij Zon")
+        );
     }
 
     #[test]
@@ -1083,12 +1368,18 @@ mod tests {
         let p = &m.parties.processor;
         assert_eq!(p.name.as_deref(), Some("Pixel"));
         assert_eq!(p.kvk.as_deref(), Some("44556677"));
-        assert_eq!(p.address.as_ref().and_then(|a| a.city.as_deref()), Some("Zwolle"));
+        assert_eq!(
+            p.address.as_ref().and_then(|a| a.city.as_deref()),
+            Some("Zwolle")
+        );
         let c = m.parties.controller.as_ref().unwrap();
         assert_eq!(c.name, None);
         assert_eq!(c.description.as_deref(), Some("de Klant"));
         let m = run("Verwerkingsverantwoordelijke:\n\nVeld | Waarde\nBedrijfsnaam | Tandarts Wit B.V.\n\nVerwerker: Pixel, KvK 44556677");
-        assert_eq!(m.parties.controller.as_ref().unwrap().name.as_deref(), Some("Tandarts Wit B.V."));
+        assert_eq!(
+            m.parties.controller.as_ref().unwrap().name.as_deref(),
+            Some("Tandarts Wit B.V.")
+        );
     }
 
     #[test]
@@ -1099,6 +1390,9 @@ mod tests {
         let p = &m.parties.processor;
         assert_eq!(p.name.as_deref(), Some("Regenboog B.V."));
         assert_eq!(p.kvk.as_deref(), Some("55667788"));
-        assert_eq!(p.address.as_ref().unwrap().street.as_deref(), Some("Stationsplein 1"));
+        assert_eq!(
+            p.address.as_ref().unwrap().street.as_deref(),
+            Some("Stationsplein 1")
+        );
     }
 }

@@ -10,14 +10,45 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Header words of the column holding the category name.
-const NAME_HEADERS: &[&str] = &["categorie", "categorieën", "soort", "soorten", "type", "category", "gegevenscategorie"];
+const NAME_HEADERS: &[&str] = &[
+    "categorie",
+    "categorieën",
+    "soort",
+    "soorten",
+    "type",
+    "category",
+    "gegevenscategorie",
+];
 /// Header words of the column holding examples.
-const EXAMPLE_HEADERS: &[&str] =
-    &["voorbeelden", "voorbeeld", "wat", "gegevens", "persoonsgegevens", "omschrijving", "examples", "data"];
+const EXAMPLE_HEADERS: &[&str] = &[
+    "voorbeelden",
+    "voorbeeld",
+    "wat",
+    "gegevens",
+    "persoonsgegevens",
+    "omschrijving",
+    "examples",
+    "data",
+];
 /// Header words of the column holding a note.
-const NOTE_HEADERS: &[&str] = &["bijzonderheden", "opmerking", "opmerkingen", "toelichting", "doel", "notes", "note"];
+const NOTE_HEADERS: &[&str] = &[
+    "bijzonderheden",
+    "opmerking",
+    "opmerkingen",
+    "toelichting",
+    "doel",
+    "notes",
+    "note",
+];
 /// Header words that make a table something else than data categories.
-const OTHER_TABLE_WORDS: &[&str] = &["maatregel", "betrokkenen", "sub", "verwerker", "locatie", "rol"];
+const OTHER_TABLE_WORDS: &[&str] = &[
+    "maatregel",
+    "betrokkenen",
+    "sub",
+    "verwerker",
+    "locatie",
+    "rol",
+];
 /// Category names end in one of these (Dutch compounds on `-gegevens`).
 const CATEGORY_SUFFIXES: &[&str] = &["gegevens", "data", "informatie"];
 
@@ -26,9 +57,12 @@ const PURPOSE_INTRO: &str = r"(?im)(?:voor\s+de\s+volgende\s+doeleinden|doeleind
 const SUBJECT_INTRO: &str = r"(?im)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)[ \t]*(?::|$)";
 const CATEGORY_INTRO: &str = r"(?im)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)[ \t]*(?::|$)";
 
-static PURPOSE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PURPOSE_INTRO).expect("valid regex"));
-static SUBJECT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(SUBJECT_INTRO).expect("valid regex"));
-static CATEGORY_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CATEGORY_INTRO).expect("valid regex"));
+static PURPOSE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(PURPOSE_INTRO).expect("valid regex"));
+static SUBJECT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SUBJECT_INTRO).expect("valid regex"));
+static CATEGORY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CATEGORY_INTRO).expect("valid regex"));
 static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
         .expect("valid regex")
@@ -38,12 +72,17 @@ static NEGATION: LazyLock<Regex> =
 static AFTER_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
 });
-static THEREAFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$").expect("valid regex"));
-static KEPT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed").expect("valid regex"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex"));
+static THEREAFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$")
+        .expect("valid regex")
+});
+static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
+        .expect("valid regex")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex")
+});
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
@@ -79,7 +118,9 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 fn header_col(cells: &[(usize, &str)], words: &[&str]) -> Option<usize> {
     cells.iter().position(|(_, c)| {
         let l = c.trim().to_lowercase();
-        words.iter().any(|w| l == *w || l.starts_with(&format!("{w} ")) || l.ends_with(&format!(" {w}")))
+        words
+            .iter()
+            .any(|w| l == *w || l.starts_with(&format!("{w} ")) || l.ends_with(&format!(" {w}")))
     })
 }
 
@@ -92,7 +133,12 @@ fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
         }
         if l.contains('\t') || l.contains('|') {
             let cs = cells(l);
-            let (Some(name), Some(ex)) = (header_col(&cs, NAME_HEADERS), header_col(&cs, EXAMPLE_HEADERS)) else { continue };
+            let (Some(name), Some(ex)) = (
+                header_col(&cs, NAME_HEADERS),
+                header_col(&cs, EXAMPLE_HEADERS),
+            ) else {
+                continue;
+            };
             if name == ex {
                 continue;
             }
@@ -114,20 +160,40 @@ fn is_spaced_header(l: &str) -> bool {
     (2..=3).contains(&words.len())
         && NAME_HEADERS.contains(&words[0].as_str())
         && EXAMPLE_HEADERS.contains(&words[1].as_str())
-        && words.get(2).is_none_or(|w| NOTE_HEADERS.contains(&w.as_str()))
+        && words
+            .get(2)
+            .map_or(true, |w| NOTE_HEADERS.contains(&w.as_str()))
 }
 
-fn push_category(ctx: &Ctx, model: &mut Model, name: (String, Range<usize>), examples: Vec<(String, Range<usize>)>, note: Option<(String, Range<usize>)>) {
+fn push_category(
+    ctx: &Ctx,
+    model: &mut Model,
+    name: (String, Range<usize>),
+    examples: Vec<(String, Range<usize>)>,
+    note: Option<(String, Range<usize>)>,
+) {
     if name.0.is_empty() || clean::is_placeholder(&name.0) {
         return;
     }
     let i = model.processing.data_categories.len();
-    ctx.record(model, format!("processing.data_categories.{i}.name"), name.1);
+    ctx.record(
+        model,
+        format!("processing.data_categories.{i}.name"),
+        name.1,
+    );
     for (j, (_, r)) in examples.iter().enumerate() {
-        ctx.record(model, format!("processing.data_categories.{i}.examples.{j}"), r.clone());
+        ctx.record(
+            model,
+            format!("processing.data_categories.{i}.examples.{j}"),
+            r.clone(),
+        );
     }
     if let Some((_, r)) = &note {
-        ctx.record(model, format!("processing.data_categories.{i}.note"), r.clone());
+        ctx.record(
+            model,
+            format!("processing.data_categories.{i}.note"),
+            r.clone(),
+        );
     }
     model.processing.data_categories.push(DataCategory {
         name: name.0,
@@ -136,7 +202,15 @@ fn push_category(ctx: &Ctx, model: &mut Model, name: (String, Range<usize>), exa
     });
 }
 
-fn table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize, name: usize, ex: usize, note: Option<usize>) {
+fn table_categories(
+    ctx: &Ctx,
+    model: &mut Model,
+    text: &str,
+    from: usize,
+    name: usize,
+    ex: usize,
+    note: Option<usize>,
+) {
     if from >= text.len() {
         return;
     }
@@ -146,11 +220,22 @@ fn table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize, name:
             break;
         }
         let cs = cells(l);
-        let cell = |i: usize| cs.get(i).map(|(off, c)| clean::trim_span(text, line.start + off..line.start + off + c.len()));
-        let Some(name_span) = cell(name) else { continue };
+        let cell = |i: usize| {
+            cs.get(i).map(|(off, c)| {
+                clean::trim_span(text, line.start + off..line.start + off + c.len())
+            })
+        };
+        let Some(name_span) = cell(name) else {
+            continue;
+        };
         let name_v = clean::clean_value(&text[name_span.clone()]);
-        let examples = cell(ex).map(|r| split_examples(text, r)).unwrap_or_default();
-        let note_v = note.and_then(cell).map(|r| (clean::clean_value(&text[r.clone()]), r)).filter(|(v, _)| !v.is_empty());
+        let examples = cell(ex)
+            .map(|r| split_examples(text, r))
+            .unwrap_or_default();
+        let note_v = note
+            .and_then(cell)
+            .map(|r| (clean::clean_value(&text[r.clone()]), r))
+            .filter(|(v, _)| !v.is_empty());
         push_category(ctx, model, (name_v, name_span), examples, note_v);
     }
 }
@@ -193,7 +278,10 @@ fn logical_units(text: &str, from: usize) -> Vec<Range<usize>> {
         if l.is_empty() {
             continue;
         }
-        if l.starts_with(|c: char| c.is_ascii_digit()) || l.to_lowercase().starts_with("opmerking") || l.contains('\u{c}') {
+        if l.starts_with(|c: char| c.is_ascii_digit())
+            || l.to_lowercase().starts_with("opmerking")
+            || l.contains('\u{c}')
+        {
             break;
         }
         let starts_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
@@ -202,8 +290,13 @@ fn logical_units(text: &str, from: usize) -> Vec<Range<usize>> {
             _ => units.push(line.clone()),
         }
         let end = l.trim_end();
-        open = end.ends_with(',') || end.ends_with('-') || end.ends_with('/') || end.ends_with('(')
-            || [" en", " of", " van", " (geen", " door", " onder"].iter().any(|w| end.ends_with(w));
+        open = end.ends_with(',')
+            || end.ends_with('-')
+            || end.ends_with('/')
+            || end.ends_with('(')
+            || [" en", " of", " van", " (geen", " door", " onder"]
+                .iter()
+                .any(|w| end.ends_with(w));
         if units.len() > 200 {
             break;
         }
@@ -220,7 +313,11 @@ fn broken_table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize
     if from >= text.len() {
         return;
     }
-    type Draft = ((String, Range<usize>), Vec<(String, Range<usize>)>, Option<(String, Range<usize>)>);
+    type Draft = (
+        (String, Range<usize>),
+        Vec<(String, Range<usize>)>,
+        Option<(String, Range<usize>)>,
+    );
     let mut cats: Vec<Draft> = Vec::new();
     for u in logical_units(text, from) {
         let v = clean::collapse(&text[u.clone()]);
@@ -231,12 +328,21 @@ fn broken_table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize
             // `Naamgegevens Naam, e-mailadres`: name and examples on one line
             let name_end = u.start + text[u.clone()].find(first).map_or(0, |p| p + first.len());
             let name_span = clean::trim_span(text, u.start..name_end);
-            cats.push(((clean::clean_value(first), name_span), split_examples(text, name_end..u.end), None));
+            cats.push((
+                (clean::clean_value(first), name_span),
+                split_examples(text, name_end..u.end),
+                None,
+            ));
         } else if category_word(last_word) && !has_list && v.split_whitespace().count() <= 6 {
             let span = clean::trim_span(text, u.clone());
             cats.push(((clean::clean_value(&v), span), Vec::new(), None));
         } else if let Some(last) = cats.last_mut() {
-            if last.1.is_empty() && (has_list || last.2.is_none() && v.split_whitespace().count() <= 6 && !v.starts_with("Voor ")) {
+            if last.1.is_empty()
+                && (has_list
+                    || last.2.is_none()
+                        && v.split_whitespace().count() <= 6
+                        && !v.starts_with("Voor "))
+            {
                 last.1 = split_examples(text, u.clone());
             } else if last.2.is_none() {
                 let span = clean::trim_span(text, u.clone());
@@ -252,7 +358,10 @@ fn broken_table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize
 /// Bulleted items after an introduction (`De volgende categorieën persoonsgegevens worden verwerkt:`).
 fn list_items(text: &str, intro_end: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let rest_of_line = &text[intro_end..text[intro_end..].find('\n').map_or(text.len(), |p| intro_end + p)];
+    let rest_of_line = &text[intro_end
+        ..text[intro_end..]
+            .find('\n')
+            .map_or(text.len(), |p| intro_end + p)];
     if !rest_of_line.trim().is_empty() {
         // inline list: `... betreft: a; b; c.`
         let r = intro_end..intro_end + rest_of_line.len();
@@ -271,14 +380,16 @@ fn list_items(text: &str, intro_end: usize) -> Vec<Range<usize>> {
         if l.trim().is_empty() {
             continue;
         }
-        let same_style = |m: &regex::Match| style.is_none_or(|s| marker_style(m.as_str()) == s);
+        let same_style = |m: &regex::Match| style.map_or(true, |s| marker_style(m.as_str()) == s);
         match BULLET.find(l) {
             Some(m) if out.len() < 60 && same_style(&m) => {
                 style = Some(marker_style(m.as_str()));
                 out.push(line.start + m.end()..line.end);
             }
             // one lead-in sentence (`De volgende gegevens worden verwerkt:`) may precede the items
-            None if out.is_empty() && lead_in_allowed && l.trim_end().ends_with(':') => lead_in_allowed = false,
+            None if out.is_empty() && lead_in_allowed && l.trim_end().ends_with(':') => {
+                lead_in_allowed = false
+            }
             _ => break,
         }
     }
@@ -297,14 +408,20 @@ fn marker_style(marker: &str) -> char {
 
 /// The items after the first introduction that is followed by any.
 fn first_list(text: &str, re: &Regex) -> Vec<Range<usize>> {
-    re.find_iter(text).map(|m| list_items(text, m.end())).find(|items| !items.is_empty()).unwrap_or_default()
+    re.find_iter(text)
+        .map(|m| list_items(text, m.end()))
+        .find(|items| !items.is_empty())
+        .unwrap_or_default()
 }
 
 fn list_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     let items = first_list(text, &CATEGORY_RE);
     // an inline list (`Categorieën: naam, e-mailadres, ...`) names one category per comma
     let items: Vec<Range<usize>> = if items.len() == 1 && !text[items[0].clone()].contains(':') {
-        split_examples(text, items[0].clone()).into_iter().map(|(_, r)| r).collect()
+        split_examples(text, items[0].clone())
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect()
     } else {
         items
     };
@@ -330,7 +447,9 @@ fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) 
     let mut values: Vec<String> = Vec::new();
     for r in first_list(text, re) {
         let span = clean::trim_span(text, r);
-        let Some(raw) = text.get(span.clone()) else { continue };
+        let Some(raw) = text.get(span.clone()) else {
+            continue;
+        };
         let v = clean::clean_value(raw);
         if v.is_empty() || v.split_whitespace().count() > 25 || values.contains(&v) {
             continue;
@@ -347,13 +466,21 @@ fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) 
 /// The sentence around `pos`: from the previous full stop or blank line to the next.
 fn sentence_around(text: &str, pos: usize) -> Range<usize> {
     let before = &text[..pos];
-    let start = [before.rfind(". ").map(|p| p + 2), before.rfind(".\n").map(|p| p + 2), before.rfind("\n\n").map(|p| p + 2)]
+    let start = [
+        before.rfind(". ").map(|p| p + 2),
+        before.rfind(".\n").map(|p| p + 2),
+        before.rfind("\n\n").map(|p| p + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let after = &text[pos..];
+    let end = [after.find(". "), after.find(".\n"), after.find("\n\n")]
         .into_iter()
         .flatten()
-        .max()
-        .unwrap_or(0);
-    let after = &text[pos..];
-    let end = [after.find(". "), after.find(".\n"), after.find("\n\n")].into_iter().flatten().min().map_or(text.len(), |p| pos + p + 1);
+        .min()
+        .map_or(text.len(), |p| pos + p + 1);
     start..end.min(text.len())
 }
 
@@ -365,7 +492,11 @@ fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
         return;
     }
     model.processing.special_categories = Some(!NEGATION.is_match(s));
-    ctx.record(model, "processing.special_categories", clean::trim_span(text, sentence));
+    ctx.record(
+        model,
+        "processing.special_categories",
+        clean::trim_span(text, sentence),
+    );
 }
 
 /// `tot maximaal 30 dagen na beëindiging` / `Zolang ... loopt. Daarna nog negentig dagen`.
@@ -376,12 +507,22 @@ fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
         let before_start = d.phrase.start.saturating_sub(25);
         let before = &text[ceil(text, before_start)..d.phrase.start];
         let kept_after_end = AFTER_END.is_match(after) && KEPT.is_match(&text[sentence.clone()]);
-        let zolang_before = text[ceil(text, d.phrase.start.saturating_sub(160))..d.phrase.start].to_lowercase().contains("zolang");
+        let zolang_before = text[ceil(text, d.phrase.start.saturating_sub(160))..d.phrase.start]
+            .to_lowercase()
+            .contains("zolang");
         let thereafter = THEREAFTER.is_match(before) && zolang_before;
         if kept_after_end || thereafter {
             model.processing.retention_after_end = Some(d.value.clone());
-            let end = if kept_after_end { d.phrase.end + AFTER_END.find(after).map_or(0, |m| m.end()) } else { d.phrase.end };
-            ctx.record(model, "processing.retention_after_end", clean::trim_span(text, d.phrase.start..end));
+            let end = if kept_after_end {
+                d.phrase.end + AFTER_END.find(after).map_or(0, |m| m.end())
+            } else {
+                d.phrase.end
+            };
+            ctx.record(
+                model,
+                "processing.retention_after_end",
+                clean::trim_span(text, d.phrase.start..end),
+            );
             return;
         }
     }
@@ -408,8 +549,13 @@ mod tests {
 
     fn run(text: &str) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source =
-            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: text.len() as u64,
+        };
         let mut model = Model::empty(source);
         let ctx = Ctx::new(&nt, &[]);
         extract(&ctx, &mut model);
@@ -447,7 +593,9 @@ mod tests {
         let m = run("De gegevens worden bewaard zolang de overeenkomst loopt en tot maximaal 60 dagen na beëindiging daarvan.");
         let d = m.processing.retention_after_end.unwrap();
         assert_eq!((d.value, d.iso.as_str()), (60, "P60D"));
-        assert!(m.evidence["processing.retention_after_end"].text.contains("60 dagen"));
+        assert!(m.evidence["processing.retention_after_end"]
+            .text
+            .contains("60 dagen"));
         let m = run("Hoe lang\n\nZolang je account bestaat. Daarna nog veertien dagen, zodat je kunt exporteren.");
         assert_eq!(m.processing.retention_after_end.map(|d| d.value), Some(14));
     }
@@ -455,22 +603,41 @@ mod tests {
     #[test]
     fn list_after_heading_and_lead_in() {
         let m = run("3. Aard en doel van de verwerking\n\nWij verwerken gegevens voor de volgende doeleinden:\n\n• het plannen van afspraken\n\n• het sturen van herinneringen\n\n4. Soorten persoonsgegevens\n\nDe volgende gegevens worden verwerkt:\n\n• adresgegevens: straat, huisnummer\n• Telefoonnummers van klanten");
-        assert_eq!(m.processing.purposes, vec!["het plannen van afspraken", "het sturen van herinneringen"]);
+        assert_eq!(
+            m.processing.purposes,
+            vec!["het plannen van afspraken", "het sturen van herinneringen"]
+        );
         let c = &m.processing.data_categories;
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].name, "adresgegevens");
         assert_eq!(c[0].examples, vec!["straat", "huisnummer"]);
         assert_eq!(c[1].name, "Telefoonnummers van klanten");
-        let m = run("3.2 Categorieën van persoonsgegevens: naam, telefoonnummer (mobiel), e-mailadres.");
-        let names: Vec<&str> = m.processing.data_categories.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, vec!["naam", "telefoonnummer (mobiel)", "e-mailadres"]);
+        let m = run(
+            "3.2 Categorieën van persoonsgegevens: naam, telefoonnummer (mobiel), e-mailadres.",
+        );
+        let names: Vec<&str> = m
+            .processing
+            .data_categories
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["naam", "telefoonnummer (mobiel)", "e-mailadres"]
+        );
     }
 
     #[test]
     fn lists_and_special_categories() {
         let m = run("Wij verwerken gegevens voor de volgende doeleinden:\n• het plannen van afspraken;\n• het versturen van facturen.\n\nCategorieën betrokkenen:\n- klanten van Klant\n- medewerkers van Klant\n\nEr worden geen bijzondere persoonsgegevens verwerkt.");
-        assert_eq!(m.processing.purposes, vec!["het plannen van afspraken", "het versturen van facturen"]);
-        assert_eq!(m.processing.data_subjects, vec!["klanten van Klant", "medewerkers van Klant"]);
+        assert_eq!(
+            m.processing.purposes,
+            vec!["het plannen van afspraken", "het versturen van facturen"]
+        );
+        assert_eq!(
+            m.processing.data_subjects,
+            vec!["klanten van Klant", "medewerkers van Klant"]
+        );
         assert_eq!(m.processing.special_categories, Some(false));
     }
 }

@@ -430,7 +430,7 @@ fn certifications(ctx: &Ctx, model: &mut Model) {
             .find(|i| text.is_char_boundary(*i))
             .unwrap_or(0);
         let to = (hint.end()..=text.len())
-            .find(|i| text.is_char_boundary(*i) && (*i == text.len() || *i >= hint.end() + 1))
+            .find(|i| text.is_char_boundary(*i) && (*i == text.len() || *i > hint.end()))
             .unwrap_or(text.len());
         let window = &text[from..to];
         for (re, name) in CERTS.iter() {

@@ -19,22 +19,40 @@ enum Section {
 
 /// Heading words of each section (checked in this order).
 const SECTION_WORDS: &[(&str, Section)] = &[
-    (r"privacy\s*by\s*design|privacy\s+door\s+ontwerp", Section::PrivacyByDesign),
-    (r"beoogd\s+gebruik|soort(?:en)?\s+(?:van\s+)?gegevens|intended\s+use|categorie[eë]n\s+gegevens", Section::Data),
-    (r"omschrijving|beschrijving|description|product|dienst", Section::Description),
+    (
+        r"privacy\s*by\s*design|privacy\s+door\s+ontwerp",
+        Section::PrivacyByDesign,
+    ),
+    (
+        r"beoogd\s+gebruik|soort(?:en)?\s+(?:van\s+)?gegevens|intended\s+use|categorie[eë]n\s+gegevens",
+        Section::Data,
+    ),
+    (
+        r"omschrijving|beschrijving|description|product|dienst",
+        Section::Description,
+    ),
 ];
 
 /// The section numbers of the NLdigital form, used when headings say nothing.
-const DEFAULT_SECTIONS: &[(u32, Section)] = &[(4, Section::Description), (5, Section::Data), (6, Section::PrivacyByDesign)];
+const DEFAULT_SECTIONS: &[(u32, Section)] = &[
+    (4, Section::Description),
+    (5, Section::Data),
+    (6, Section::PrivacyByDesign),
+];
 
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"));
-static TOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex")
+});
+static TOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"));
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL\b|BIJLAGE\b|Bijlage\b)").expect("valid regex")
 });
 static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
-    SECTION_WORDS.iter().map(|(p, s)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *s)).collect()
+    SECTION_WORDS
+        .iter()
+        .map(|(p, s)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *s))
+        .collect()
 });
 static NAMED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
@@ -54,7 +72,11 @@ struct Item {
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let items = numbered_items(text);
-    let sections = section_roles(text, &items, model.document.kind == DocumentKind::DataProStatement);
+    let sections = section_roles(
+        text,
+        &items,
+        model.document.kind == DocumentKind::DataProStatement,
+    );
     if sections.iter().any(|(_, s)| *s == Section::Description) {
         join_sections(ctx, model, &items, &sections);
     }
@@ -66,12 +88,22 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 fn numbered_items(text: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for c in ITEM.captures_iter(text) {
-        let (Some(all), Some(h)) = (c.get(0), c.get(3)) else { continue };
-        let (Ok(major), Ok(minor)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else { continue };
+        let (Some(all), Some(h)) = (c.get(0), c.get(3)) else {
+            continue;
+        };
+        let (Ok(major), Ok(minor)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
         let heading_span = clean::trim_span(text, h.range());
         let heading = clean::clean_value(&text[heading_span.clone()]);
         let body = body_after(text, all.end());
-        items.push(Item { major, minor, heading, heading_span, body });
+        items.push(Item {
+            major,
+            minor,
+            heading,
+            heading_span,
+            body,
+        });
     }
     items
 }
@@ -118,15 +150,26 @@ fn section_roles(text: &str, items: &[Item], is_dps: bool) -> Vec<(u32, Section)
 
 fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32, Section)]) {
     let major_of = |s: Section| sections.iter().find(|(_, x)| *x == s).map(|(n, _)| *n);
-    let Some(desc_major) = major_of(Section::Description) else { return };
-    let of = |m: Option<u32>| -> Vec<&Item> { m.map_or(Vec::new(), |m| items.iter().filter(|i| i.major == m).collect()) };
+    let Some(desc_major) = major_of(Section::Description) else {
+        return;
+    };
+    let of = |m: Option<u32>| -> Vec<&Item> {
+        m.map_or(Vec::new(), |m| {
+            items.iter().filter(|i| i.major == m).collect()
+        })
+    };
     let data = of(major_of(Section::Data));
     let pbd = of(major_of(Section::PrivacyByDesign));
     for item in items.iter().filter(|i| i.major == desc_major) {
         let idx = model.services.len();
         let path = format!("services.{idx}");
         ctx.record(model, format!("{path}.name"), item.heading_span.clone());
-        let mut service = Service { name: item.heading.clone(), description: None, data: None, privacy_by_design: None };
+        let mut service = Service {
+            name: item.heading.clone(),
+            description: None,
+            data: None,
+            privacy_by_design: None,
+        };
         if let Some((v, r)) = &item.body {
             service.description = Some(v.clone());
             ctx.record(model, format!("{path}.description"), r.clone());
@@ -146,7 +189,10 @@ fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32,
 /// The item of another section for the same service: same number and a
 /// similar name, else the most similar name.
 fn matching<'a>(item: &Item, others: &[&'a Item]) -> Option<&'a Item> {
-    if let Some(same) = others.iter().find(|o| o.minor == item.minor && similar(&o.heading, &item.heading) > 0.0) {
+    if let Some(same) = others
+        .iter()
+        .find(|o| o.minor == item.minor && similar(&o.heading, &item.heading) > 0.0)
+    {
         return Some(same);
     }
     others
@@ -189,12 +235,20 @@ fn named_services(ctx: &Ctx, model: &mut Model, text: &str) {
     for c in NAMED_SERVICE.captures_iter(text) {
         let Some(g) = c.get(1) else { continue };
         let name = clean::clean_value(g.as_str());
-        if name.is_empty() || clean::is_placeholder(&name) || model.services.iter().any(|s| s.name == name) {
+        if name.is_empty()
+            || clean::is_placeholder(&name)
+            || model.services.iter().any(|s| s.name == name)
+        {
             continue;
         }
         let idx = model.services.len();
         ctx.record(model, format!("services.{idx}.name"), g.range());
-        model.services.push(Service { name, description: None, data: None, privacy_by_design: None });
+        model.services.push(Service {
+            name,
+            description: None,
+            data: None,
+            privacy_by_design: None,
+        });
     }
 }
 
@@ -205,8 +259,13 @@ mod tests {
 
     fn run(text: &str, kind: DocumentKind) -> Model {
         let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source =
-            Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: text.len() as u64 };
+        let source = Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: text.len() as u64,
+        };
         let mut model = Model::empty(source);
         model.document.kind = kind;
         let ctx = Ctx::new(&nt, &[]);
@@ -220,7 +279,10 @@ mod tests {
         let m = run(t, DocumentKind::DataProStatement);
         assert_eq!(m.services.len(), 2);
         assert_eq!(m.services[0].name, "Agenda Online");
-        assert_eq!(m.services[0].description.as_deref(), Some("Een online agenda voor praktijken."));
+        assert_eq!(
+            m.services[0].description.as_deref(),
+            Some("Een online agenda voor praktijken.")
+        );
         assert_eq!(m.services[0].data.as_deref(), Some("Afspraken en namen."));
         assert_eq!(
             m.services[0].privacy_by_design.as_deref(),

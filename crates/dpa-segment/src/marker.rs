@@ -65,6 +65,9 @@ static PART_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Read the marker at the start of a (trimmed, non-blank) line.
 pub fn find(line: &str) -> Option<Found> {
+    if !may_start_marker(line) {
+        return None;
+    }
     if let Some(f) = part(line) {
         return Some(f);
     }
@@ -155,6 +158,52 @@ pub fn plausible_start(line: &str, found: &Found) -> bool {
             .is_some_and(char::is_uppercase),
         _ => true,
     }
+}
+
+/// Cheap test before the regexes: a marker starts with a digit, a
+/// parenthesis, a bullet, a single letter followed by `.`/`)`, or a word
+/// that opens a part or an article.
+fn may_start_marker(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(c0) = chars.next() else { return false };
+    if c0.is_ascii_digit()
+        || matches!(
+            c0,
+            '(' | '•'
+                | '·'
+                | '▪'
+                | '◦'
+                | '○'
+                | '■'
+                | '►'
+                | '‣'
+                | '⁃'
+                | '-'
+                | '–'
+                | '—'
+                | '*'
+        )
+    {
+        return true;
+    }
+    let c1 = chars.next();
+    if c0.is_alphabetic() && matches!(c1, Some('.' | ')')) {
+        return true;
+    }
+    if matches!((c0, c1), ('i' | 'v' | 'x', Some('i' | 'v' | 'x'))) {
+        return true;
+    }
+    let first: String = line
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(20)
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(first.as_str(), "artikel" | "art" | "article")
+        || PART_WORDS.iter().any(|(w, _)| *w == first)
+        || PART_TITLES
+            .iter()
+            .any(|(t, _)| t.split(' ').next() == Some(first.as_str()))
 }
 
 /// A part title line.

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 /// Characters stripped from the ends of a value.
 const EDGE_PUNCT: &[char] = &[
-    '.', ',', ';', ':', '"', '\'', '“', '”', '„', '‘', '’', '«', '»', '*', '•', '-', '–', '—', '|', '\t',
+    '.', ',', ';', ':', '"', '\'', '“', '”', '„', '‘', '’', '«', '»', '*', '•', '-', '–', '—', '|',
+    '\t',
 ];
 
 /// Collapse every run of whitespace to one space and trim; line-end
@@ -120,7 +121,9 @@ pub fn span_of(text: &str, range: Range<usize>, needle: &str) -> Option<Range<us
     // `to_lowercase` can change byte lengths; verify the found position maps back
     let start = range.start + pos;
     let end = start + needle.len();
-    text.get(start..end).filter(|s| s.eq_ignore_ascii_case(needle)).map(|_| start..end)
+    text.get(start..end)
+        .filter(|s| s.eq_ignore_ascii_case(needle))
+        .map(|_| start..end)
 }
 
 /// Insert a space where a word is glued to a capitalized known word
@@ -132,7 +135,10 @@ pub fn unglue(s: &str, known: &[&str]) -> String {
         let mut search_from = 0;
         while let Some(pos) = out[search_from..].find(word) {
             let at = search_from + pos;
-            let glued = out[..at].chars().next_back().is_some_and(|c| c.is_lowercase());
+            let glued = out[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase());
             if glued {
                 out.insert(at, ' ');
                 search_from = at + 1 + word.len();
@@ -151,23 +157,48 @@ pub fn unglue(s: &str, known: &[&str]) -> String {
 /// names with e-mail domains (`Clŷniq` → `clyniq`).
 pub fn fold_key(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfd().filter(char::is_ascii_alphanumeric).flat_map(|c| c.to_lowercase()).collect()
+    s.nfd()
+        .filter(char::is_ascii_alphanumeric)
+        .flat_map(|c| c.to_lowercase())
+        .collect()
 }
 
 /// Words that mark a bracketed text as a fill-in field (`[datum invullen]`).
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "invullen", "in te vullen", "naam", "datum", "adres", "plaats", "bedrijf", "klant", "kvk", "nummer",
-    "xx", "functie", "insert", "name", "date", "address", "company", "tbd", "nnb",
+    "invullen",
+    "in te vullen",
+    "naam",
+    "datum",
+    "adres",
+    "plaats",
+    "bedrijf",
+    "klant",
+    "kvk",
+    "nummer",
+    "xx",
+    "functie",
+    "insert",
+    "name",
+    "date",
+    "address",
+    "company",
+    "tbd",
+    "nnb",
 ];
 
 static PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\[[^\[\]\n]{1,60}\]|<[^<>\n]{2,40}>|…{2,}|…\.+|\.{5,}|_{4,}|(?i:\bx{3,}\b)").expect("valid regex")
+    regex::Regex::new(r"\[[^\[\]\n]{1,60}\]|<[^<>\n]{2,40}>|…{2,}|…\.+|\.{5,}|_{4,}|(?i:\bx{3,}\b)")
+        .expect("valid regex")
 });
 
 /// Every fill-in field in `text` (`[NAAM KLANT]`, `[invullen]`, `……`, `____`),
 /// with its byte range.
 pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
-    PLACEHOLDER.find_iter(text).filter(|m| is_placeholder(m.as_str())).map(|m| m.range()).collect()
+    PLACEHOLDER
+        .find_iter(text)
+        .filter(|m| is_placeholder(m.as_str()))
+        .map(|m| m.range())
+        .collect()
 }
 
 /// `true` when `s` is (or holds) a fill-in field rather than a value.
@@ -199,8 +230,14 @@ mod tests {
 
     #[test]
     fn collapses_whitespace_and_line_wraps() {
-        assert_eq!(collapse("  Gebruik- en \nloggegevens "), "Gebruik- en loggegevens");
-        assert_eq!(collapse("agenda-\nitems, notities"), "agenda-items, notities");
+        assert_eq!(
+            collapse("  Gebruik- en \nloggegevens "),
+            "Gebruik- en loggegevens"
+        );
+        assert_eq!(
+            collapse("agenda-\nitems, notities"),
+            "agenda-items, notities"
+        );
         assert_eq!(collapse("een\n\ttwee   drie"), "een twee drie");
     }
 

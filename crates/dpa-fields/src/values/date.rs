@@ -48,10 +48,12 @@ static NUMERIC_DMY: LazyLock<Regex> =
 static NUMERIC_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 static WORDED_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").expect("valid regex")
+    Regex::new(r"(?i)\b(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
 });
-static WORDED_MDY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b").expect("valid regex"));
+static WORDED_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b").expect("valid regex")
+});
 
 /// The month number of a month name (`"mei"` → 5), case-insensitive.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -130,17 +132,35 @@ mod tests {
 
     #[test]
     fn numeric_dutch_dates() {
-        assert_eq!(parse_date("geldt vanaf 01-04-2021").as_deref(), Some("2021-04-01"));
-        assert_eq!(parse_date("op 3/7/2024 getekend").as_deref(), Some("2024-07-03"));
+        assert_eq!(
+            parse_date("geldt vanaf 01-04-2021").as_deref(),
+            Some("2021-04-01")
+        );
+        assert_eq!(
+            parse_date("op 3/7/2024 getekend").as_deref(),
+            Some("2024-07-03")
+        );
         assert_eq!(parse_date("per 2023-12-31").as_deref(), Some("2023-12-31"));
     }
 
     #[test]
     fn worded_dates() {
-        assert_eq!(parse_date("Per 25 mei 2018 is de AVG van kracht").as_deref(), Some("2018-05-25"));
-        assert_eq!(parse_date("Versie 2 - 4 februari 2026").as_deref(), Some("2026-02-04"));
-        assert_eq!(parse_date("ingangsdatum: 1 april 2021.").as_deref(), Some("2021-04-01"));
-        assert_eq!(parse_date("signed on March 3, 2022").as_deref(), Some("2022-03-03"));
+        assert_eq!(
+            parse_date("Per 25 mei 2018 is de AVG van kracht").as_deref(),
+            Some("2018-05-25")
+        );
+        assert_eq!(
+            parse_date("Versie 2 - 4 februari 2026").as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            parse_date("ingangsdatum: 1 april 2021.").as_deref(),
+            Some("2021-04-01")
+        );
+        assert_eq!(
+            parse_date("signed on March 3, 2022").as_deref(),
+            Some("2022-03-03")
+        );
     }
 
     #[test]

@@ -70,11 +70,57 @@ static UNIT_HINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("unit hint compiles")
 });
 
-/// Every duration in `text`, in order.
+/// Every duration in `text`, in order. The full pattern (Unicode word
+/// boundaries, so a slow engine) runs only on small windows around unit
+/// words found by a fast pattern.
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
-    if !UNIT_HINT.is_match(text) {
-        return Vec::new();
+    let mut out: Vec<FoundDuration> = Vec::new();
+    let mut done_until = 0;
+    for hint in UNIT_HINT.find_iter(text) {
+        if hint.start() < done_until {
+            continue;
+        }
+        let window = window_around(text, hint.start(), hint.end());
+        for f in durations_in(&text[window.clone()]) {
+            let f = FoundDuration {
+                range: window.start + f.range.start..window.start + f.range.end,
+                phrase: window.start + f.phrase.start..window.start + f.phrase.end,
+                ..f
+            };
+            if out.iter().all(|o| o.range != f.range) {
+                out.push(f);
+            }
+        }
+        done_until = window.end;
     }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// Up to 100 bytes before (starting after a whitespace) and 30 after.
+fn window_around(text: &str, start: usize, end: usize) -> Range<usize> {
+    let mut from = start.saturating_sub(100);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if from > 0 {
+        from = text[from..start]
+            .find(char::is_whitespace)
+            .map_or(start, |i| from + i);
+    }
+    let mut to = (end + 30).min(text.len());
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    if to < text.len() {
+        to = text[end..to]
+            .rfind(char::is_whitespace)
+            .map_or(to, |i| end + i);
+    }
+    from..to.max(end)
+}
+
+fn durations_in(text: &str) -> Vec<FoundDuration> {
     DURATION
         .captures_iter(text)
         .filter_map(|c| {

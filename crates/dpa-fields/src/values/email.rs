@@ -11,7 +11,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every e-mail address in `text`, lower-cased, with its byte range.
 pub fn find_emails(text: &str) -> Vec<(String, Range<usize>)> {
-    EMAIL.find_iter(text).map(|m| (m.as_str().to_lowercase(), m.range())).collect()
+    EMAIL
+        .find_iter(text)
+        .map(|m| (m.as_str().to_lowercase(), m.range()))
+        .collect()
 }
 
 /// The domain of an address (`"info@alfa.nl"` → `"alfa.nl"`).

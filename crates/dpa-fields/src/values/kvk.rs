@@ -29,7 +29,9 @@ static KVK: LazyLock<Regex> = LazyLock::new(|| {
 /// The 8 digits of a KvK number as written, when it is one.
 pub fn normalize(s: &str) -> Option<String> {
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let only_digits_and_seps = s.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '.');
+    let only_digits_and_seps = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '.');
     (digits.len() == 8 && only_digits_and_seps && digits != "00000000").then_some(digits)
 }
 

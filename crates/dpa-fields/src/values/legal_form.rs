@@ -62,13 +62,17 @@ pub fn find_suffix_forms(text: &str) -> Vec<(&'static str, Range<usize>)> {
     let mut out = Vec::new();
     for caps in SUFFIX.captures_iter(text) {
         let Some(all) = caps.get(0) else { continue };
-        let Some(idx) = (1..caps.len()).find(|&i| caps.get(i).is_some()) else { continue };
+        let Some(idx) = (1..caps.len()).find(|&i| caps.get(i).is_some()) else {
+            continue;
+        };
         let before = text[..all.start()].chars().next_back();
         let after = text[all.end()..].chars().next();
         let first = all.as_str().chars().next().unwrap_or(' ');
-        let glued_ok = before.is_some_and(|b| b.is_lowercase()) && first.is_uppercase() && all.as_str().contains('.');
-        let starts_ok = before.is_none_or(|b| !is_word_char(b)) || glued_ok;
-        let ends_ok = after.is_none_or(|a| !is_word_char(a)) || all.as_str().ends_with('.');
+        let glued_ok = before.is_some_and(|b| b.is_lowercase())
+            && first.is_uppercase()
+            && all.as_str().contains('.');
+        let starts_ok = before.map_or(true, |b| !is_word_char(b)) || glued_ok;
+        let ends_ok = after.map_or(true, |a| !is_word_char(a)) || all.as_str().ends_with('.');
         if starts_ok && ends_ok {
             out.push((LEGAL_FORMS[idx - 1].1, all.range()));
         }
@@ -80,7 +84,9 @@ pub fn find_suffix_forms(text: &str) -> Vec<(&'static str, Range<usize>)> {
 /// with its byte range in `name`.
 pub fn suffix_form(name: &str) -> Option<(&'static str, Range<usize>)> {
     let trimmed = name.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ')');
-    find_suffix_forms(trimmed).into_iter().rfind(|(_, r)| trimmed[r.end..].trim().is_empty())
+    find_suffix_forms(trimmed)
+        .into_iter()
+        .rfind(|(_, r)| trimmed[r.end..].trim().is_empty())
 }
 
 /// A legal form written as a word (`Stichting`, `eenmanszaak`) in `text`.
@@ -99,8 +105,14 @@ fn word_form_slow(text: &str) -> Option<(&'static str, Range<usize>)> {
     for (start, _) in text.char_indices() {
         for (w, norm) in PREFIX_FORMS {
             if let Some(slice) = text.get(start..start + w.len()) {
-                let bounded = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                    && text[start + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let bounded = text[..start]
+                    .chars()
+                    .next_back()
+                    .map_or(true, |c| !c.is_alphanumeric())
+                    && text[start + w.len()..]
+                        .chars()
+                        .next()
+                        .map_or(true, |c| !c.is_alphanumeric());
                 if bounded && slice.to_lowercase() == *w {
                     return Some((norm, start..start + w.len()));
                 }
@@ -115,8 +127,14 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
     while let Some(p) = hay[from..].find(w) {
         let at = from + p;
         let end = at + w.len();
-        let left = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let right = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let left = hay[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let right = hay[end..]
+            .chars()
+            .next()
+            .map_or(true, |c| !c.is_alphanumeric());
         if left && right {
             return Some(at);
         }
@@ -133,7 +151,9 @@ pub fn normalize(form: &str) -> Option<&'static str> {
             return Some(n);
         }
     }
-    word_form(f).filter(|(_, r)| r.start == 0 && r.end == f.len()).map(|(n, _)| n)
+    word_form(f)
+        .filter(|(_, r)| r.start == 0 && r.end == f.len())
+        .map(|(n, _)| n)
 }
 
 /// Repair a name where the legal form is glued to the word before it and
@@ -167,9 +187,15 @@ mod tests {
 
     #[test]
     fn foreign_forms() {
-        assert_eq!(suffix_form("Hosting Online GmbH").map(|f| f.0), Some("GmbH"));
+        assert_eq!(
+            suffix_form("Hosting Online GmbH").map(|f| f.0),
+            Some("GmbH")
+        );
         assert_eq!(suffix_form("Betaal Inc.").map(|f| f.0), Some("Inc."));
-        assert_eq!(suffix_form("Platforms Ireland Limited").map(|f| f.0), Some("Ltd"));
+        assert_eq!(
+            suffix_form("Platforms Ireland Limited").map(|f| f.0),
+            Some("Ltd")
+        );
         assert_eq!(suffix_form("Software SE").map(|f| f.0), Some("SE"));
     }
 

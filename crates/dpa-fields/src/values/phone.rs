@@ -6,7 +6,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static INTERNATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+|\b00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}\b").expect("valid regex")
+    Regex::new(r"(?:\+|\b00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}\b")
+        .expect("valid regex")
 });
 static DUTCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\(0\d{1,3}\)|\b0\d{1,3})[\s.\-]?\d(?:[\s.\-]?\d){5,8}\b").expect("valid regex")
@@ -17,7 +18,11 @@ pub fn to_e164(s: &str) -> Option<String> {
     let t = s.trim();
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     if let Some(rest) = t.strip_prefix('+') {
-        let mut d: String = rest.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
+        let mut d: String = rest
+            .replace("(0)", "")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         if d.starts_with("310") {
             d.remove(2);
         }
@@ -43,7 +48,10 @@ pub fn find_phones(text: &str) -> Vec<(String, Range<usize>)> {
         if m.as_str().contains('\n') || looks_like_date(m.as_str()) {
             continue;
         }
-        if out.iter().any(|(_, r)| r.start < m.end() && m.start() < r.end) {
+        if out
+            .iter()
+            .any(|(_, r)| r.start < m.end() && m.start() < r.end)
+        {
             continue;
         }
         if let Some(v) = to_e164(m.as_str()) {
@@ -74,7 +82,10 @@ mod tests {
     #[test]
     fn international_numbers() {
         assert_eq!(to_e164("+31 6 13665348").as_deref(), Some("+31613665348"));
-        assert_eq!(to_e164("+31 (0)20 1234567").as_deref(), Some("+31201234567"));
+        assert_eq!(
+            to_e164("+31 (0)20 1234567").as_deref(),
+            Some("+31201234567")
+        );
         assert_eq!(to_e164("0032 2 123 45 67").as_deref(), Some("+3221234567"));
         assert_eq!(to_e164("+49 30 1234567").as_deref(), Some("+49301234567"));
     }
