@@ -120,7 +120,7 @@ fn e_data_subject_rights() {
 #[test]
 fn e_assistance_under_a_rights_heading_in_a_flat_document() {
     let texts = [
-        "8. Als een klant zijn rechten inroept",
+        "8. Als iemand zijn rechten uitoefent",
         "Heb je onze hulp nodig, dan helpen wij binnen vijf werkdagen.",
     ];
     assert_eq!(status_of(&texts, "28.3.e"), Met);

@@ -4,7 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The unit a duration is stated in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DurationUnit {
     Hours,
@@ -84,7 +86,10 @@ mod tests {
 
     #[test]
     fn comparable_in_hours() {
-        assert!(Duration::new(3, DurationUnit::Days).approx_hours() > Duration::new(48, DurationUnit::Hours).approx_hours());
+        assert!(
+            Duration::new(3, DurationUnit::Days).approx_hours()
+                > Duration::new(48, DurationUnit::Hours).approx_hours()
+        );
         assert_eq!(Duration::new(3, DurationUnit::Months).approx_days(), 90.0);
     }
 }

@@ -293,7 +293,9 @@ pub struct SubprocessorChanges {
     pub objection: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureCategory {
     AccessControl,
@@ -407,7 +409,9 @@ pub struct Signatory {
 }
 
 /// The topic of a clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ClauseKind {
     Parties,
@@ -493,7 +497,9 @@ pub struct Requirement {
     pub evidence: Vec<ClauseId>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     High,
@@ -530,6 +536,10 @@ pub struct Warning {
 
 impl Warning {
     pub fn new(code: &str, message: impl Into<String>, page: Option<u32>) -> Self {
-        Warning { code: code.to_string(), message: message.into(), page }
+        Warning {
+            code: code.to_string(),
+            message: message.into(),
+            page,
+        }
     }
 }

@@ -44,7 +44,12 @@ impl NormalizedText {
     pub fn single_page(text: String, format: SourceFormat) -> Self {
         #[allow(clippy::single_range_in_vec_init)] // one page: one range
         let pages = vec![0..text.len()];
-        NormalizedText { text, pages, format, warnings: Vec::new() }
+        NormalizedText {
+            text,
+            pages,
+            format,
+            warnings: Vec::new(),
+        }
     }
 
     /// The 1-based page holding byte `offset`, or `None` past the end.
@@ -78,7 +83,12 @@ mod tests {
     #[test]
     fn page_lookup_uses_byte_ranges() {
         let text = "een\u{c}twee".to_string();
-        let nt = NormalizedText { pages: vec![0..3, 4..8], text, format: SourceFormat::Pdf, warnings: vec![] };
+        let nt = NormalizedText {
+            pages: vec![0..3, 4..8],
+            text,
+            format: SourceFormat::Pdf,
+            warnings: vec![],
+        };
         assert_eq!(nt.page_at(0), Some(1));
         assert_eq!(nt.page_at(2), Some(1));
         assert_eq!(nt.page_at(3), Some(2));
