@@ -48,7 +48,13 @@ fn main() {
     let seg = t0.elapsed();
     let t1 = Instant::now();
     for _ in 0..reps {
-        let mut model = dpa_model::Model::empty(dpa_model::Source::default());
+        let mut model = dpa_model::Model::empty(dpa_model::Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        });
         model.clauses = clauses.clone();
         dpa_fields::extract(&text, &mut model);
         std::hint::black_box(&model);

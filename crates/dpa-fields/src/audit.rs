@@ -63,6 +63,7 @@ const CONTROLLER_WORDS: &[&str] = &[
 ];
 const PROCESSOR_WORDS: &[&str] = &[
     "verwerker",
+    "bewerker",
     "opdrachtnemer",
     "processor",
     "leverancier",
@@ -70,6 +71,40 @@ const PROCESSOR_WORDS: &[&str] = &[
     "ons",
     "supplier",
 ];
+
+/// A short name the document defines for a party: `..., hierna "Alfa"`.
+static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\bhierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
+        .expect("short name compiles")
+});
+
+/// The party a short name stands for: the party whose full name appears
+/// in the paragraph before the `hierna` definition of `word`.
+fn party_of_short_name(text: &str, model: &Model, word: &str) -> Option<CostBearer> {
+    let processor = model.parties.processor.name.as_deref();
+    let controller = model
+        .parties
+        .controller
+        .as_ref()
+        .and_then(|c| c.name.as_deref());
+    for c in SHORT_NAME.captures_iter(text) {
+        let Some(m) = c
+            .name("short")
+            .filter(|m| m.as_str().eq_ignore_ascii_case(word))
+        else {
+            continue;
+        };
+        let from = text[..m.start()].rfind("\n\n").map_or(0, |p| p + 2);
+        let before = &text[from..m.start()];
+        let named = |n: Option<&str>| n.is_some_and(|n| !n.is_empty() && before.contains(n));
+        match (named(processor), named(controller)) {
+            (true, false) => return Some(CostBearer::Processor),
+            (false, true) => return Some(CostBearer::Controller),
+            _ => {}
+        }
+    }
+    None
+}
 
 fn party_of(word: &str) -> Option<CostBearer> {
     let w = word.to_lowercase();
@@ -149,9 +184,8 @@ fn cost(ctx: &Ctx, model: &mut Model, paras: &[Range<usize>]) {
                 return;
             }
             let who = COST.iter().find_map(|re| {
-                re.captures(sent)
-                    .and_then(|c| c.name("who"))
-                    .and_then(|m| party_of(m.as_str()))
+                let m = re.captures(sent).and_then(|c| c.name("who"))?;
+                party_of(m.as_str()).or_else(|| party_of_short_name(text, model, m.as_str()))
             });
             if let Some(who) = who {
                 model.audit.cost_bearer = Some(who);
@@ -187,6 +221,30 @@ mod tests {
         assert_eq!(m.audit.allowed, Some(true));
         assert_eq!(m.audit.frequency, Some(AuditFrequency::Yearly));
         assert_eq!(m.audit.cost_bearer, Some(CostBearer::Controller));
+    }
+
+    #[test]
+    fn cost_bearer_by_role_word_and_own_costs() {
+        let m = run("Opdrachtgever mag jaarlijks een audit laten uitvoeren. De kosten van de audit komen voor rekening van Bewerker.");
+        assert_eq!(m.audit.cost_bearer, Some(CostBearer::Processor));
+        let m =
+            run("De Klant mag een audit laten uitvoeren. Partijen dragen ieder hun eigen kosten.");
+        assert_eq!(m.audit.cost_bearer, Some(CostBearer::Shared));
+    }
+
+    #[test]
+    fn cost_bearer_by_defined_short_name() {
+        let nt = NormalizedText::single_page("Bakkerij De Korrel, hierna \"Bakker\", en Wolkdienst B.V., hierna \"Wolk\".\n\nBakker mag een audit laten uitvoeren. De kosten van de audit komen voor rekening van Wolk.".to_string(), SourceFormat::Text);
+        let mut model = Model::empty(Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        });
+        model.parties.processor.name = Some("Wolkdienst B.V.".into());
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        assert_eq!(model.audit.cost_bearer, Some(CostBearer::Processor));
     }
 
     #[test]

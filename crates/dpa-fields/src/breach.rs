@@ -70,7 +70,11 @@ static INLINE_INFO: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let regions = scan::topic_regions(ctx, ClauseKind::Breach, BREACH_HEADINGS);
-    let paras = scan::paragraphs(text);
+    // the paragraphs about a breach, tested once each
+    let paras: Vec<Range<usize>> = scan::paragraphs(text)
+        .into_iter()
+        .filter(|p| has_any(&text[p.clone()], BREACH_PARAGRAPH_WORDS))
+        .collect();
     let sents = scan::all_sentences(text);
     deadline(ctx, model, &sents, &paras, &regions);
     information(ctx, model, &sents, &regions);
@@ -86,9 +90,12 @@ fn in_breach_context(
     if has_any(sent, BREACH_WORDS) || scan::inside(regions, s.start) {
         return true;
     }
-    scan::paragraph_at(paras, s.start)
-        .is_some_and(|p| has_any(&text[p], &["datalek", "inbreuk", "breach"]))
+    // `paras` holds only the paragraphs about a breach
+    scan::paragraph_at(paras, s.start).is_some()
 }
+
+/// Words that make a whole paragraph about a breach.
+const BREACH_PARAGRAPH_WORDS: &[&str] = &["datalek", "inbreuk", "breach"];
 
 fn deadline(
     ctx: &Ctx,

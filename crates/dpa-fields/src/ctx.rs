@@ -3,6 +3,10 @@
 use dpa_model::{Clause, Evidence, Model, NormalizedText};
 use std::ops::Range;
 
+/// How many clauses starting before an offset [`Ctx::clause_at`] looks at
+/// (own spans do not overlap in a well-formed tree: the last one holds it).
+const CLAUSE_AT_CANDIDATES: usize = 64;
+
 /// The read-only view extractors work on.
 pub struct Ctx<'a> {
     pub text: &'a NormalizedText,
@@ -10,6 +14,8 @@ pub struct Ctx<'a> {
     pub tree: &'a [Clause],
     /// Every clause, depth first (parents before children).
     pub clauses: Vec<&'a Clause>,
+    /// Every clause sorted by the start of its own span (for [`Ctx::clause_at`]).
+    by_start: Vec<&'a Clause>,
 }
 
 impl<'a> Ctx<'a> {
@@ -18,7 +24,14 @@ impl<'a> Ctx<'a> {
         for c in tree {
             clauses.extend(c.descendants());
         }
-        Ctx { text, tree, clauses }
+        let mut by_start = clauses.clone();
+        by_start.sort_by_key(|c| (c.span[0], c.span[1]));
+        Ctx {
+            text,
+            tree,
+            clauses,
+            by_start,
+        }
     }
 
     /// The whole normalized text.
@@ -28,11 +41,22 @@ impl<'a> Ctx<'a> {
 
     /// The deepest clause whose own span holds `offset`.
     pub fn clause_at(&self, offset: usize) -> Option<&'a Clause> {
-        self.clauses
+        // own spans do not nest: the holder starts at or before `offset`,
+        // and is among the last clauses that do
+        let upto = self.by_start.partition_point(|c| c.span[0] <= offset);
+        let holders = self.by_start[..upto]
             .iter()
+            .rev()
+            .take(CLAUSE_AT_CANDIDATES)
             .copied()
-            .filter(|c| c.span[0] <= offset && offset < c.span[1])
-            .max_by_key(|c| c.level)
+            .filter(|c| offset < c.span[1]);
+        let mut best: Option<&'a Clause> = None;
+        for c in holders {
+            if best.map_or(true, |b| c.level > b.level) {
+                best = Some(c);
+            }
+        }
+        best
     }
 
     /// Evidence for a byte range of the normalized text.

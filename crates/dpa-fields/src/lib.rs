@@ -33,6 +33,7 @@ use dpa_model::{Model, NormalizedText};
 pub fn extract(text: &NormalizedText, model: &mut Model) {
     let clauses = std::mem::take(&mut model.clauses);
     {
+        scan::begin_document(&text.text);
         let ctx = Ctx::new(text, &clauses);
         document::extract(&ctx, model);
         parties::extract(&ctx, model);
@@ -49,6 +50,7 @@ pub fn extract(text: &NormalizedText, model: &mut Model) {
         precedence::extract(&ctx, model);
         liability::extract(&ctx, model);
         signatories::extract(&ctx, model);
+        scan::end_document();
     }
     model.clauses = clauses;
 }

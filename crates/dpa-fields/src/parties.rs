@@ -77,6 +77,18 @@ const ATTRIBUTE_STARTS: &[&str] = &[
     "vat",
     "hierbij",
     "zijnde",
+    "represented",
+    "duly represented",
+    "located",
+    "with registered",
+    "with its registered",
+    "having its",
+    "registered",
+    "established",
+    "incorporated",
+    "trading as",
+    "company number",
+    "chamber of commerce",
 ];
 
 /// Words of a contact line that make it a desk or function rather than a person.
@@ -162,8 +174,28 @@ static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static REPRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvertegenwoordigd\s+door\s*:?\s*([^,;.\n]+)").expect("valid regex")
+    Regex::new(r"(?i)\b(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
+        .expect("valid regex")
 });
+/// Words that open an address but are not part of the street
+/// (`kantoorhoudende aan de Kade 1` → `Kade 1`); `aan`/`op`/`te` only in
+/// lower case, so a street called `Aan de Vaart` keeps its name.
+const STREET_LEAD_INS: &[&str] = &[
+    r"(?i:statutair\s+)?(?i:gevestigd)(?:\s+en\s+(?i:kantoorhoudende?))?",
+    r"(?i:kantoorhoudende?|domicilie\s+kiezende|woonachtig|wonende)",
+    r"(?i:met\s+(?:post|bezoek|vestigings)?adres)",
+    r"(?i:(?:post|bezoek|vestigings)?adres)\s*:",
+    r"(?i:(?:registered\s+)?(?:address|office)(?:\s+at)?)\s*:?",
+    r"(?i:located\s+at|with\s+(?:its\s+)?(?:registered\s+)?(?:address|office)\s+at)",
+    r"te\s+\p{Lu}[\w'\-]*(?:\s+\p{Lu}[\w'\-]*)?\s+(?:aan|op)(?:\s+(?:de|het))?",
+    r"(?:aan|op)\s+(?:de|het)",
+    r"(?:aan|op|te)",
+];
+static STREET_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:{})\s+", STREET_LEAD_INS.join("|"))).expect("valid regex")
+});
+/// Titles and abbreviations whose dot does not end a name (`J. de Vries`).
+const NAME_ABBREVIATIONS: &[&str] = &["mr", "dhr", "mw", "mevr", "drs", "dr", "ir", "ing", "prof"];
 static VAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b")
         .expect("valid regex")
@@ -187,7 +219,7 @@ fn label_regex(roles: &str) -> Regex {
 
 fn hierna_regex(roles: &str) -> Regex {
     Regex::new(&format!(
-        r#"(?i)[(,]?\s*\(?\s*hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?[^)\n]{{0,50}}?[“"'‘]?(?:{roles})\b[”"'’]?[^)\n]{{0,40}}\)?"#
+        r#"(?i)[(,]?\s*\(?\s*(?:hierna|hereinafter)(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid|referred\s+to|called)(?:\s+als|\s+as)?)?\s*:?[^)\n]{{0,50}}?[“"'‘]?(?:{roles})\b[”"'’]?(?:[^)\n]{{0,40}}\))?"#
     ))
     .expect("valid regex")
 }
@@ -215,6 +247,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let controller_draft = find_controller(text);
     let controller_block = controller_draft.as_ref().map(|d| d.block.clone());
     let processor_draft = find_processor(text, controller_block.as_ref());
+    let processor_block = processor_draft.as_ref().map(|d| d.block.clone());
     if let Some(draft) = processor_draft {
         let party = build_party(
             ctx,
@@ -228,7 +261,15 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         model.parties.processor = party;
     }
     let controller = match controller_draft {
-        Some(draft) => build_party(ctx, model, text, &draft, "parties.controller", None, false),
+        Some(draft) => build_party(
+            ctx,
+            model,
+            text,
+            &draft,
+            "parties.controller",
+            processor_block.as_ref(),
+            false,
+        ),
         None => Party::default(),
     };
     model.parties.controller = Some(controller);
@@ -236,10 +277,17 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 
 /// Absolute paragraph range (between blank lines) around `pos`.
 fn paragraph_at(text: &str, pos: usize) -> Range<usize> {
-    let start = text[..pos].rfind("\n\n").map_or(0, |p| p + 2);
-    let end = text[pos..].find("\n\n").map_or(text.len(), |p| pos + p);
+    // a paragraph longer than the reach is cut there (keeps a scan per
+    // candidate bounded on hostile input without blank lines)
+    let from = crate::values::clean::floor_char(text, pos.saturating_sub(PARAGRAPH_REACH));
+    let to = crate::values::clean::floor_char(text, (pos + PARAGRAPH_REACH).min(text.len()));
+    let start = text[from..pos].rfind("\n\n").map_or(from, |p| from + p + 2);
+    let end = text[pos..to].find("\n\n").map_or(to, |p| pos + p);
     start..end
 }
+
+/// How far (bytes) [`paragraph_at`] looks for a paragraph's ends.
+const PARAGRAPH_REACH: usize = 8 * 1024;
 
 /// Range of the line holding `pos`.
 fn line_at(text: &str, pos: usize) -> Range<usize> {
@@ -346,23 +394,49 @@ fn field_table_draft(text: &str, start: usize) -> Option<Draft> {
 /// `Alfa B.V., gevestigd te ..., hierna te noemen: “Verwerker”`.
 fn hierna_drafts(text: &str, re: &Regex) -> Vec<Draft> {
     let mut out = Vec::new();
-    for m in re.find_iter(text) {
-        let para = paragraph_at(text, m.start());
+    for m in hierna_matches(text, re) {
+        let para = paragraph_at(text, m.start);
         // start after an earlier `hierna` definition in the same paragraph
-        let seg_start =
-            last_close_paren_of_hierna(text, para.start, m.start()).unwrap_or(para.start);
-        let segment = &text[seg_start..m.start()];
+        let seg_start = last_close_paren_of_hierna(text, para.start, m.start).unwrap_or(para.start);
+        let segment = &text[seg_start..m.start];
         let Some(name_start) = name_start_in_segment(segment) else {
             continue;
         };
         let start = seg_start + name_start;
-        if let Some(mut d) = draft_from_value(text, start, start..m.end()) {
-            d.block = start..m.end();
+        if let Some(mut d) = draft_from_value(text, start, start..m.end) {
+            d.block = start..m.end;
             out.push(d);
         }
     }
     out
 }
+
+static HIERNA_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)hierna|hereinafter").expect("valid regex"));
+
+/// The matches of a `hierna` pattern `re`, found in small windows around
+/// the word `hierna` (the full pattern needs the slow regex engine).
+fn hierna_matches(text: &str, re: &Regex) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for hint in HIERNA_HINT.find_iter(text).take(MAX_HIERNA) {
+        if out.last().is_some_and(|m| hint.start() < m.end) {
+            continue;
+        }
+        // the pattern may start with `(`, `,` and spaces before the word
+        let from = text[..hint.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',')
+            .len();
+        let to = crate::values::clean::floor_char(text, hint.end() + HIERNA_REACH);
+        if let Some(m) = re.find(&text[from..to]) {
+            out.push(from + m.start()..from + m.end());
+        }
+    }
+    out
+}
+
+/// How many `hierna` definitions are read, and how far (bytes) after the word.
+const MAX_HIERNA: usize = 200;
+const HIERNA_REACH: usize = 400;
 
 /// The end of the last `(hierna ...)` before `end` in `start..end`.
 fn last_close_paren_of_hierna(text: &str, start: usize, end: usize) -> Option<usize> {
@@ -382,13 +456,16 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
         chunks.push(pos..pos + part.len());
         pos += part.len() + 1;
     }
-    let chunk = chunks.iter().rev().find(|r| {
-        !is_attribute(&segment[(*r).clone()]) && !segment[(*r).clone()].trim().is_empty()
+    // a chunk right after an attribute continues it (`..., office at 1 Main Street, London`)
+    let continues_attribute = |i: usize| i > 0 && is_attribute(&segment[chunks[i - 1].clone()]);
+    let (_, chunk) = chunks.iter().enumerate().rev().find(|(i, r)| {
+        let c = &segment[(*r).clone()];
+        !is_attribute(c) && !c.trim().is_empty() && !continues_attribute(*i)
     })?;
     let chunk_text = &segment[chunk.clone()];
     let lower = chunk_text.to_lowercase();
     let mut start = 0;
-    for intro in [" door ", " tussen ", " namens ", ": ", "\n"] {
+    for intro in [" door ", " tussen ", " namens ", " between ", ": ", "\n"] {
         if let Some(p) = lower.rfind(intro) {
             start = start.max(p + intro.len());
         }
@@ -397,13 +474,28 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
         start = 0;
     }
     let rel = chunk_text[start..].find(|c: char| !c.is_whitespace() && !"(\"“'".contains(c))?;
-    Some(chunk.start + start + rel)
+    let mut from = start + rel;
+    // `..., and Beta B.V., hierna ...`: the conjunction is no part of the name
+    for conj in ["between ", "tussen ", "and ", "en "] {
+        let head = chunk_text.get(from..from + conj.len()).unwrap_or("");
+        if head.eq_ignore_ascii_case(conj) {
+            from += conj.len();
+        }
+    }
+    let marker = LIST_MARKER.find(&chunk_text[from..]).map_or(0, |m| m.end());
+    Some(chunk.start + from + marker)
 }
+
+/// A list number before a party's name (`1. Alfa B.V.`, `b) Beta`).
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[.)]|[a-z][.)]|\([ivx\d]{1,4}\)|[-•*])\s+").expect("valid regex")
+});
 
 fn is_attribute(chunk: &str) -> bool {
     let c = chunk
         .trim_start_matches(|ch: char| ch.is_whitespace() || ch == ')' || ch == '(')
         .to_lowercase();
+    let c = LIST_MARKER.find(&c).map_or(c.as_str(), |m| &c[m.end()..]);
     ATTRIBUTE_STARTS.iter().any(|a| c.starts_with(a))
         || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
 }
@@ -809,7 +901,9 @@ fn read_details(
     read_address(ctx, model, text, party, &regions, path);
     if let Some(c) = REPRESENTED_BY.captures(&text[block.clone()]) {
         if let Some(g) = c.get(1) {
-            let span = clean::trim_span(text, block.start + g.start()..block.start + g.end());
+            let start = block.start + g.start();
+            let end = start + representative_len(g.as_str());
+            let span = clean::trim_span(text, start..end);
             let v = clean::clean_value(&text[span.clone()]);
             if !v.is_empty() && !clean::is_placeholder(&v) {
                 party.representative = Some(v);
@@ -820,6 +914,41 @@ fn read_details(
     if !names.is_empty() {
         read_contacts(ctx, model, text, party, &block, names, path, avoid);
     }
+}
+
+/// Length of the representative's name in `seg`: up to `hierna` or a dot
+/// that ends the sentence (not the dot of an initial or a title).
+fn representative_len(seg: &str) -> usize {
+    let mut end = seg.len();
+    for word in [" hierna", " hereinafter"] {
+        if let Some(p) = seg.to_lowercase().find(word) {
+            end = end.min(p);
+        }
+    }
+    for (i, _) in seg[..end].match_indices('.') {
+        let word = seg[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let title = NAME_ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        if !initial && !title {
+            return i;
+        }
+    }
+    end
+}
+
+/// `kantoorhoudende aan de Kade 1` → byte offset of `Kade 1`.
+fn street_lead_in_len(v: &str) -> usize {
+    let mut at = 0;
+    while let Some(m) = STREET_LEAD_IN.find(&v[at..]) {
+        if m.end() == 0 || at + m.end() >= v.len() {
+            break;
+        }
+        at += m.end();
+    }
+    at
 }
 
 /// Stretches of text right after a mention of one of the party's names
@@ -843,7 +972,15 @@ fn near_name_regions(
             }
             let end = floor_boundary(text, (m.end() + 160).min(text.len()));
             let line_end = line_at(text, m.end()).end;
-            out.push(m.start()..end.min(line_end.max(m.end())));
+            // stop where the other party's block begins
+            let other = avoid.map_or(text.len(), |a| {
+                if a.start > m.start() {
+                    a.start
+                } else {
+                    text.len()
+                }
+            });
+            out.push(m.start()..end.min(line_end.max(m.end())).min(other.max(m.end())));
         }
     }
     out
@@ -999,7 +1136,10 @@ fn street_before(text: &str, region_start: usize, pc_start: usize) -> Option<Fou
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .or_else(|| before.rfind(" - ").map(|p| p + 3))
         .unwrap_or(0);
-    let span = clean::trim_span(text, from + chunk_start..pc_start);
+    let chunk = text.get(from + chunk_start..pc_start)?;
+    let lead = chunk.len() - chunk.trim_start().len();
+    let skip = lead + street_lead_in_len(chunk.trim_start());
+    let span = clean::trim_span(text, from + chunk_start + skip..pc_start);
     let v = clean::clean_value(text.get(span.clone())?);
     let has_number = v
         .split_whitespace()
@@ -1394,5 +1534,57 @@ mod tests {
             p.address.as_ref().unwrap().street.as_deref(),
             Some("Stationsplein 1")
         );
+    }
+
+    #[test]
+    fn street_without_lead_in_and_representative_with_initials() {
+        let m = run("Overeenkomst tussen\n\nStichting Lindeboom, gevestigd aan de Kerkstraat 8, 1234 AB Lutjebroek, hierna \"Opdrachtgever\",\n\nen\n\nTegelwerk B.V., statutair gevestigd te Zwolle, kantoorhoudende aan de Molenweg 3b, 8011 AA Zwolle, rechtsgeldig vertegenwoordigd door mr. P.J. van Dam, hierna \"Bewerker\".");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Tegelwerk B.V."));
+        let street = p.address.as_ref().and_then(|a| a.street.as_deref());
+        assert_eq!(street, Some("Molenweg 3b"));
+        assert_eq!(p.representative.as_deref(), Some("mr. P.J. van Dam"));
+        let c = m.parties.controller.as_ref().unwrap();
+        let street = c.address.as_ref().and_then(|a| a.street.as_deref());
+        assert_eq!(street, Some("Kerkstraat 8"));
+    }
+
+    #[test]
+    fn numbered_party_definitions() {
+        let m = run("De ondergetekenden:\n\n1. Waterschap Laagland, met adres Dijkweg 4, 2000 AB Haarlem, hierna \"Verwerkingsverantwoordelijke\",\n\n2. Rekenhuis B.V., vertegenwoordigd door dhr. T. Smit (directeur), hierna \"Verwerker\".");
+        assert_eq!(m.parties.processor.name.as_deref(), Some("Rekenhuis B.V."));
+        assert_eq!(
+            m.parties.processor.representative.as_deref(),
+            Some("dhr. T. Smit")
+        );
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name.as_deref(), Some("Waterschap Laagland"));
+        let street = c.address.as_ref().and_then(|a| a.street.as_deref());
+        assert_eq!(street, Some("Dijkweg 4"));
+    }
+
+    #[test]
+    fn english_hereinafter_definitions() {
+        let m = run("This agreement is made between Greenfield Ltd, hereinafter referred to as \"Controller\", and Cloudnest B.V., located at Singel 5, 1012 AB Amsterdam, represented by R. de Wit, hereinafter \"Processor\".");
+        let p = &m.parties.processor;
+        assert_eq!(p.name.as_deref(), Some("Cloudnest B.V."));
+        assert_eq!(p.representative.as_deref(), Some("R. de Wit"));
+        let street = p.address.as_ref().and_then(|a| a.street.as_deref());
+        assert_eq!(street, Some("Singel 5"));
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name.as_deref(), Some("Greenfield Ltd"));
+        assert_eq!(c.address, None);
+        let m = run("Between Northwind Ltd, with registered office at 2 High Street, Leeds, hereinafter \"Controller\", and Zuidwind B.V., hereinafter \"Processor\".");
+        let c = m.parties.controller.as_ref().unwrap();
+        assert_eq!(c.name.as_deref(), Some("Northwind Ltd"));
+    }
+
+    #[test]
+    fn street_lead_in_table() {
+        assert_eq!(street_lead_in_len("met adres Dorpsstraat 1"), 10);
+        assert_eq!(street_lead_in_len("adres: Dorpsstraat 1"), 7);
+        assert_eq!(street_lead_in_len("te Ede aan de Markt 2"), 14);
+        assert_eq!(street_lead_in_len("Aan de Vaart 3"), 0);
+        assert_eq!(representative_len("J. de Vries. Daarna"), 11);
     }
 }

@@ -46,6 +46,7 @@ const OTHER_TABLE_WORDS: &[&str] = &[
     "betrokkenen",
     "sub",
     "verwerker",
+    "bewerker",
     "locatie",
     "rol",
 ];
@@ -465,6 +466,17 @@ fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) 
 
 /// The sentence around `pos`: from the previous full stop or blank line to the next.
 fn sentence_around(text: &str, pos: usize) -> Range<usize> {
+    // look at most SENTENCE_REACH bytes each way (bounded work per duration)
+    let from = clean::floor_char(text, pos.saturating_sub(SENTENCE_REACH));
+    let to = clean::floor_char(text, (pos + SENTENCE_REACH).min(text.len()));
+    let r = sentence_around_in(&text[from..to], pos - from);
+    from + r.start..from + r.end
+}
+
+/// How far (bytes) [`sentence_around`] looks for the ends of a sentence.
+const SENTENCE_REACH: usize = 4096;
+
+fn sentence_around_in(text: &str, pos: usize) -> Range<usize> {
     let before = &text[..pos];
     let start = [
         before.rfind(". ").map(|p| p + 2),

@@ -38,6 +38,8 @@ const OTHER_TOPIC_WORDS: &[&str] = &[
     "beeindiging",
     "sub-verwerker",
     "subverwerker",
+    "sub-bewerker",
+    "subbewerker",
 ];
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

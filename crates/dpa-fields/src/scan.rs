@@ -5,7 +5,9 @@
 use crate::Ctx;
 use dpa_model::{Clause, ClauseKind};
 use regex::Regex;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Abbreviations after which a dot does not end a sentence (lower case,
@@ -32,6 +34,53 @@ static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s").expect("clause start compiles")
 });
 
+/// Scans of the document being extracted, computed once per document:
+/// every extractor asks for the same paragraphs, sentences, tables and
+/// sections of the full text.
+#[derive(Default)]
+struct DocCache {
+    /// Address and length of the text the cache is for.
+    key: (usize, usize),
+    paragraphs: OnceCell<Vec<Range<usize>>>,
+    sentences: OnceCell<Vec<Range<usize>>>,
+    tables: OnceCell<Vec<Table>>,
+    sections: OnceCell<Vec<Section>>,
+}
+
+thread_local! {
+    static DOC_CACHE: RefCell<Option<Rc<DocCache>>> = const { RefCell::new(None) };
+}
+
+/// Cache the scans of `text` until [`end_document`] (the text must stay
+/// unchanged in between).
+pub fn begin_document(text: &str) {
+    let cache = DocCache {
+        key: (text.as_ptr() as usize, text.len()),
+        ..DocCache::default()
+    };
+    DOC_CACHE.with(|c| *c.borrow_mut() = Some(Rc::new(cache)));
+}
+
+/// Drop the scans cached by [`begin_document`].
+pub fn end_document() {
+    DOC_CACHE.with(|c| *c.borrow_mut() = None);
+}
+
+/// The scan `field` of `text`: from the document cache when `text` is the
+/// cached document, else computed.
+fn cached<T: Clone>(
+    text: &str,
+    field: impl Fn(&DocCache) -> &OnceCell<Vec<T>>,
+    compute: fn(&str) -> Vec<T>,
+) -> Vec<T> {
+    let key = (text.as_ptr() as usize, text.len());
+    let cache = DOC_CACHE.with(|c| c.borrow().clone());
+    match cache {
+        Some(cache) if cache.key == key => field(&cache).get_or_init(|| compute(text)).clone(),
+        _ => compute(text),
+    }
+}
+
 /// Byte ranges of the lines of `text` inside `range` (without the `\n`).
 pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -53,6 +102,10 @@ fn is_blank(s: &str) -> bool {
 
 /// Paragraphs: runs of non-blank lines.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    cached(text, |c| &c.paragraphs, compute_paragraphs)
+}
+
+fn compute_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut cur: Option<Range<usize>> = None;
     for l in lines(text, 0..text.len()) {
@@ -166,6 +219,10 @@ fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Every sentence of the text.
 pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
+    cached(text, |c| &c.sentences, compute_all_sentences)
+}
+
+fn compute_all_sentences(text: &str) -> Vec<Range<usize>> {
     paragraphs(text)
         .into_iter()
         .flat_map(|p| sentences(text, p))
@@ -283,6 +340,10 @@ fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
 /// Every table of the text. Blank lines between rows with the same number
 /// of cells (a PDF's row gaps) do not end a table.
 pub fn tables(text: &str) -> Vec<Table> {
+    cached(text, |c| &c.tables, compute_tables)
+}
+
+fn compute_tables(text: &str) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut cur: Vec<Row> = Vec::new();
     let mut after_blank = false;
@@ -365,6 +426,10 @@ fn is_strong_heading(line: &str) -> bool {
 /// The sections of the text, opened by strong headings (a strong heading is
 /// the last line of its paragraph).
 pub fn sections(text: &str) -> Vec<Section> {
+    cached(text, |c| &c.sections, compute_sections)
+}
+
+fn compute_sections(text: &str) -> Vec<Section> {
     let mut heads: Vec<Range<usize>> = Vec::new();
     for p in paragraphs(text) {
         if let Some(last) = lines(text, p.clone()).pop() {
@@ -437,10 +502,9 @@ pub fn inside(regions: &[Range<usize>], pos: usize) -> bool {
 
 /// The paragraph holding byte `pos`.
 pub fn paragraph_at(paras: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
-    paras
-        .iter()
-        .find(|p| p.start <= pos && pos <= p.end)
-        .cloned()
+    // paragraphs are sorted and disjoint
+    let upto = paras.partition_point(|p| p.start <= pos);
+    paras[..upto].last().filter(|p| pos <= p.end).cloned()
 }
 
 #[cfg(test)]

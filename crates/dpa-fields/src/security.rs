@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     (
         MeasureCategory::Mfa,
-        r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|two[- ]factor|multi[- ]?factor\w*|tweestaps\w*|two[- ]step)\b",
+        r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|2-factor\w*|two[- ]factor|multi[- ]?factor\w*|meer-?factor\w*|tweestaps\w*|twee-staps\w*|2-staps\w*|tweetraps\w*|two[- ]step|2-step|authenticator[- ]?app\w*)\b",
     ),
     (
         MeasureCategory::EncryptionInTransit,
@@ -26,7 +26,7 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::EncryptionAtRest,
-        r"\bat\s+rest\b|\bin\s+rust\b|\baes[- ]?256\b|(?:versleuteld|versleutelde|encrypted)\s+(?:opgeslagen|opslag|storage|stored)|(?:opgeslagen|opslag|opslaan|bewaren|bewaard)[^.;]{0,40}(?:versleuteld|encryptie)|(?:versleuteling|encryptie)\s+van[^.;]{0,40}\bopslag\b|\bgehashed|\bhashed\b",
+        r"\bat\s+rest\b|\bin\s+rust\b|\baes[- ]?256\b|(?:versleuteld|versleutelde|encrypted)\s+(?:opgeslagen|opslag|storage|stored)|(?:opgeslagen|opslag|opslaan|bewaren|bewaard)[^.;]{0,40}(?:versleuteld|encryptie)|(?:versleuteling|encryptie)\s+van[^.;]{0,40}\b(?:opslag|opgeslagen|databases?|back-?ups?)\b|\bencrypt\w*\s+(?:of\s+)?(?:stored|storage|databases?|back-?ups?)\b|\bdatabase[- ]?(?:versleuteling|encryptie|encryption)|\bstored\s+(?:data\s+)?(?:is\s+|are\s+)?encrypted|\bgehashed|\bhashed\b",
     ),
     (
         MeasureCategory::DeviceEncryption,
@@ -34,7 +34,7 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::AccessControl,
-        r"toegangs(?:beveiliging|beheer|controle\w*|rechten|beleid)|\bautorisati\w*|\bgeautoriseerd\w*|least[- ]privilege\w*|need[- ]to[- ]know|\brbac\b|role[- ]based|op\s+basis\s+van\s+(?:hun\s+)?rollen|minimale\s+rechten|toegang\s+tot\s+(?:de\s+)?(?:servers|systemen|productie\w*)|\bauthenticatie\b|\bauthentication\b|wachtwoord\w*|password\w*|access\s+control\w*|row\s+level\s+security",
+        r"toegangs(?:beveiliging|beheer|controle\w*|rechten|beleid)|\bautorisati\w*|\bgeautoriseerd\w*|least[- ]privilege\w*|need[- ]to[- ]know|\brbac\b|role[- ]based|op\s+basis\s+van\s+(?:hun\s+)?rollen|minimale\s+rechten|toegang\s+tot\s+(?:de\s+)?(?:servers|systemen|productie\w*)|\bauthenticatie\b|\bauthentication\b|wachtwoord\w*|password\w*|access\s+control\w*|access\s+(?:rights|management|restrictions?)|\biam\b|row\s+level\s+security|\bbevoegde\s+(?:medewerkers|personen|personeel)|authori[sz]ed\s+(?:personnel|staff|employees)",
     ),
     (
         MeasureCategory::TenantSeparation,
@@ -50,11 +50,11 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::Patching,
-        r"\bpatch\w*|\bgepatched\b|\bupdates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b",
+        r"\bpatch\w*|\bgepatched\b|\bupdates?\b|\b(?:beveiligings|software)updates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b",
     ),
     (
         MeasureCategory::Physical,
-        r"\bcamera\w*|\bbezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|\bdatacenter\w*|\bdatacentr\w*|toegangspas\w*|\balarm\w*|\bbewaking\b|serverruimte\w*|\bphysical\b",
+        r"\bcamera\w*|\bbezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|\bdatacenter\w*|\bdatacentr\w*|toegangspas\w*|\balarm\w*|\bbewaking\b|serverruimte\w*|fysiek\w*\s+beveiligd\w*|\bphysical\b",
     ),
     (
         MeasureCategory::Certification,
@@ -62,11 +62,11 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::Awareness,
-        r"\baw[ae]reness\b|bewustwording\w*|\btraining\w*|\bopleiding\w*|\bvoorlichting\b|phishing[- ]?simulat\w*",
+        r"\baw[ae]reness\b|bewustwording\w*|\btraining\w*|\bopleiding\w*|\bvoorlichting\b|phishing[- ]?simulat\w*|privacytraining\w*|security[- ]?training\w*",
     ),
     (
         MeasureCategory::Confidentiality,
-        r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b",
+        r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b|\bsecrecy\b",
     ),
     (
         MeasureCategory::IncidentResponse,
@@ -74,7 +74,7 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
     (
         MeasureCategory::Network,
-        r"\bfirewall\w*|\bnetwerk\w*|\bnetwork\w*|\bddos\b|\bwaf\b|\bintrusion\b|\bsegmentatie\b|rate[- ]limit\w*|content\s+security\s+policy",
+        r"\bfirewall\w*|\bnetwerk\w*|\bnetwork\w*|\bddos\b|\bwaf\b|\bintrusion\b|\bantivirus\w*|\banti-virus\w*|\bmalware\w*|\bsegmentatie\b|rate[- ]limit\w*|content\s+security\s+policy",
     ),
     (
         MeasureCategory::DataMinimisation,
@@ -165,7 +165,7 @@ const LEAD_TOPIC_WORDS: &[&str] = &["beschermen", "bescherming", "to protect", "
 /// Words that make a sentence about a breach, not about measures.
 const BREACH_WORDS: &[&str] = &["datalek", "inbreuk", "incident", "melding", "breach"];
 static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|takes|implements|maintains)\b")
+    Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)\b")
         .expect("anchor verb compiles")
 });
 static INLINE_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,9 +173,16 @@ static INLINE_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("inline list compiles")
 });
 
+/// A multi-factor phrase: its `authentication` is MFA, not access control.
+static MFA_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
+        .expect("mfa phrase compiles")
+});
+
 /// The categories a measure text states.
 pub fn classify(text: &str) -> Vec<MeasureCategory> {
     let cleaned = AUDIT_LOG.replace_all(text, "log");
+    let cleaned = MFA_PHRASE.replace_all(&cleaned, "mfa");
     let mut out: Vec<MeasureCategory> = CATEGORIES
         .iter()
         .filter(|(_, re)| re.is_match(&cleaned))
@@ -398,6 +405,8 @@ fn inline_sentences(text: &str) -> Vec<Item> {
                         "beveiligingsmaatregel",
                         "passende beveiliging",
                         "security measures",
+                        "organisational measures",
+                        "organizational measures",
                         "beveiligingsniveau",
                     ],
                 )
@@ -491,6 +500,28 @@ mod tests {
             vec![C::DeviceEncryption]
         );
         assert_eq!(classify("Audit logs van toegang"), vec![C::Logging]);
+    }
+
+    #[test]
+    fn one_sentence_several_measures() {
+        let m = run("2.3 Dienstverlener treft technische en organisatorische maatregelen, zoals versleuteling van opgeslagen bestanden, meerfactorauthenticatie en dagelijkse reservekopieën.");
+        assert_eq!(cats(&m), vec![C::Mfa, C::EncryptionAtRest, C::Backup]);
+        assert_eq!(
+            classify("tweestapsverificatie en versleuteling van databases"),
+            vec![C::Mfa, C::EncryptionAtRest]
+        );
+        assert_eq!(
+            classify("stored data is encrypted; authorised staff only; antivirus"),
+            vec![C::EncryptionAtRest, C::AccessControl, C::Network]
+        );
+    }
+
+    #[test]
+    fn informal_and_english_inline_lists() {
+        let m = run("Wij beschermen je gegevens met passende organisatorische maatregelen, zoals encryptie van opgeslagen data en beveiligingsupdates.");
+        assert_eq!(cats(&m), vec![C::EncryptionAtRest, C::Patching]);
+        let m = run("The supplier implements appropriate organisational measures, including multi-factor authentication and daily backups.");
+        assert_eq!(cats(&m), vec![C::Mfa, C::Backup]);
     }
 
     #[test]

@@ -14,7 +14,26 @@ use std::sync::LazyLock;
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles")
 });
-const PROCESSOR_WORDS: &[&str] = &["verwerker", "processor", "opdrachtnemer", "leverancier"];
+const PROCESSOR_WORDS: &[&str] = &[
+    "verwerker",
+    "bewerker",
+    "processor",
+    "opdrachtnemer",
+    "leverancier",
+    "dienstverlener",
+];
+/// A closing line: `Aldus overeengekomen en ondertekend te Utrecht op 20 maart 2024.`
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
+        .expect("closing compiles")
+});
+/// A signature line under a closing: `J. de Vries, directeur`.
+static NAME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<name>(?:(?i:mr|dhr|mw|mevr|drs|dr|ir|ing|prof)\.\s+)?(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{Ll}'\-]+\s+)(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{Ll}'\-]+(?:[ \-]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(?P<role>\p{Ll}[\p{Ll}\s\-]{1,40}?)\s*$")
+        .expect("name role compiles")
+});
+/// Lines after a closing line that may still belong to its signature block.
+const CLOSING_BLOCK_LINES: usize = 12;
 const CONTROLLER_WORDS: &[&str] = &[
     "verantwoordelijke",
     "controller",
@@ -46,7 +65,10 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
             continue;
         };
         let v = clean_value(value.as_str());
-        if v.is_empty() || is_placeholder(value.as_str()) || v.chars().all(|c| c == '_' || c == '.')
+        if v.is_empty()
+            || is_placeholder(value.as_str())
+            || v.chars().all(|c| c == '_' || c == '.')
+            || is_table_row(value.as_str())
         {
             continue;
         }
@@ -78,6 +100,87 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         }
     }
     flush(ctx, model, &mut cur, &mut spans);
+    closing_block(ctx, model);
+}
+
+/// A value with further cells is a table row (`Naam | Dienst | Land`).
+fn is_table_row(value: &str) -> bool {
+    value.contains(['|', '\t'])
+}
+
+/// The party a line names: its full name or a role word.
+fn party_named(model: &Model, lower: &str) -> Option<PartyRole> {
+    let has =
+        |n: Option<&str>| n.is_some_and(|n| !n.is_empty() && lower.contains(&n.to_lowercase()));
+    let controller = model
+        .parties
+        .controller
+        .as_ref()
+        .and_then(|c| c.name.as_deref());
+    if has(model.parties.processor.name.as_deref()) {
+        Some(PartyRole::Processor)
+    } else if has(controller) {
+        Some(PartyRole::Controller)
+    } else {
+        role_of(lower)
+    }
+}
+
+/// `Aldus overeengekomen ... te <plaats> op <datum>.` followed by party
+/// names and `Naam, functie` lines.
+fn closing_block(ctx: &Ctx, model: &mut Model) {
+    let text = ctx.full();
+    let lines = scan::lines(text, 0..text.len());
+    let Some((i, caps)) = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, l)| CLOSING.captures(&text[l.clone()]).map(|c| (i, c)))
+    else {
+        return;
+    };
+    let base = lines[i].start;
+    let place = caps.name("place").map(|m| base + m.start()..base + m.end());
+    let date = caps
+        .name("date")
+        .and_then(|m| parse_date(m.as_str()).map(|d| (d, base + m.start()..base + m.end())));
+    let mut party = None;
+    for l in lines.iter().skip(i + 1).take(CLOSING_BLOCK_LINES) {
+        let line = &text[l.clone()];
+        let Some(c) = NAME_ROLE.captures(line) else {
+            party = party_named(model, &line.to_lowercase()).or(party);
+            continue;
+        };
+        let (Some(name), Some(role)) = (c.name("name"), c.name("role")) else {
+            continue;
+        };
+        let name_v = clean_value(name.as_str());
+        if model
+            .signatories
+            .iter()
+            .any(|s| s.name.as_deref() == Some(&name_v))
+        {
+            continue;
+        }
+        let n = model.signatories.len();
+        let mut rec =
+            |k: &str, r: Range<usize>| ctx.record(model, format!("signatories.{n}.{k}"), r);
+        rec("name", l.start + name.start()..l.start + name.end());
+        rec("role", l.start + role.start()..l.start + role.end());
+        if let Some(p) = &place {
+            rec("place", p.clone());
+        }
+        if let Some((_, d)) = &date {
+            rec("date", d.clone());
+        }
+        model.signatories.push(Signatory {
+            party,
+            name: Some(name_v),
+            role: Some(clean_value(role.as_str())),
+            place: place.as_ref().map(|p| clean_value(&text[p.clone()])),
+            date: date.as_ref().map(|d| d.0.clone()),
+        });
+    }
 }
 
 fn role_of(lower: &str) -> Option<PartyRole> {
@@ -136,6 +239,36 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("Jan Jansen"));
         assert_eq!(s.place.as_deref(), Some("Utrecht"));
         assert_eq!(s.date.as_deref(), Some("2024-03-01"));
+    }
+
+    #[test]
+    fn closing_block_with_name_and_role() {
+        let mut model = Model::empty(Source {
+            file: None,
+            format: "text".into(),
+            sha256: String::new(),
+            pages: None,
+            chars: 0,
+        });
+        model.parties.processor.name = Some("Pannenkoek Software B.V.".into());
+        let text = "Naam | Dienst | Land\nHostingbedrijf | opslag | Duitsland\n\nAldus overeengekomen en getekend te Leiden op 3 februari 2025.\n\nPannenkoek Software B.V.\nA.B. Smit, algemeen directeur\n\n______________________\n";
+        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
+        extract(&Ctx::new(&nt, &[]), &mut model);
+        assert_eq!(model.signatories.len(), 1);
+        let s = &model.signatories[0];
+        assert_eq!(s.name.as_deref(), Some("A.B. Smit"));
+        assert_eq!(s.role.as_deref(), Some("algemeen directeur"));
+        assert_eq!(s.place.as_deref(), Some("Leiden"));
+        assert_eq!(s.date.as_deref(), Some("2025-02-03"));
+        assert_eq!(s.party, Some(PartyRole::Processor));
+        let m = run("Aldus opgemaakt te Gouda op 2 juni 2025.\n\nmr. C. Visser, bestuurder\n");
+        assert_eq!(m.signatories[0].name.as_deref(), Some("mr. C. Visser"));
+    }
+
+    #[test]
+    fn table_header_is_not_a_signatory() {
+        let m = run("Naam | Dienst | Vestigingsland\nWolk Ltd | hosting | Ierland\n");
+        assert!(m.signatories.is_empty());
     }
 
     #[test]

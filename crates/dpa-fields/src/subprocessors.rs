@@ -623,34 +623,57 @@ const CHANGE_WORDS: &[&str] = &[
     "inschakelen van",
 ];
 const OBJECTION_WORDS: &[&str] = &["bezwaar", "object"];
+/// Words saying a period comes before the change (`vier weken vooraf`).
+const ADVANCE_WORDS: &[&str] = &[
+    "vooraf",
+    "voordat",
+    "van tevoren",
+    "voorafgaand",
+    "voor de inzet",
+    "voor het inschakelen",
+    "in advance",
+    "prior",
+    "before",
+];
+
+/// The parts of a sentence between `;` (a notice and an objection right
+/// are often two halves of one sentence).
+fn sentence_parts(sent: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    sent.split(';').map(move |p| {
+        let start = at;
+        at += p.len() + 1;
+        (start, p)
+    })
+}
 
 fn changes(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let paras = scan::paragraphs(text);
     let regions = near_subprocessor_regions(ctx);
+    // sentences come in text order: test each paragraph once
+    let mut para_memo: Option<(Range<usize>, bool)> = None;
     let sents: Vec<Range<usize>> = scan::all_sentences(text)
         .into_iter()
         .filter(|s| {
             let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
-            has_any(&text[para], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
+            let about = match &para_memo {
+                Some((p, about)) if *p == para => *about,
+                _ => {
+                    let about = has_any(&text[para.clone()], SUBPROCESSOR_WORDS);
+                    para_memo = Some((para, about));
+                    about
+                }
+            };
+            about || scan::inside(&regions, s.start)
         })
         .collect();
     for s in &sents {
         let sent = &text[s.clone()];
         let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
         let para_text = &text[para.clone()];
-        if model.subprocessor_changes.notice.is_none()
-            && has_any(sent, CHANGE_WORDS)
-            && !has_any(sent, OBJECTION_WORDS)
-        {
-            if let Some(d) = find_durations(sent).into_iter().next() {
-                model.subprocessor_changes.notice = Some(d.value);
-                ctx.record(
-                    model,
-                    "subprocessor_changes.notice",
-                    s.start + d.phrase.start..s.start + d.phrase.end,
-                );
-            }
+        if model.subprocessor_changes.notice.is_none() {
+            notice(ctx, model, s.start, sent);
         }
         if model.subprocessor_changes.objection.is_none()
             && has_any(sent, OBJECTION_WORDS)
@@ -658,6 +681,23 @@ fn changes(ctx: &Ctx, model: &mut Model) {
         {
             model.subprocessor_changes.objection = Some(true);
             ctx.record(model, "subprocessor_changes.objection", s.clone());
+        }
+    }
+}
+
+/// The notice period of a sub-processor change in one sentence starting at
+/// `start`: a duration in a part about a change that is no objection right.
+fn notice(ctx: &Ctx, model: &mut Model, start: usize, sent: &str) {
+    for (at, part) in sentence_parts(sent) {
+        let about_change = has_any(part, CHANGE_WORDS) || has_any(part, ADVANCE_WORDS);
+        if !about_change || has_any(part, OBJECTION_WORDS) {
+            continue;
+        }
+        if let Some(d) = find_durations(part).into_iter().next() {
+            model.subprocessor_changes.notice = Some(d.value);
+            let span = start + at + d.phrase.start..start + at + d.phrase.end;
+            ctx.record(model, "subprocessor_changes.notice", span);
+            return;
         }
     }
 }
@@ -749,6 +789,27 @@ mod tests {
             Some("P4W")
         );
         assert_eq!(m.subprocessor_changes.objection, Some(true));
+    }
+
+    #[test]
+    fn notice_in_advance_wordings() {
+        let iso = |t: &str| {
+            run(t)
+                .subprocessor_changes
+                .notice
+                .map(|d| d.iso)
+                .unwrap_or_default()
+        };
+        assert_eq!(iso("Leverancier meldt een nieuwe subverwerker ten minste drie weken vooraf; de Klant mag binnen 10 dagen bezwaar maken."), "P3W");
+        assert_eq!(
+            iso("Wij laten het je uiterlijk 30 dagen weten voordat een subbewerker wordt ingezet."),
+            "P30D"
+        );
+        assert_eq!(iso("Opdrachtnemer informeert minimaal 14 dagen van tevoren over een wijziging van subverwerkers."), "P14D");
+        assert_eq!(
+            iso("De Klant kan binnen 14 dagen bezwaar maken tegen een subverwerker."),
+            ""
+        );
     }
 
     #[test]

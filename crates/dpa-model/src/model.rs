@@ -103,7 +103,7 @@ impl Model {
 }
 
 /// Where the model was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     pub file: Option<String>,
     /// `"pdf"` or `"text"`.

@@ -28,7 +28,7 @@ mod tree;
 mod vocab;
 
 use dpa_model::{Clause, ClauseKind, NormalizedText};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use tree::{Node, NodeKind, Tree};
 
 pub use kind::{classify_body, classify_heading, fold};
@@ -125,19 +125,20 @@ fn to_clause(
 /// followed by a blank line and body text takes `Naam` as its heading when
 /// its previous sibling has a title line.
 fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<String>]) {
+    let mut prev_sibling: Vec<Option<usize>> = vec![None; tree.nodes.len()];
+    for kids in std::iter::once(&tree.roots).chain(tree.nodes.iter().map(|n| &n.children)) {
+        for w in kids.windows(2) {
+            if let Some(slot) = prev_sibling.get_mut(w[1]) {
+                *slot = Some(w[0]);
+            }
+        }
+    }
     for (idx, n) in tree.nodes.iter().enumerate() {
         if headings[idx].is_some() || !matches!(n.kind, NodeKind::Dotted | NodeKind::ListNum { .. })
         {
             continue;
         }
-        let siblings = match n.parent {
-            Some(p) => &tree.nodes[p].children,
-            None => &tree.roots,
-        };
-        let Some(pos) = siblings.iter().position(|&s| s == idx) else {
-            continue;
-        };
-        let prev_titled = pos > 0 && tree.nodes[siblings[pos - 1]].heading_shaped;
+        let prev_titled = prev_sibling[idx].is_some_and(|p| tree.nodes[p].heading_shaped);
         if !prev_titled {
             continue;
         }
@@ -164,6 +165,7 @@ fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<Str
 fn assign_ids(tree: &Tree) -> Vec<String> {
     let mut ids: Vec<String> = vec![String::new(); tree.nodes.len()];
     let mut used = BTreeSet::new();
+    let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
     let mut unnumbered = 0;
     for (idx, n) in tree.nodes.iter().enumerate() {
         let base = match n.kind {
@@ -182,10 +184,18 @@ fn assign_ids(tree: &Tree) -> Vec<String> {
             _ => item_id(tree, idx, &ids),
         };
         let mut id = base.clone();
-        let mut k = 2;
-        while used.contains(&id) {
-            id = format!("{base}_{k}");
-            k += 1;
+        if used.contains(&id) {
+            // The next free suffix of this base: searched from where the
+            // last duplicate of the same base stopped (linear on hostile
+            // input with thousands of equal numbers).
+            let k = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}_{k}");
+                *k += 1;
+                if !used.contains(&id) {
+                    break;
+                }
+            }
         }
         used.insert(id.clone());
         ids[idx] = id;

@@ -38,11 +38,11 @@ pub struct Found {
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Artikel|ARTIKEL|Art\.|ART\.|Article|ARTICLE)\s+(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s*[-–—:.]\s*|\s+|$)")
+    Regex::new(r"^(?:Artikel|ARTIKEL|Art\.|ART\.|Article|ARTICLE)\s+(\d{1,3}(?:\.\d{1,3}){0,15})\.?(?:\s*[-–—:.]\s*|\s+|$)")
         .expect("article regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:[ \u{a0}]+|$)").expect("numeric regex")
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,15})(\.?)(?:[ \u{a0}]+|$)").expect("numeric regex")
 });
 static PAREN_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\()?(\d{1,2})\)[ \u{a0}]+").expect("paren numeric regex"));
@@ -193,18 +193,30 @@ fn may_start_marker(line: &str) -> bool {
     if matches!((c0, c1), ('i' | 'v' | 'x', Some('i' | 'v' | 'x'))) {
         return true;
     }
-    let first: String = line
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .take(20)
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(first.as_str(), "artikel" | "art" | "article")
-        || PART_WORDS.iter().any(|(w, _)| *w == first)
-        || PART_TITLES
-            .iter()
-            .any(|(t, _)| t.split(' ').next() == Some(first.as_str()))
+    let end = line
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(line.len(), |(i, _)| i);
+    let first = &line[..end];
+    first.len() <= 40 && OPENING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
+
+/// The lower-case words that open an article or a part title.
+static OPENING_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut words: Vec<String> = ["artikel", "art", "article"]
+        .iter()
+        .map(|w| w.to_string())
+        .chain(PART_WORDS.iter().map(|(w, _)| w.to_string()))
+        .chain(
+            PART_TITLES
+                .iter()
+                .filter_map(|(t, _)| t.split(' ').next().map(str::to_string)),
+        )
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+});
 
 /// A part title line.
 fn part(line: &str) -> Option<Found> {

@@ -66,7 +66,15 @@ pub struct Node {
     pub end: usize,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
+    /// Some child is numbered (`Article`, `Dotted`, `ListNum`).
+    numbered_kids: bool,
+    /// The last child that takes part in number / letter sequences.
+    last_seq: Option<usize>,
 }
+
+/// Nesting limit: deeper clauses hang at this depth (hostile input with
+/// thousands of levels must not overflow the stack).
+const MAX_DEPTH: usize = 16;
 
 /// The built tree: nodes in document order and the top-level node indexes.
 pub struct Tree {
@@ -77,26 +85,42 @@ pub struct Tree {
 struct Builder<'a> {
     text: &'a str,
     lines: Vec<Line>,
+    /// The marker at the start of each line, read once.
+    markers: Vec<Option<marker::Found>>,
     nodes: Vec<Node>,
     roots: Vec<usize>,
     stack: Vec<usize>,
     parts: BTreeSet<usize>,
     /// A line already used (e.g. the title line under `Artikel 3`).
     absorbed: Option<usize>,
+    /// A top-level node is numbered.
+    roots_numbered: bool,
+    /// The last top-level node that takes part in sequences.
+    roots_last_seq: Option<usize>,
+    /// Some node of the tree is numbered.
+    any_numbered: bool,
 }
 
 /// Build the clause tree of a normalized text.
 pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
-    let parts = real_part_lines(text, &lines);
+    let markers: Vec<Option<marker::Found>> = lines
+        .iter()
+        .map(|l| (!l.is_blank()).then(|| marker::find(l.text(text))).flatten())
+        .collect();
+    let parts = real_part_lines(&markers);
     let mut b = Builder {
         text,
         lines,
+        markers,
         nodes: Vec::new(),
         roots: Vec::new(),
         stack: Vec::new(),
         parts,
         absorbed: None,
+        roots_numbered: false,
+        roots_last_seq: None,
+        any_numbered: false,
     };
     b.run();
     Tree {
@@ -108,16 +132,13 @@ pub fn build(text: &str) -> Tree {
 /// Part title lines that really open a part: a title repeated later (a
 /// table of contents, `Bestaande uit: Deel 1 ... Deel 2 ...`) only refers
 /// to the part that follows.
-fn real_part_lines(text: &str, lines: &[Line]) -> BTreeSet<usize> {
+fn real_part_lines(markers: &[Option<marker::Found>]) -> BTreeSet<usize> {
     let mut last_by_key: Vec<(PartKind, Option<String>, usize)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.is_blank() {
-            continue;
-        }
+    for (i, m) in markers.iter().enumerate() {
         if let Some(marker::Found {
             marker: Marker::Part { kind, label },
             ..
-        }) = marker::find(l.text(text))
+        }) = m.clone()
         {
             match last_by_key
                 .iter_mut()
@@ -183,11 +204,10 @@ impl<'a> Builder<'a> {
     }
 
     fn has_numbered_children(&self, idx: Option<usize>) -> bool {
-        let kids = match idx {
-            Some(i) => &self.nodes[i].children,
-            None => &self.roots,
-        };
-        kids.iter().any(|&k| self.nodes[k].kind.is_numbered())
+        match idx {
+            Some(i) => self.nodes[i].numbered_kids,
+            None => self.roots_numbered,
+        }
     }
 
     fn own_text(&self, idx: usize) -> &'a str {
@@ -200,12 +220,28 @@ impl<'a> Builder<'a> {
     }
 
     fn push_node(&mut self, keep: usize, mut node: Node) -> usize {
-        self.stack.truncate(keep);
+        self.stack.truncate(keep.min(MAX_DEPTH));
         let idx = self.nodes.len();
         node.parent = self.stack.last().copied();
+        let numbered = node.kind.is_numbered();
+        let seq = is_sequence_kind(node.kind);
+        self.any_numbered |= numbered;
         match node.parent {
-            Some(p) => self.nodes[p].children.push(idx),
-            None => self.roots.push(idx),
+            Some(p) => {
+                let pn = &mut self.nodes[p];
+                pn.children.push(idx);
+                pn.numbered_kids |= numbered;
+                if seq {
+                    pn.last_seq = Some(idx);
+                }
+            }
+            None => {
+                self.roots.push(idx);
+                self.roots_numbered |= numbered;
+                if seq {
+                    self.roots_last_seq = Some(idx);
+                }
+            }
         }
         self.nodes.push(node);
         self.stack.push(idx);
@@ -225,6 +261,8 @@ impl<'a> Builder<'a> {
             end: l.end,
             parent: None,
             children: Vec::new(),
+            numbered_kids: false,
+            last_seq: None,
         }
     }
 
@@ -293,9 +331,17 @@ impl<'a> Builder<'a> {
             Some(l) if l.is_blank() => true,
             Some(l) => {
                 let s = l.text(self.text);
-                is_table_row(s) || marker::find(s).is_some_and(|f| marker::plausible_start(s, &f))
+                is_table_row(s)
+                    || self
+                        .marker(i + 1)
+                        .is_some_and(|f| marker::plausible_start(s, f))
             }
         }
+    }
+
+    /// The marker read at the start of line `i`.
+    fn marker(&self, i: usize) -> Option<&marker::Found> {
+        self.markers.get(i).and_then(Option::as_ref)
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -306,7 +352,7 @@ impl<'a> Builder<'a> {
 
     /// Start a clause at a marker line; `Some(title)` when it did.
     fn try_marker(&mut self, i: usize, s: &str, strong: bool, blank_before: bool) -> Option<bool> {
-        let found = marker::find(s)?;
+        let found = self.marker(i)?.clone();
         let rest = s.get(found.rest..).unwrap_or("").trim();
         match found.marker {
             Marker::Part { kind, label } => self.open_part(i, s, kind, label, strong),
@@ -395,7 +441,7 @@ impl<'a> Builder<'a> {
             node.heading_shaped = true;
             if let Some(j) = self.next_nonblank(i) {
                 let t = self.lines[j].text(self.text);
-                if is_title_like(t, 8) && marker::find(t).is_none() && !is_table_row(t) {
+                if is_title_like(t, 8) && self.marker(j).is_none() && !is_table_row(t) {
                     node.heading = Some(t.to_string());
                     self.absorbed = Some(j);
                 }
@@ -467,15 +513,10 @@ impl<'a> Builder<'a> {
     fn continuing(&self, prev: impl Fn(&Node) -> bool) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for keep in (0..=self.stack.len()).rev() {
-            let kids = match keep.checked_sub(1) {
-                Some(j) => &self.nodes[self.stack[j]].children,
-                None => &self.roots,
+            let last = match keep.checked_sub(1) {
+                Some(j) => self.nodes[self.stack[j]].last_seq,
+                None => self.roots_last_seq,
             };
-            let last = kids
-                .iter()
-                .rev()
-                .copied()
-                .find(|&k| self.sequence_member(k));
             if let Some(last) = last.filter(|&k| prev(self.node(k))) {
                 out.push((keep, last));
             }
@@ -483,13 +524,6 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// Whether a node takes part in number / letter sequences.
-    fn sequence_member(&self, idx: usize) -> bool {
-        !matches!(
-            self.node(idx).kind,
-            NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para | NodeKind::Part(_)
-        )
-    }
 
     /// Where a sequence starting at 1 goes: under the innermost clause that
     /// announces a list (a title, or a lead-in ending in `:`), else at the
@@ -541,8 +575,7 @@ impl<'a> Builder<'a> {
     /// The first numbered title of a text that does not start at 1 (an
     /// excerpt): accepted at the top of the current part.
     fn first_number(&self, bare: bool, shaped: bool) -> Option<Place> {
-        let any_numbered = self.nodes.iter().any(|n| n.kind.is_numbered());
-        (!bare && shaped && !any_numbered).then(|| Place {
+        (!bare && shaped && !self.any_numbered).then(|| Place {
             keep: self.keep_to_part(),
             kind: NodeKind::Dotted,
         })
@@ -702,7 +735,7 @@ impl<'a> Builder<'a> {
         if !next_blank
             || s.chars().any(|c| c.is_ascii_digit())
             || s.len() > 80
-            || marker::find(s).is_some()
+            || self.marker(i).is_some()
         {
             return false;
         }
@@ -746,8 +779,8 @@ impl<'a> Builder<'a> {
             return false;
         };
         let s = self.lines[j].text(self.text);
-        match marker::find(s) {
-            Some(f) if marker::plausible_start(s, &f) => !matches!(
+        match self.marker(j) {
+            Some(f) if marker::plausible_start(s, f) => !matches!(
                 f.marker,
                 Marker::Numeric { .. } | Marker::Article { .. } | Marker::Part { .. }
             ),
@@ -761,6 +794,14 @@ impl<'a> Builder<'a> {
         node.heading_shaped = true;
         self.push_node(keep, node);
     }
+}
+
+/// Whether a node kind takes part in number / letter sequences.
+fn is_sequence_kind(kind: NodeKind) -> bool {
+    !matches!(
+        kind,
+        NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para | NodeKind::Part(_)
+    )
 }
 
 /// A one-word line is a title when it names a topic or a document.

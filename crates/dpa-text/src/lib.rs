@@ -10,6 +10,7 @@
 
 mod assemble;
 mod error;
+mod glue;
 mod layout;
 mod limits;
 mod normalize;
@@ -19,7 +20,8 @@ mod repair;
 
 pub use dpa_model::{NormalizedText, SourceFormat, Warning};
 pub use error::TextError;
-pub use limits::Limits;
+pub use glue::split_glued_words;
+pub use limits::{Budget, Deadline, Limits};
 pub use normalize::normalize;
 pub use pdf::from_pdf;
 pub use plain::from_plain;

@@ -7,10 +7,11 @@ pub(crate) mod glyphs;
 pub(crate) mod interp;
 
 use crate::normalize::normalize_pages;
-use crate::{assemble, layout, NormalizedText, SourceFormat, TextError, TextOptions, Warning};
+use crate::{
+    assemble, glue, layout, NormalizedText, SourceFormat, TextError, TextOptions, Warning,
+};
 use lopdf::{Document, LoadOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::{Duration, Instant};
 
 /// Read the text of a PDF.
 pub fn from_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextError> {
@@ -27,12 +28,7 @@ fn check_header(bytes: &[u8], opts: &TextOptions) -> Result<(), TextError> {
     if bytes.is_empty() {
         return Err(TextError::Empty);
     }
-    if bytes.len() as u64 > opts.limits.max_file_bytes {
-        return Err(TextError::LimitExceeded(format!(
-            "file larger than {} bytes",
-            opts.limits.max_file_bytes
-        )));
-    }
+    opts.limits.check_file_bytes(bytes.len() as u64)?;
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(TextError::NotPdf);
@@ -47,33 +43,27 @@ fn check_header(bytes: &[u8], opts: &TextOptions) -> Result<(), TextError> {
 }
 
 fn read_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextError> {
-    let deadline = Instant::now() + Duration::from_millis(opts.limits.max_millis);
+    let deadline = opts.limits.deadline();
+    deadline.check()?;
     let max_stream = usize::try_from(opts.limits.max_decompressed_bytes).unwrap_or(usize::MAX);
     let (doc, mut warnings) = load(bytes, opts, max_stream)?;
+    deadline.check()?;
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(TextError::Corrupt("no pages found".into()));
     }
-    if pages.len() as u64 > opts.limits.max_pages as u64 {
-        return Err(TextError::LimitExceeded(format!(
-            "{} pages, more than the limit of {}",
-            pages.len(),
-            opts.limits.max_pages
-        )));
-    }
-    let mut interp = interp::Interpreter::new(
-        &doc,
-        max_stream,
-        opts.limits.max_decompressed_bytes,
-        deadline,
-    );
+    opts.limits.check_pages(pages.len() as u64)?;
+    let mut interp = interp::Interpreter::new(&doc, opts.limits.decompression_budget(), deadline);
     let mut laid_out = Vec::with_capacity(pages.len());
     let mut rotated = Vec::with_capacity(pages.len());
     for &page_id in pages.values() {
+        deadline.check()?;
         let content = interp.page(page_id)?;
+        deadline.check()?;
         laid_out.push(layout::lay_out(&content));
         rotated.push(content.rotated_text);
     }
+    deadline.check()?;
     let empty: Vec<u32> = (1..)
         .zip(&laid_out)
         .filter(|(_, l)| l.is_empty())
@@ -85,6 +75,8 @@ fn read_pdf(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextErro
         });
     }
     let (texts, assemble_warnings) = assemble::assemble(laid_out, &rotated);
+    let texts = glue::split_glued_pages(&texts);
+    deadline.check()?;
     warnings.extend(assemble_warnings);
     for p in empty {
         warnings.push(Warning::new(

@@ -38,6 +38,8 @@ pub fn from_plain(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, Te
         return Err(TextError::Empty);
     }
     deadline.check()?;
+    let clean = crate::glue::split_glued_words(&clean);
+    deadline.check()?;
     let mut text = normalize(&clean);
     deadline.check()?;
     text.warnings.extend(decoded.warning);

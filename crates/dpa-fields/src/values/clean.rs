@@ -187,8 +187,10 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 ];
 
 static PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\[[^\[\]\n]{1,60}\]|<[^<>\n]{2,40}>|…{2,}|…\.+|\.{5,}|_{4,}|(?i:\bx{3,}\b)")
-        .expect("valid regex")
+    regex::Regex::new(
+        r"\[[^\[\]\n]{1,60}\]|<[^<>\n]{2,40}>|…{2,}|…\.+|\.{5,}|_{4,}|(?i-u:\bx{3,}\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Every fill-in field in `text` (`[NAAM KLANT]`, `[invullen]`, `……`, `____`),
@@ -222,6 +224,15 @@ pub fn is_placeholder(s: &str) -> bool {
     }
     let lower = t.to_lowercase();
     lower.len() >= 3 && lower.chars().all(|c| c == 'x' || c == ' ')
+}
+
+/// The largest char boundary of `text` at or before `i` (clamped to the text).
+pub fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ static UNIT_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// words found by a fast pattern.
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     let mut out: Vec<FoundDuration> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut done_until = 0;
     for hint in UNIT_HINT.find_iter(text) {
         if hint.start() < done_until {
@@ -87,7 +88,7 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
                 phrase: window.start + f.phrase.start..window.start + f.phrase.end,
                 ..f
             };
-            if out.iter().all(|o| o.range != f.range) {
+            if seen.insert((f.range.start, f.range.end)) {
                 out.push(f);
             }
         }

@@ -2,12 +2,12 @@
 //! positions, and the horizontal rules (table borders) drawn on it.
 
 use super::fonts::{deref, number, Font};
+use crate::limits::{Budget, Deadline};
 use crate::TextError;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::time::Instant;
 
 /// Most glyphs kept from one page (a guard against content-stream bombs).
 const MAX_GLYPHS_PER_PAGE: usize = 400_000;
@@ -114,9 +114,8 @@ struct State {
 pub struct Interpreter<'a> {
     pub doc: &'a Document,
     fonts: HashMap<ObjectId, Rc<Font>>,
-    pub max_stream_bytes: usize,
-    pub decompressed_budget: u64,
-    pub deadline: Instant,
+    budget: Budget,
+    deadline: Deadline,
 }
 
 struct Run<'p> {
@@ -132,14 +131,20 @@ struct Run<'p> {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, max_stream_bytes: usize, budget: u64, deadline: Instant) -> Self {
+    pub fn new(doc: &'a Document, budget: Budget, deadline: Deadline) -> Self {
         Interpreter {
             doc,
             fonts: HashMap::new(),
-            max_stream_bytes,
-            decompressed_budget: budget,
+            budget,
             deadline,
         }
+    }
+
+    /// The most bytes the next stream may decompress to: what is left of
+    /// the document's budget, so a Flate bomb stops at the limit (lopdf
+    /// reads at most `limit + 1` bytes through the inflater).
+    fn stream_limit(&self) -> usize {
+        usize::try_from(self.budget.remaining()).unwrap_or(usize::MAX)
     }
 
     /// Interpret one page.
@@ -185,30 +190,23 @@ impl<'a> Interpreter<'a> {
     }
 
     fn stream_bytes(&mut self, s: &lopdf::Stream) -> Result<Vec<u8>, TextError> {
+        let limit = self.stream_limit();
         let data = if s.dict.get(b"Filter").is_ok() {
-            s.decompressed_content_with_limit(self.max_stream_bytes)
-                .map_err(|e| match e {
-                    lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                        ..
-                    }) => {
-                        TextError::LimitExceeded("decompressed stream larger than the limit".into())
-                    }
-                    _ => TextError::Corrupt(format!("undecodable content stream: {e}")),
-                })
-                .or_else(|e| {
-                    if matches!(e, TextError::LimitExceeded(_)) {
-                        Err(e)
-                    } else {
-                        Ok(Vec::new())
-                    }
-                })?
+            match s.decompressed_content_with_limit(limit) {
+                Ok(data) => data,
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => {
+                    self.budget.charge(limit as u64 + 1)?;
+                    Vec::new()
+                }
+                // An undecodable stream reads as empty (a warning-free skip).
+                Err(_) => Vec::new(),
+            }
         } else {
             s.content.clone()
         };
-        self.decompressed_budget = self
-            .decompressed_budget
-            .checked_sub(data.len() as u64)
-            .ok_or_else(|| TextError::LimitExceeded("decompressed bytes over the limit".into()))?;
+        self.budget.charge(data.len() as u64)?;
         Ok(data)
     }
 
@@ -222,10 +220,8 @@ impl<'a> Interpreter<'a> {
         for op in Content::decode_iter(data) {
             let Ok(op) = op else { break };
             run.ops += 1;
-            if run.ops % 2048 == 0 && Instant::now() > self.deadline {
-                return Err(TextError::LimitExceeded(
-                    "time limit reached while reading the PDF".into(),
-                ));
+            if run.ops % 1024 == 0 {
+                self.deadline.check()?;
             }
             self.operation(run, &op.operator, &op.operands, res, depth)?;
         }
@@ -351,7 +347,7 @@ impl<'a> Interpreter<'a> {
             Object::Dictionary(d) => d,
             _ => return None,
         };
-        let font = Rc::new(Font::load(doc, dict, self.max_stream_bytes));
+        let font = Rc::new(Font::load(doc, dict, self.stream_limit()));
         if let Some(id) = id {
             self.fonts.insert(id, font.clone());
         }
