@@ -78,7 +78,6 @@ fn check(path: &Path, format: dpa::Format) {
 }
 
 #[test]
-#[ignore = "snapshots not generated yet: run with INSTA_UPDATE=always -- --ignored, review, then drop the ignore"]
 fn text_fixture_outlines() {
     let files = fixture_files("text", "txt");
     assert!(!files.is_empty(), "no text fixtures");
@@ -88,7 +87,6 @@ fn text_fixture_outlines() {
 }
 
 #[test]
-#[ignore = "snapshots not generated yet: run with INSTA_UPDATE=always -- --ignored, review, then drop the ignore"]
 fn pdf_fixture_outlines() {
     for f in fixture_files("pdf", "pdf") {
         check(&f, dpa::Format::Pdf);

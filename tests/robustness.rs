@@ -64,7 +64,6 @@ fn pdf_huge_numbers() {
 }
 
 #[test]
-#[ignore = "open: hangs in the PDF reader and the later stages (fixtures/regress/README.md)"]
 fn pdf_hostile_structures() {
     check_family("pdf-hostile");
 }
@@ -192,7 +191,6 @@ fn every_limit_exceeded_is_a_typed_error_for_text() {
 }
 
 #[test]
-#[ignore = "open: max_millis not enforced by the PDF reader (dpa-text pdf)"]
 fn every_limit_exceeded_is_a_typed_error_for_pdf() {
     let pdf = pdfgen::sample_pdf(true);
     let cases = [

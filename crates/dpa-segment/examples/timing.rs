@@ -30,8 +30,17 @@ fn hostile(name: &str) -> Option<String> {
 }
 
 const CASES: &[&str] = &[
-    "single-line", "one-word", "dots", "short-lines", "subclauses", "numbered", "tabs", "pattern",
-    "levels", "artikel", "euro",
+    "single-line",
+    "one-word",
+    "dots",
+    "short-lines",
+    "subclauses",
+    "numbered",
+    "tabs",
+    "pattern",
+    "levels",
+    "artikel",
+    "euro",
 ];
 
 fn main() {
@@ -51,7 +60,11 @@ fn run(case: &str) {
     let nt = NormalizedText::single_page(text, SourceFormat::Text);
     let t = Instant::now();
     let clauses = dpa_segment::segment(&nt);
-    println!("{case:12} {:8.1} ms  {} roots", t.elapsed().as_secs_f64() * 1e3, clauses.len());
+    println!(
+        "{case:12} {:8.1} ms  {} roots",
+        t.elapsed().as_secs_f64() * 1e3,
+        clauses.len()
+    );
 }
 
 fn fixtures() {
@@ -76,5 +89,9 @@ fn fixtures() {
         }
     }
     let s = t.elapsed().as_secs_f64();
-    println!("{} docs, {bytes} bytes: {:.1} MB/s", docs.len(), (bytes * n) as f64 / s / 1e6);
+    println!(
+        "{} docs, {bytes} bytes: {:.1} MB/s",
+        docs.len(),
+        (bytes * n) as f64 / s / 1e6
+    );
 }

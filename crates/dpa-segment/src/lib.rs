@@ -250,7 +250,15 @@ fn kind_of(
     own: &str,
     context: Option<ClauseKind>,
 ) -> Option<ClauseKind> {
-    let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
+    // `Exclaimer – Handtekening beheer` under a service list names a
+    // product, not the signature block: a nested signature heading keeps
+    // the parent's topic.
+    let from_heading = heading
+        .and_then(|h| classify_heading(&fold(h)))
+        .map(|k| match context {
+            Some(ctx) if k == ClauseKind::Signature && ctx != ClauseKind::Annex => ctx,
+            _ => k,
+        });
     let from_body = || kind::classify_body_in(own, context);
     match n.kind {
         NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
@@ -261,7 +269,29 @@ fn kind_of(
                 .and_then(|t| classify_heading(&fold(t)))
                 .or(Some(ClauseKind::Annex))
         }
-        _ => from_heading.or_else(from_body),
+        // Recitals: the preamble has no topic of its own.
+        NodeKind::Part(vocab::PartKind::Preamble) => from_heading.or(Some(ClauseKind::Other)),
+        _ => from_heading.or_else(|| keep_context_on_survival(own, context, from_body())),
+    }
+}
+
+/// A clause under a topic that only says its obligation survives the end of
+/// the agreement (`blijft bestaan na beëindiging`) keeps the parent's topic.
+fn keep_context_on_survival(
+    own: &str,
+    context: Option<ClauseKind>,
+    body: Option<ClauseKind>,
+) -> Option<ClauseKind> {
+    match (context, body) {
+        (Some(ctx), Some(ClauseKind::Termination)) if ctx != ClauseKind::Termination => {
+            let folded = fold(own);
+            if vocab::SURVIVAL_PHRASES.iter().any(|p| folded.contains(p)) {
+                Some(ctx)
+            } else {
+                body
+            }
+        }
+        _ => body,
     }
 }
 

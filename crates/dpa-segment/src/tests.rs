@@ -241,3 +241,36 @@ fn short_numbered_lines_are_headings() {
     );
     assert_eq!(c[2].kind, Some(ClauseKind::DataSubjectRights));
 }
+
+#[test]
+fn survival_sentence_keeps_the_parent_topic() {
+    let t = "4. Geheimhouding\n\n4.1 Verwerker houdt alle gegevens geheim.\n\n\
+             4.2 Deze plicht blijft bestaan na beëindiging van de overeenkomst.\n\n\
+             5. Duur en beëindiging\n\n5.1 De overeenkomst eindigt bij beëindiging van de dienst.\n";
+    let kinds: Vec<_> = outline(&seg(t))
+        .into_iter()
+        .map(|e| (e.id, e.kind))
+        .collect();
+    assert!(kinds.contains(&("4.2".to_string(), Some(ClauseKind::Confidentiality))));
+    assert!(kinds.contains(&("5.1".to_string(), Some(ClauseKind::Termination))));
+}
+
+#[test]
+fn recitals_are_other() {
+    let t = "Overwegingen\n\n1. Partijen werken samen aan een dienst.\n\n\
+             2. Partijen leggen hun afspraken vast.\n\n1. Definities\n\nTekst.\n";
+    let out = outline(&seg(t));
+    let recital = out.iter().find(|e| e.id == "overwegingen/1");
+    assert_eq!(recital.and_then(|e| e.kind), Some(ClauseKind::Other));
+}
+
+#[test]
+fn deep_numbering_is_bounded() {
+    let deep: Vec<String> = (0..2000).map(|_| "1".to_string()).collect();
+    let t = format!("1. Kop\n\n{} Tekst\n", deep.join("."));
+    let out = outline(&seg(&t));
+    assert!(out.iter().all(|e| e.level <= 17));
+    let many = "1.\n1.1\n1.1.1\n".repeat(2000);
+    let out = outline(&seg(&many));
+    assert!(out.iter().all(|e| e.level <= 17));
+}

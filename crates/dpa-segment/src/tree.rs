@@ -106,7 +106,11 @@ pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
     let markers: Vec<Option<marker::Found>> = lines
         .iter()
-        .map(|l| (!l.is_blank()).then(|| marker::find(l.text(text))).flatten())
+        .map(|l| {
+            (!l.is_blank())
+                .then(|| marker::find(l.text(text)))
+                .flatten()
+        })
         .collect();
     let parts = real_part_lines(&markers);
     let mut b = Builder {
@@ -523,7 +527,6 @@ impl<'a> Builder<'a> {
         }
         out
     }
-
 
     /// Where a sequence starting at 1 goes: under the innermost clause that
     /// announces a list (a title, or a lead-in ending in `:`), else at the

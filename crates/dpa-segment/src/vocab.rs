@@ -272,3 +272,15 @@ pub const DANGLING_WORDS: &[&str] = &[
     "te", "tot", "bij", "naar", "om", "uit", "over", "die", "dat", "als", "the", "of", "and", "to",
     "for",
 ];
+
+/// Phrases (folded) saying an obligation survives the end of the agreement:
+/// a clause that only mentions termination this way keeps its parent's topic.
+pub const SURVIVAL_PHRASES: &[&str] = &[
+    "blijft bestaan",
+    "blijven bestaan",
+    "blijft van kracht",
+    "blijven van kracht",
+    "blijft gelden",
+    "blijven gelden",
+    "survive",
+];
