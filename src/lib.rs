@@ -162,10 +162,7 @@ pub fn analyze_path(path: impl AsRef<Path>, opts: &Options) -> Result<Model, Err
     let file = path.display().to_string();
     let format =
         Format::from_path(path).ok_or_else(|| Error::Unsupported { file: file.clone() })?;
-    let bytes = read_limited(path, opts).map_err(|source| Error::Io {
-        file: file.clone(),
-        source,
-    })?;
+    let bytes = read_limited(path, opts, &file)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -185,15 +182,20 @@ impl Error {
     }
 }
 
-fn read_limited(path: &Path, opts: &Options) -> std::io::Result<Vec<u8>> {
-    let len = std::fs::metadata(path)?.len();
-    if len > opts.limits.max_file_bytes {
-        return Err(std::io::Error::other(format!(
-            "file is {len} bytes, larger than the limit of {} bytes",
-            opts.limits.max_file_bytes
-        )));
-    }
-    std::fs::read(path)
+/// Read a file whole, refusing it before reading when it is over the size limit.
+fn read_limited(path: &Path, opts: &Options, file: &str) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
+        file: file.to_string(),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    opts.limits
+        .check_file_bytes(len)
+        .map_err(|source| Error::Text {
+            file: file.to_string(),
+            source,
+        })?;
+    std::fs::read(path).map_err(io)
 }
 
 /// Analyze bytes of a known format. `file` names the source in the model

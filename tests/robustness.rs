@@ -243,7 +243,6 @@ fn every_limit_exceeded_is_a_typed_error_for_pdf() {
 }
 
 #[test]
-#[ignore = "open: analyze_path reports max_file_bytes as Error::Io, not Text/LimitExceeded (facade)"]
 fn file_size_limit_on_a_path_is_a_typed_error() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("robust-limits");
     std::fs::create_dir_all(&dir).unwrap();

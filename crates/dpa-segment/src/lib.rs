@@ -251,14 +251,13 @@ fn kind_of(
     context: Option<ClauseKind>,
 ) -> Option<ClauseKind> {
     // `Exclaimer – Handtekening beheer` under a service list names a
-    // product, not the signature block: a nested signature heading keeps
-    // the parent's topic.
-    let from_heading = heading
-        .and_then(|h| classify_heading(&fold(h)))
-        .map(|k| match context {
-            Some(ctx) if k == ClauseKind::Signature && ctx != ClauseKind::Annex => ctx,
-            _ => k,
-        });
+    // product, not the signature block: a nested signature topic keeps the
+    // parent's topic.
+    let nested_signature = |k: ClauseKind| match context {
+        Some(ctx) if k == ClauseKind::Signature && ctx != ClauseKind::Annex => ctx,
+        _ => k,
+    };
+    let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
     let from_body = || kind::classify_body_in(own, context);
     match n.kind {
         NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
@@ -271,7 +270,9 @@ fn kind_of(
         }
         // Recitals: the preamble has no topic of its own.
         NodeKind::Part(vocab::PartKind::Preamble) => from_heading.or(Some(ClauseKind::Other)),
-        _ => from_heading.or_else(|| keep_context_on_survival(own, context, from_body())),
+        _ => from_heading
+            .or_else(|| keep_context_on_survival(own, context, from_body()))
+            .map(nested_signature),
     }
 }
 
