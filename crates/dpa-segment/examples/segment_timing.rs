@@ -1,5 +1,5 @@
 //! Time segmentation on the fixture texts (MB/s) and on hostile inputs:
-//! `cargo run --release -p dpa-segment --example timing -- [CASE]`.
+//! `cargo run --release -p dpa-segment --example segment_timing -- [CASE]`.
 
 use dpa_model::{NormalizedText, SourceFormat};
 use std::time::Instant;
