@@ -74,3 +74,17 @@ impl<'a> Ctx<'a> {
         model.evidence.insert(path.into(), self.evidence(span));
     }
 }
+
+/// Test helper: run one extractor over a single-page plain text.
+#[cfg(test)]
+pub(crate) fn run_extractor(text: &str, extract: fn(&Ctx, &mut Model)) -> Model {
+    let nt = NormalizedText::single_page(text.to_string(), dpa_model::SourceFormat::Text);
+    let source = dpa_model::Source {
+        format: "text".into(),
+        chars: text.chars().count() as u64,
+        ..dpa_model::Source::default()
+    };
+    let mut model = Model::empty(source);
+    extract(&Ctx::new(&nt, &[]), &mut model);
+    model
+}

@@ -99,20 +99,9 @@ fn governing_law(sent: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpa_model::{NormalizedText, Source, SourceFormat};
 
     fn run(text: &str) -> Model {
-        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source {
-            file: None,
-            format: "text".into(),
-            sha256: String::new(),
-            pages: None,
-            chars: 0,
-        };
-        let mut model = Model::empty(source);
-        extract(&Ctx::new(&nt, &[]), &mut model);
-        model
+        crate::ctx::run_extractor(text, extract)
     }
 
     #[test]

@@ -62,20 +62,9 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpa_model::{NormalizedText, Source, SourceFormat};
 
     fn run(text: &str) -> Model {
-        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source {
-            file: None,
-            format: "text".into(),
-            sha256: String::new(),
-            pages: None,
-            chars: 0,
-        };
-        let mut model = Model::empty(source);
-        extract(&Ctx::new(&nt, &[]), &mut model);
-        model
+        crate::ctx::run_extractor(text, extract)
     }
 
     #[test]

@@ -1421,21 +1421,9 @@ fn is_person_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpa_model::{NormalizedText, Source, SourceFormat};
 
     fn run(text: &str) -> Model {
-        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source {
-            file: None,
-            format: "text".into(),
-            sha256: String::new(),
-            pages: None,
-            chars: text.len() as u64,
-        };
-        let mut model = Model::empty(source);
-        let ctx = Ctx::new(&nt, &[]);
-        extract(&ctx, &mut model);
-        model
+        crate::ctx::run_extractor(text, extract)
     }
 
     #[test]

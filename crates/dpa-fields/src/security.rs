@@ -461,21 +461,11 @@ fn certifications(ctx: &Ctx, model: &mut Model) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpa_model::{NormalizedText, Source, SourceFormat};
+
     use MeasureCategory as C;
 
     fn run(text: &str) -> Model {
-        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source {
-            file: None,
-            format: "text".into(),
-            sha256: String::new(),
-            pages: None,
-            chars: 0,
-        };
-        let mut model = Model::empty(source);
-        extract(&Ctx::new(&nt, &[]), &mut model);
-        model
+        crate::ctx::run_extractor(text, extract)
     }
 
     fn cats(m: &Model) -> Vec<C> {

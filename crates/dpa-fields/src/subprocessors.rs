@@ -705,21 +705,9 @@ fn notice(ctx: &Ctx, model: &mut Model, start: usize, sent: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpa_model::{NormalizedText, Source, SourceFormat};
 
     fn run(text: &str) -> Model {
-        let nt = NormalizedText::single_page(text.to_string(), SourceFormat::Text);
-        let source = Source {
-            file: None,
-            format: "text".into(),
-            sha256: String::new(),
-            pages: None,
-            chars: 0,
-        };
-        let mut model = Model::empty(source);
-        let ctx = Ctx::new(&nt, &[]);
-        extract(&ctx, &mut model);
-        model
+        crate::ctx::run_extractor(text, extract)
     }
 
     #[test]
