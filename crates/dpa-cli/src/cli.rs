@@ -31,7 +31,7 @@ pub struct ReadArgs {
     /// User password for encrypted PDFs.
     #[arg(long, value_name = "PASSWORD")]
     pub password: Option<String>,
-    /// Largest input file read, in MiB [default: 256].
+    /// Largest input file read, in MiB [default: 100].
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_mb: Option<u64>,
     /// Most pages read from one PDF [default: 5000].
