@@ -761,13 +761,13 @@ fn build_party(
 
 /// `Alfa (handelsnaam van Beta, ...)` → Beta.
 fn owner_of_trade_name(text: &str, name: &str) -> Option<Found> {
+    // TRADE_OF's own pattern, anchored after this name (one compile per party).
     let re = Regex::new(&format!(
-        r"{}\s*{}",
+        r"(?i){}\s*{}",
         regex::escape(name),
         TRADE_OF.as_str().trim_start_matches("(?i)")
     ))
     .ok()?;
-    let re = Regex::new(&format!("(?i){}", re.as_str())).ok()?;
     let c = re.captures(text)?;
     let g = c.get(1)?;
     let span = clean::trim_span(text, g.range());
