@@ -20,7 +20,13 @@ static BARE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]+\s").expect("valid regex"));
 
 /// Turn the laid-out lines of every page into page texts and warnings.
-pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, Vec<Warning>) {
+/// `typewriter`: every glyph has the same width (a plain-text layout, whose
+/// line-end hyphens are part of the text, see [`Vocab::keep_hyphens`]).
+pub fn assemble(
+    mut pages: Vec<Vec<Line>>,
+    rotated: &[String],
+    typewriter: bool,
+) -> (Vec<String>, Vec<Warning>) {
     let mut warnings = Vec::new();
     remove_watermarks(&mut pages, rotated, &mut warnings);
     remove_furniture(&mut pages);
@@ -36,7 +42,8 @@ pub fn assemble(mut pages: Vec<Vec<Line>>, rotated: &[String]) -> (Vec<String>, 
             .iter()
             .flatten()
             .flat_map(|l| l.segs.iter().map(|s| s.text.as_str())),
-    );
+    )
+    .keep_hyphens(typewriter);
     let metrics = Metrics::of(&pages);
     let texts = pages
         .iter()
@@ -226,7 +233,8 @@ fn body_size(pages: &[Vec<Line>]) -> f32 {
         .map_or(10.0, |(&s, _)| s as f32 / 2.0)
 }
 
-/// Line pitch (baseline distance / font size) of the body text.
+/// Line pitch (baseline distance / font size) of the body text: the
+/// smallest ratio that occurs at least half as often as the most common one.
 struct Metrics {
     pitch: f32,
 }
@@ -245,9 +253,12 @@ impl Metrics {
                 }
             }
         }
+        // the tightest common spacing: paragraph gaps can be as frequent as
+        // line spacing when paragraphs are short (typewriter layouts)
+        let most = hist.values().copied().max().unwrap_or(0);
         let pitch = hist
             .iter()
-            .max_by_key(|(_, &c)| c)
+            .find(|(_, &c)| c * 2 >= most)
             .map_or(1.2, |(&r, _)| r as f32 / 20.0);
         Metrics { pitch }
     }

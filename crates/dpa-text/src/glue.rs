@@ -17,8 +17,8 @@
 //! identifiers are never touched.
 
 use regex::Regex;
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Legal forms that follow a company name.
@@ -57,50 +57,126 @@ const PARTY_VERBS: &[&str] = &[
 const MIN_HEAD: usize = 4;
 const MIN_TAIL: usize = 4;
 
+/// Longest glued `Name`+`word` considered, in bytes: real ones are short,
+/// and every split point of a candidate is looked up (keeps hostile text
+/// with huge capitalised tokens linear).
+const MAX_GLUED_BYTES: usize = 80;
+
+/// Characters that may open a token before the name (`(“Lucidon`).
+const LEAD_CHARS: [char; 5] = ['(', '“', '"', '‘', '\''];
+
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+").expect("valid regex"));
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\w\.(?:nl|com|eu|org|net|be|de|io)\b").expect("valid regex"));
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").expect("valid regex"));
+/// Every place that can make its token an address (see [`is_address`]); a
+/// superset, checked token by token.
+static ADDRESS_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"@|://|(?i:www\.)|\w\.(?:nl|com|eu|org|net|be|de|io)").expect("valid regex")
+});
+/// A token that may be a glued word (checked further by
+/// [`legal_form_parts`] and [`name_word_core`]): lead characters, a
+/// capital, then at least six more letters or a name and a legal form,
+/// closing punctuation and the end of the token. A match that does not
+/// start a token is not one.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    let forms: Vec<String> = LEGAL_FORMS.iter().map(|f| regex::escape(f)).collect();
+    let pattern = format!(
+        r#"[(“"‘']*\p{{Uppercase}}(?:\p{{Alphabetic}}{{6,}}[.,;:!?)”’"]*|\p{{Alphabetic}}{{2,}}(?:{})[,;:)”’"]*)(?:\s|\z)"#,
+        forms.join("|")
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
 
-/// Word statistics of one document.
-#[derive(Debug, Default)]
-struct Stats {
-    /// Exact (case-sensitive) word counts.
-    exact: BTreeMap<String, usize>,
-    /// Case-folded word counts.
-    folded: BTreeMap<String, usize>,
-    /// Capitalised words seen right after a lower-case word.
-    mid_caps: BTreeSet<String>,
+/// How often one word occurs, and whether it is ever capitalised in
+/// mid-sentence.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordCount {
+    count: usize,
+    mid_cap: bool,
 }
 
-impl Stats {
-    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Stats {
+/// Word statistics of one document (words borrowed from its text).
+#[derive(Debug, Default)]
+struct Stats<'t> {
+    /// Exact (case-sensitive) word counts; `mid_cap` marks capitalised
+    /// words seen right after a lower-case word.
+    exact: BTreeMap<&'t str, WordCount>,
+    /// Case-folded word counts.
+    folded: BTreeMap<String, usize>,
+}
+
+impl<'t> Stats<'t> {
+    fn of(texts: impl IntoIterator<Item = &'t str>) -> Stats<'t> {
         let mut stats = Stats::default();
         for text in texts {
-            for token in TOKEN.find_iter(text).filter(|t| !is_address(t.as_str())) {
-                for m in WORD.find_iter(token.as_str()) {
-                    let w = m.as_str();
-                    *stats.exact.entry(w.to_string()).or_default() += 1;
-                    *stats.folded.entry(w.to_lowercase()).or_default() += 1;
-                    let start = token.start() + m.start();
-                    if is_capitalised(w) && follows_lower_word(&text[..start]) {
-                        stats.mid_caps.insert(w.to_string());
-                    }
-                }
-            }
+            stats.count_words(text);
+        }
+        for (w, n) in &stats.exact {
+            *stats.folded.entry(w.to_lowercase()).or_default() += n.count;
         }
         stats
     }
 
+    /// Count the words of `text` outside addresses.
+    fn count_words(&mut self, text: &'t str) {
+        let addresses = address_tokens(text);
+        let mut next = addresses.iter().peekable();
+        for m in WORD.find_iter(text) {
+            while next.next_if(|r| r.end <= m.start()).is_some() {}
+            if next.peek().is_some_and(|r| r.start <= m.start()) {
+                continue;
+            }
+            let w = m.as_str();
+            let entry = self.exact.entry(w).or_default();
+            entry.count += 1;
+            if !entry.mid_cap && follows_lower_word(&text[..m.start()]) && is_capitalised(w) {
+                entry.mid_cap = true;
+            }
+        }
+    }
+
     fn exact(&self, w: &str) -> usize {
-        self.exact.get(w).copied().unwrap_or(0)
+        self.exact.get(w).map_or(0, |n| n.count)
+    }
+
+    fn folded(&self, w: &str) -> usize {
+        self.folded.get(&w.to_lowercase()).copied().unwrap_or(0)
     }
 
     /// A name or defined term: stands alone twice, capitalised in
     /// mid-sentence, never in lower case.
     fn is_name(&self, w: &str) -> bool {
-        self.exact(w) >= 2 && self.mid_caps.contains(w) && self.exact(&w.to_lowercase()) == 0
+        let Some(n) = self.exact.get(w) else {
+            return false;
+        };
+        n.count >= 2 && n.mid_cap && self.exact(&w.to_lowercase()) == 0
     }
+}
+
+/// The byte ranges of the address tokens (whitespace-separated) of `text`,
+/// in order.
+fn address_tokens(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(hint) = ADDRESS_HINT.find_at(text, pos) {
+        let token = token_around(text, hint.start());
+        pos = token.end.max(hint.end());
+        if is_address(&text[token.clone()]) {
+            found.push(token);
+        }
+    }
+    found
+}
+
+/// The whitespace-separated token that holds byte `at`.
+fn token_around(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// A URL, e-mail address or domain: its words say nothing about how the
@@ -128,41 +204,108 @@ fn follows_lower_word(before: &str) -> bool {
 
 /// Split glued words in every page, with statistics over all pages.
 pub fn split_glued_pages(pages: &[String]) -> Vec<String> {
+    let candidates: Vec<Vec<Range<usize>>> = pages.iter().map(|p| candidates(p)).collect();
+    if candidates.iter().all(Vec::is_empty) {
+        return pages.to_vec();
+    }
     let stats = Stats::of(pages.iter().map(String::as_str));
-    pages.iter().map(|p| split_with(p, &stats)).collect()
+    pages
+        .iter()
+        .zip(&candidates)
+        .map(|(p, c)| split_candidates(p, c, &stats))
+        .collect()
 }
 
 /// Split glued words in one document text (see the module docs).
 pub fn split_glued_words(text: &str) -> String {
-    let stats = Stats::of([text]);
-    split_with(text, &stats)
-}
-
-fn split_with(text: &str, stats: &Stats) -> String {
-    TOKEN
-        .replace_all(text, |c: &regex::Captures| {
-            split_token(&c[0], stats).into_owned()
-        })
-        .into_owned()
-}
-
-fn split_token<'t>(token: &'t str, stats: &Stats) -> Cow<'t, str> {
-    let lead = token.len() - token.trim_start_matches(['(', '“', '"', '‘', '\'']).len();
-    let (prefix, body) = token.split_at(lead);
-    if let Some(split) = split_legal_form(body, stats).or_else(|| split_name_word(body, stats)) {
-        return Cow::Owned(format!("{prefix}{split}"));
+    let candidates = candidates(text);
+    if candidates.is_empty() {
+        return text.to_string();
     }
-    Cow::Borrowed(token)
+    let stats = Stats::of([text]);
+    split_candidates(text, &candidates, &stats)
 }
 
-/// `LucidonB.V.,` → `Lucidon B.V.,`.
-fn split_legal_form(body: &str, stats: &Stats) -> Option<String> {
+/// The tokens of `text` that have the form of a glued word (a capitalised
+/// body, see [`legal_form_parts`] and [`name_word_core`]); only these need
+/// the document's statistics.
+fn candidates(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut seen: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut pos = 0;
+    while let Some(m) = CANDIDATE.find_at(text, pos) {
+        pos = m.end();
+        if !starts_token(text, m.start()) {
+            continue;
+        }
+        let token = m.as_str().trim_end();
+        let fits = *seen.entry(token).or_insert_with(|| {
+            let body = token_body(token).1;
+            legal_form_parts(body).is_some() || name_word_core(body).is_some()
+        });
+        if fits {
+            found.push(m.start()..m.start() + token.len());
+        }
+    }
+    found
+}
+
+/// `text` with every candidate token split where the statistics say so
+/// (each distinct token is decided once).
+fn split_candidates(text: &str, candidates: &[Range<usize>], stats: &Stats) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut decided: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut copied = 0;
+    for range in candidates {
+        let token = &text[range.clone()];
+        let split = decided
+            .entry(token)
+            .or_insert_with(|| split_token(token, stats));
+        if let Some(split) = split {
+            out.push_str(&text[copied..range.start]);
+            out.push_str(split);
+            copied = range.end;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Whether byte `at` of `text` starts a whitespace-separated token.
+fn starts_token(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .map_or(true, char::is_whitespace)
+}
+
+/// A token split into its lead (`(“`) and its body.
+fn token_body(token: &str) -> (&str, &str) {
+    let lead = token.len() - token.trim_start_matches(LEAD_CHARS).len();
+    token.split_at(lead)
+}
+
+fn split_token(token: &str, stats: &Stats) -> Option<String> {
+    let (prefix, body) = token_body(token);
+    let split = split_legal_form(body, stats).or_else(|| split_name_word(body, stats))?;
+    Some(format!("{prefix}{split}"))
+}
+
+/// The name and legal form of a body like `LucidonB.V.,`: a capitalised
+/// name of at least three letters glued to a legal form.
+fn legal_form_parts(body: &str) -> Option<(&str, &str)> {
     let core = body.trim_end_matches([',', ';', ':', ')', '”', '’', '"']);
     let form = LEGAL_FORMS.iter().find(|f| core.ends_with(**f))?;
     let head = &core[..core.len() - form.len()];
     if head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) || !is_capitalised(head) {
         return None;
     }
+    Some((head, form))
+}
+
+/// `LucidonB.V.,` → `Lucidon B.V.,`.
+fn split_legal_form(body: &str, stats: &Stats) -> Option<String> {
+    let (head, form) = legal_form_parts(body)?;
     let lower_form = form.chars().all(|c| !c.is_uppercase());
     if lower_form && stats.exact(head) < 2 {
         return None;
@@ -170,20 +313,25 @@ fn split_legal_form(body: &str, stats: &Stats) -> Option<String> {
     Some(format!("{head} {}", &body[head.len()..]))
 }
 
+/// The word part of a body that may be `Name`+`word`: capitalised letters
+/// only, long enough for a name and a tail, at most [`MAX_GLUED_BYTES`].
+fn name_word_core(body: &str) -> Option<&str> {
+    let core = body.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '’', '"']);
+    let fits = core.len() <= MAX_GLUED_BYTES
+        && core.chars().all(char::is_alphabetic)
+        && is_capitalised(core)
+        && core.chars().count() >= MIN_HEAD + 3;
+    fits.then_some(core)
+}
+
 /// `Lucidonlevert` → `Lucidon levert` (see the module docs).
 fn split_name_word(body: &str, stats: &Stats) -> Option<String> {
-    let core = body.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '’', '"']);
-    if !core.chars().all(char::is_alphabetic) || !is_capitalised(core) {
-        return None;
-    }
-    if stats.folded.get(&core.to_lowercase()).copied().unwrap_or(0) > 1 {
+    let core = name_word_core(body)?;
+    if stats.folded(core) > 1 {
         return None;
     }
     let bounds: Vec<usize> = core.char_indices().map(|(i, _)| i).collect();
     let count = bounds.len();
-    if count < MIN_HEAD + 3 {
-        return None;
-    }
     // Longest name first.
     (MIN_HEAD..=count - 3).rev().find_map(|k| {
         let (head, tail) = core.split_at(bounds[k]);
@@ -255,5 +403,29 @@ mod tests {
         let doc = "Bij Acme.\nAcmeheeft geen inzicht. Zuidkaapheeft ook niet. Bij Abc en Abc.\n\
             Abcheeft niets.";
         assert_eq!(split_glued_words(doc), doc);
+    }
+
+    #[test]
+    fn only_whole_tokens_of_bounded_length_are_split() {
+        let doc = "De klant van Noordhaven en Noordhaven zelf bewaart.\n\
+            (Noordhavenbewaart “Noordhavenlevert, xNoordhavenmeldt";
+        assert_eq!(
+            split_glued_words(doc),
+            "De klant van Noordhaven en Noordhaven zelf bewaart.\n\
+            (Noordhaven bewaart “Noordhaven levert, xNoordhavenmeldt"
+        );
+        let long_tail = "bewaart".repeat(12);
+        let doc =
+            format!("De klant van Noordhaven en Noordhaven. {long_tail}\nNoordhaven{long_tail}");
+        assert_eq!(split_glued_words(&doc), doc);
+    }
+
+    #[test]
+    fn text_without_candidates_is_returned_as_is() {
+        let doc = "de verwerker meldt een datalek binnen 24 uur; ".repeat(1000);
+        assert!(candidates(&doc).is_empty());
+        assert_eq!(split_glued_words(&doc), doc);
+        let pages = vec![doc.clone(), "1.1 Verwerker".to_string()];
+        assert_eq!(split_glued_pages(&pages), pages);
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::pdf::interp::{Glyph, PageContent, Rule};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A segment that is only a list marker (`1.`, `4.12`, `a.`, `(iv)`, `•`):
@@ -41,6 +42,21 @@ pub struct Seg {
     pub x1: f32,
     pub y: f32,
     pub text: String,
+    /// Narrow gaps of several space glyphs inside the segment (typewriter
+    /// columns two spaces apart): split there when other lines have a
+    /// column starting at the same x (see [`split_aligned_gaps`]).
+    pub soft_gaps: Vec<SoftGap>,
+}
+
+/// A gap of several space glyphs inside a segment.
+#[derive(Debug, Clone, Copy)]
+pub struct SoftGap {
+    /// Byte offset in the segment's text where the text after the gap starts.
+    pub at: usize,
+    /// Right edge of the text before the gap.
+    pub x1: f32,
+    /// Left edge of the text after the gap.
+    pub x0: f32,
 }
 
 impl Line {
@@ -74,34 +90,74 @@ const WORD_GAP: f32 = 0.22;
 const SEGMENT_GAP: f32 = 1.6;
 /// The same across a single space glyph (justified text stretches it).
 const JUSTIFIED_GAP: f32 = 3.0;
+/// A gap of at least two space glyphs wider than this share of the font
+/// size may be a column gap (see [`SoftGap`]).
+const SOFT_GAP: f32 = 1.0;
+/// Lines before and after a line whose column starts can confirm a soft gap.
+const ALIGN_WINDOW: usize = 8;
 
 /// Lay out one page into lines, top to bottom, with table rows merged.
 pub fn lay_out(page: &PageContent) -> Vec<Line> {
     let verticals = vertical_rules(page);
-    let mut order: Vec<usize> = (0..page.glyphs.len()).collect();
-    order.sort_by(|&a, &b| page.glyphs[b].y.total_cmp(&page.glyphs[a].y));
+    // glyph indices (u32: half the memory of usize on large pages)
+    let glyph = |k: u32| &page.glyphs[k as usize];
+    let mut order: Vec<u32> = (0..page.glyphs.len())
+        .filter_map(|k| u32::try_from(k).ok())
+        .collect();
+    // top to bottom, drawing order within a baseline (no merge buffer)
+    order.sort_unstable_by(|&a, &b| glyph(b).y.total_cmp(&glyph(a).y).then(a.cmp(&b)));
     let mut lines = Vec::new();
     let mut i = 0;
     while i < order.len() {
-        let first = page.glyphs[order[i]];
+        let first = *glyph(order[i]);
         let tol = (first.size * 0.35).max(0.5);
         let mut j = i + 1;
-        while j < order.len() && (first.y - page.glyphs[order[j]].y) <= tol {
+        while j < order.len() && (first.y - glyph(order[j]).y) <= tol {
             j += 1;
         }
-        let mut members: Vec<&Glyph> = order[i..j].iter().map(|&k| &page.glyphs[k]).collect();
+        let mut members: Vec<&Glyph> = order[i..j].iter().map(|&k| glyph(k)).collect();
         members.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         if let Some(line) = build_line(page, &members, &verticals) {
             lines.push(line);
         }
         i = j;
     }
-    let lines = if page.rules.is_empty() {
+    let mut lines = if page.rules.is_empty() {
         split_columns(lines)
     } else {
         lines
     };
-    merge_table_rows(lines, &page.rules)
+    split_aligned_gaps(&mut lines);
+    let mut lines = merge_table_rows(lines, &page.rules);
+    // the lines of every page are kept until the document is assembled:
+    // no growth slack (most lines have one or two segments)
+    for line in &mut lines {
+        line.segs.shrink_to_fit();
+    }
+    lines.shrink_to_fit();
+    lines
+}
+
+/// Glyphs of one page by advance width: (glyphs of the most common
+/// width-to-size ratio, visible glyphs). A typewriter layout (Courier) has
+/// one width for all.
+pub fn width_profile(page: &PageContent) -> (usize, usize) {
+    let mut widths: BTreeMap<i32, usize> = BTreeMap::new();
+    for g in &page.glyphs {
+        let text = page
+            .text
+            .get(g.start as usize..g.end as usize)
+            .unwrap_or("");
+        if text.chars().all(char::is_whitespace) || g.size <= 0.0 {
+            continue;
+        }
+        let ratio = (g.x1 - g.x0) / g.size;
+        if ratio.is_finite() {
+            *widths.entry((ratio * 100.0).round() as i32).or_default() += 1;
+        }
+    }
+    let total = widths.values().sum();
+    (widths.values().copied().max().unwrap_or(0), total)
 }
 
 /// Two-column pages: when most lines keep clear of one vertical gutter and
@@ -220,6 +276,7 @@ fn build_line(
 ) -> Option<Line> {
     let mut segs: Vec<Seg> = Vec::new();
     let mut cur = String::new();
+    let mut soft_gaps: Vec<SoftGap> = Vec::new();
     let mut seg_x0 = f32::NAN;
     let mut last_x1 = f32::NAN;
     let mut last_visible_x1 = f32::NAN;
@@ -261,13 +318,27 @@ fn build_line(
         } else {
             SEGMENT_GAP
         } * size;
+        let soft = spaces >= 2 && gap_visible > SOFT_GAP * size;
         spaces = 0;
         let border = !last_visible_x1.is_nan()
             && verticals.iter().any(|&(x, y0, y1)| {
                 x > last_visible_x1 - 0.5 && x < g.x0 + 0.5 && y >= y0 && y <= y1
             });
         if !cur.is_empty() && (border || gap_visible > limit) {
-            push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
+            push_seg(
+                &mut segs,
+                &mut cur,
+                &mut soft_gaps,
+                (seg_x0, last_visible_x1),
+                y,
+            );
+        } else if soft && !cur.trim().is_empty() {
+            let at = cur.len() + usize::from(!cur.ends_with(' '));
+            soft_gaps.push(SoftGap {
+                at,
+                x1: last_visible_x1,
+                x0: g.x0,
+            });
         }
         if cur.is_empty() {
             seg_x0 = g.x0;
@@ -280,7 +351,13 @@ fn build_line(
         last_text = text;
         last_x0 = g.x0;
     }
-    push_seg(&mut segs, &mut cur, seg_x0, last_visible_x1, y);
+    push_seg(
+        &mut segs,
+        &mut cur,
+        &mut soft_gaps,
+        (seg_x0, last_visible_x1),
+        y,
+    );
     let first = segs.first()?;
     let (x0, x1) = (first.x0, segs.last().map_or(first.x1, |s| s.x1));
     Some(Line {
@@ -295,17 +372,115 @@ fn build_line(
     })
 }
 
-fn push_seg(segs: &mut Vec<Seg>, cur: &mut String, x0: f32, x1: f32, y: f32) {
+fn push_seg(
+    segs: &mut Vec<Seg>,
+    cur: &mut String,
+    soft_gaps: &mut Vec<SoftGap>,
+    (x0, x1): (f32, f32),
+    y: f32,
+) {
     let text = cur.trim();
     if !text.is_empty() {
+        let lead = cur.len() - cur.trim_start().len();
+        let gaps = soft_gaps
+            .iter()
+            .filter(|g| g.at > lead && g.at - lead < text.len())
+            .map(|g| SoftGap {
+                at: g.at - lead,
+                ..*g
+            })
+            .collect();
         segs.push(Seg {
             x0,
             x1,
             y,
             text: text.to_string(),
+            soft_gaps: gaps,
         });
     }
     cur.clear();
+    soft_gaps.clear();
+}
+
+/// Split segments at their soft gaps where a line nearby (within
+/// [`ALIGN_WINDOW`] lines and as many line heights) has a column starting
+/// at the same x: typewriter tables whose columns are two spaces apart.
+fn split_aligned_gaps(lines: &mut [Line]) {
+    if lines
+        .iter()
+        .all(|l| l.segs.iter().all(|s| s.soft_gaps.is_empty()))
+    {
+        return;
+    }
+    let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let starts: Vec<Vec<f32>> = lines.iter().map(|l| column_starts(l, left)).collect();
+    for i in 0..lines.len() {
+        if lines[i].segs.iter().all(|s| s.soft_gaps.is_empty()) {
+            continue;
+        }
+        let (y, size) = (lines[i].y, lines[i].size);
+        let near: Vec<f32> = (i.saturating_sub(ALIGN_WINDOW)
+            ..(i + ALIGN_WINDOW + 1).min(lines.len()))
+            .filter(|&j| j != i && (lines[j].y - y).abs() <= ALIGN_WINDOW as f32 * 2.0 * size)
+            .flat_map(|j| starts[j].iter().copied())
+            .collect();
+        let line = &mut lines[i];
+        let segs = std::mem::take(&mut line.segs);
+        line.segs = segs
+            .into_iter()
+            .flat_map(|seg| split_seg(seg, &near, 0.25 * size))
+            .collect();
+    }
+}
+
+/// Where the columns of a line start: every segment after the first, and
+/// the first when it is indented (a wrapped cell of a later column).
+fn column_starts(line: &Line, left: f32) -> Vec<f32> {
+    line.segs
+        .iter()
+        .enumerate()
+        .filter(|(k, s)| *k > 0 || s.x0 > left + 2.0 * line.size)
+        .map(|(_, s)| s.x0)
+        .collect()
+}
+
+/// The segment cut at every soft gap whose right side starts at one of
+/// `starts` (within `tol`).
+fn split_seg(seg: Seg, starts: &[f32], tol: f32) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut x0 = seg.x0;
+    for gap in &seg.soft_gaps {
+        if !starts.iter().any(|&s| (s - gap.x0).abs() <= tol) {
+            continue;
+        }
+        let (Some(piece), true) = (
+            seg.text.get(from..gap.at),
+            seg.text.is_char_boundary(gap.at),
+        ) else {
+            continue;
+        };
+        out.push(Seg {
+            x0,
+            x1: gap.x1,
+            y: seg.y,
+            text: piece.trim_end().to_string(),
+            soft_gaps: Vec::new(),
+        });
+        from = gap.at;
+        x0 = gap.x0;
+    }
+    if from == 0 {
+        return vec![seg];
+    }
+    out.push(Seg {
+        x0,
+        x1: seg.x1,
+        y: seg.y,
+        text: seg.text.get(from..).unwrap_or("").to_string(),
+        soft_gaps: Vec::new(),
+    });
+    out
 }
 
 /// Merge the lines between two horizontal rules into one table row when
@@ -379,6 +554,7 @@ pub fn row_from(group: &[Line]) -> Line {
                 x1: *x1,
                 y: pieces.first().map_or(0.0, |p| p.y),
                 text,
+                soft_gaps: Vec::new(),
             }
         })
         .collect::<Vec<_>>();
@@ -418,4 +594,67 @@ fn join_cell_piece(text: &mut String, piece: &str) {
 
 pub fn is_url_like(word: &str) -> bool {
     word.contains("://") || word.starts_with("www.") || (word.contains('@') && word.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(x0: f32, x1: f32, text: &str, soft_gaps: Vec<SoftGap>) -> Seg {
+        Seg {
+            x0,
+            x1,
+            y: 700.0,
+            text: text.to_string(),
+            soft_gaps,
+        }
+    }
+
+    fn line(y: f32, segs: Vec<Seg>) -> Line {
+        Line {
+            y,
+            x0: segs[0].x0,
+            x1: segs[segs.len() - 1].x1,
+            size: 10.0,
+            segs,
+            table_row: false,
+            break_before: false,
+            column: None,
+        }
+    }
+
+    /// `Optioneel / door  Documenten` (two spaces) over a wrapped line whose
+    /// second cell starts at the same x.
+    #[test]
+    fn soft_gaps_split_where_a_nearby_column_starts() {
+        let gap = SoftGap {
+            at: 18,
+            x1: 166.0,
+            x0: 178.0,
+        };
+        let mut lines = vec![
+            line(
+                700.0,
+                vec![seg(50.0, 300.0, "Optioneel / door  Documenten", vec![gap])],
+            ),
+            line(
+                689.0,
+                vec![
+                    seg(50.0, 150.0, "opgeslagen", vec![]),
+                    seg(178.0, 260.0, "notities", vec![]),
+                ],
+            ),
+        ];
+        split_aligned_gaps(&mut lines);
+        let texts: Vec<&str> = lines[0].segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Optioneel / door", "Documenten"]);
+        assert_eq!(lines[0].segs[1].x0, 178.0);
+
+        let mut alone = vec![line(
+            700.0,
+            vec![seg(50.0, 300.0, "Optioneel / door  Documenten", vec![gap])],
+        )];
+        split_aligned_gaps(&mut alone);
+        assert_eq!(alone[0].segs.len(), 1);
+    }
 }

@@ -20,6 +20,9 @@
 
 use crate::{normalize, NormalizedText, TextError, TextOptions, Warning};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Decode plain-text bytes and normalize them.
 pub fn from_plain(bytes: &[u8], opts: &TextOptions) -> Result<NormalizedText, TextError> {
@@ -171,9 +174,9 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
 /// control characters (random bytes give about 13 %), or more than 1 %
 /// NULs, is not a text file.
 fn reject_binary(text: &str) -> Result<(), TextError> {
-    let (mut chars, mut controls, mut nuls) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
+    let (mut controls, mut nuls) = (0usize, 0usize);
+    for m in SPECIAL.find_iter(text) {
+        let c = m.as_str().chars().next().unwrap_or(' ');
         if c == '\0' {
             nuls += 1;
         }
@@ -181,6 +184,10 @@ fn reject_binary(text: &str) -> Result<(), TextError> {
             controls += 1;
         }
     }
+    if controls == 0 && nuls == 0 {
+        return Ok(());
+    }
+    let chars = text.chars().count();
     if controls * 10 > chars || nuls * 100 > chars {
         return Err(TextError::Encoding(format!(
             "binary data, not text: {controls} of {chars} characters are control characters ({nuls} NUL)"
@@ -188,6 +195,14 @@ fn reject_binary(text: &str) -> Result<(), TextError> {
     }
     Ok(())
 }
+
+/// Every character that [`clean_controls`] changes: control characters
+/// other than tab, line feed and carriage return, Unicode line and
+/// paragraph separators and the invisible characters of [`is_invisible`].
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u{AD}\u{200B}\u{200E}\u{200F}\u{202A}-\u{202E}\u{2028}\u{2029}\u{2066}-\u{2069}\u{FEFF}]")
+        .expect("valid regex")
+});
 
 /// Control characters that have no place in a text: all of them except
 /// tab, line feed, carriage return and the ones turned into line breaks.
@@ -212,10 +227,17 @@ fn is_invisible(c: char) -> bool {
 
 /// The text without stray control and invisible characters, and how many
 /// control characters were removed.
-fn clean_controls(text: &str) -> (String, usize) {
-    let mut out = String::with_capacity(text.len());
+fn clean_controls(text: &str) -> (Cow<'_, str>, usize) {
+    let mut out = String::new();
     let mut removed = 0;
-    for c in text.chars() {
+    let mut copied = 0;
+    for m in SPECIAL.find_iter(text) {
+        if copied == 0 {
+            out.reserve(text.len());
+        }
+        out.push_str(&text[copied..m.start()]);
+        copied = m.end();
+        let c = m.as_str().chars().next().unwrap_or(' ');
         if let Some(brk) = line_break_for(c) {
             out.push_str(brk);
         } else if is_stray_control(c) {
@@ -224,7 +246,11 @@ fn clean_controls(text: &str) -> (String, usize) {
             out.push(c);
         }
     }
-    (out, removed)
+    if copied == 0 {
+        return (Cow::Borrowed(text), 0);
+    }
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), removed)
 }
 
 #[cfg(test)]

@@ -85,6 +85,8 @@ pub fn furniture_key(line: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Vocab {
     words: BTreeMap<String, usize>,
+    /// Keep a line-end hyphen unless the joined word is known.
+    hyphens_kept: bool,
 }
 
 impl Vocab {
@@ -101,7 +103,20 @@ impl Vocab {
                 }
             }
         }
-        Vocab { words }
+        Vocab {
+            words,
+            hyphens_kept: false,
+        }
+    }
+
+    /// Line-end hyphens of this document are part of the text (plain-text
+    /// layouts are wrapped by tools that only break after real hyphens):
+    /// keep them unless the joined word occurs in the document.
+    pub fn keep_hyphens(self, kept: bool) -> Vocab {
+        Vocab {
+            hyphens_kept: kept,
+            ..self
+        }
     }
 
     pub fn contains(&self, w: &str) -> bool {
@@ -143,6 +158,7 @@ pub fn join_hyphenated(head: &str, tail: &str, vocab: &Vocab) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || vocab.hyphens_kept
         || is_url_tail(stem)
     {
         out.push_str(stem);
@@ -245,6 +261,24 @@ mod tests {
         assert_eq!(
             join_hyphenated("https://example.nl/trust-center-", "privacy", &v),
             "https://example.nl/trust-center-privacy"
+        );
+    }
+
+    #[test]
+    fn typewriter_layouts_keep_unknown_hyphens() {
+        let v = vocab("de verwerkersovereenkomst");
+        assert_eq!(
+            join_hyphenated("en Nextcloud-", "instances.", &v),
+            "en Nextcloudinstances."
+        );
+        let v = v.keep_hyphens(true);
+        assert_eq!(
+            join_hyphenated("en Nextcloud-", "instances.", &v),
+            "en Nextcloud-instances."
+        );
+        assert_eq!(
+            join_hyphenated("de verwerkers-", "overeenkomst", &v),
+            "de verwerkersovereenkomst"
         );
     }
 

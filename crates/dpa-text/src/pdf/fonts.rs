@@ -12,8 +12,11 @@ pub struct Font {
     pub two_byte: bool,
     /// ToUnicode map, when the font has one.
     to_unicode: HashMap<u32, String>,
-    /// Text of each one-byte code from the font's encoding (empty = unknown).
-    simple: Vec<String>,
+    /// Text of the one-byte codes from the font's encoding, one after the
+    /// other (`simple_ends[c]`: where the text of code `c` ends; empty =
+    /// unknown). One string instead of 256 keeps every font small.
+    simple_text: String,
+    simple_ends: Vec<u32>,
     /// Widths in glyph space (1/1000 em) for codes `first..first + widths.len()`.
     widths: Vec<f32>,
     first: u32,
@@ -71,11 +74,22 @@ impl Font {
                 let code = b as u32;
                 let text = match self.to_unicode.get(&code) {
                     Some(t) => t.as_str(),
-                    None => self.simple.get(b as usize).map_or("", String::as_str),
+                    None => self.simple(b),
                 };
                 f(text, self.width(code), b == 32);
             }
         }
+    }
+
+    /// The encoding's text of a one-byte code.
+    fn simple(&self, code: u8) -> &str {
+        let i = usize::from(code);
+        let end = self.simple_ends.get(i).map_or(0, |&e| e as usize);
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.simple_ends.get(prev).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        self.simple_text.get(start..end).unwrap_or("")
     }
 
     fn width(&self, code: u32) -> f32 {
@@ -112,14 +126,23 @@ impl Font {
             }
             _ => {}
         }
-        self.simple = (0u8..=255)
-            .map(|c| base.decode(c).map(String::from).unwrap_or_default())
-            .collect();
+        let mut texts: Vec<Option<String>> = vec![None; 256];
         for (code, text) in differences {
-            if let Some(slot) = self.simple.get_mut(code) {
-                *slot = text;
+            if let Some(slot) = texts.get_mut(code) {
+                *slot = Some(text);
             }
         }
+        self.simple_ends = Vec::with_capacity(256);
+        for (c, text) in (0u8..=255).zip(&texts) {
+            match (text, base.decode(c)) {
+                (Some(text), _) => self.simple_text.push_str(text),
+                (None, Some(ch)) => self.simple_text.push(ch),
+                (None, None) => {}
+            }
+            self.simple_ends
+                .push(u32::try_from(self.simple_text.len()).unwrap_or(u32::MAX));
+        }
+        self.simple_text.shrink_to_fit();
     }
 
     fn load_simple_widths(&mut self, doc: &Document, dict: &Dictionary) {

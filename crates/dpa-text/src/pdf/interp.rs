@@ -157,14 +157,9 @@ impl<'a> Interpreter<'a> {
             .and_then(|o| number(Some(o)))
             .unwrap_or(0.0) as i64;
         let resources = page_resources(doc, page_dict);
-        let mut content = Vec::new();
-        for id in doc.get_page_contents(page_id) {
-            if let Ok(Object::Stream(s)) = doc.get_object(id) {
-                content.extend(self.stream_bytes(s)?);
-                content.push(b'\n');
-            }
-        }
+        let content = self.page_content(page_id)?;
         let mut page = PageContent::default();
+        page.glyphs.reserve_exact(glyph_estimate(&content));
         let mut run = Run {
             page: &mut page,
             state: State {
@@ -189,6 +184,28 @@ impl<'a> Interpreter<'a> {
         Ok(page)
     }
 
+    /// The decoded content streams of a page, one after the other (a line
+    /// break between two), in one buffer of the exact size.
+    fn page_content(&mut self, page_id: ObjectId) -> Result<Vec<u8>, TextError> {
+        let doc = self.doc;
+        let mut parts = Vec::new();
+        for id in doc.get_page_contents(page_id) {
+            if let Ok(Object::Stream(s)) = doc.get_object(id) {
+                parts.push(self.stream_bytes(s)?);
+            }
+        }
+        if parts.len() <= 1 {
+            return Ok(parts.pop().unwrap_or_default());
+        }
+        let total = parts.iter().map(|p| p.len() + 1).sum();
+        let mut content = Vec::with_capacity(total);
+        for part in parts {
+            content.extend_from_slice(&part);
+            content.push(b'\n');
+        }
+        Ok(content)
+    }
+
     fn stream_bytes(&mut self, s: &lopdf::Stream) -> Result<Vec<u8>, TextError> {
         let limit = self.stream_limit();
         let data = if s.dict.get(b"Filter").is_ok() {
@@ -207,6 +224,9 @@ impl<'a> Interpreter<'a> {
             s.content.clone()
         };
         self.budget.charge(data.len() as u64)?;
+        // the inflater allocates generously; keep only what was decoded
+        let mut data = data;
+        data.shrink_to_fit();
         Ok(data)
     }
 
@@ -399,6 +419,38 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// At most how many glyphs a content stream can show: one per byte inside
+/// its literal strings, one per two hex digits (capped; `<<` dictionaries
+/// add a few), so the glyph list is allocated once instead of growing by
+/// doubling. Glyphs of form XObjects are not counted (the list grows).
+fn glyph_estimate(content: &[u8]) -> usize {
+    let (mut bytes, mut digits, mut depth, mut hex) = (0usize, 0usize, 0usize, false);
+    let mut escaped = false;
+    for &b in content {
+        if bytes + digits / 2 >= MAX_GLYPHS_PER_PAGE {
+            break;
+        }
+        if depth > 0 {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+            bytes += usize::from(depth > 0);
+        } else if hex {
+            hex = b != b'>';
+            digits += usize::from(b.is_ascii_hexdigit());
+        } else if b == b'(' {
+            depth = 1;
+        } else if b == b'<' {
+            hex = true;
+        }
+    }
+    (bytes + digits.div_ceil(2)).min(MAX_GLYPHS_PER_PAGE)
+}
+
 impl Run<'_> {
     fn next_line(&mut self, tx: f32, ty: f32) {
         self.tlm = Matrix::translate(tx, ty).mul(&self.tlm);
@@ -523,5 +575,19 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
     match inherited(doc, page, b"Resources")? {
         Object::Dictionary(d) => Some(d),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glyph_estimate;
+
+    #[test]
+    fn glyph_estimate_bounds_the_shown_bytes() {
+        assert_eq!(glyph_estimate(b"BT /F1 10 Tf (Artikel 1) Tj ET"), 9);
+        // an escape counts as a byte too: an upper bound
+        assert_eq!(glyph_estimate(b"[(Ver) -20 (werker)] TJ (a\\) b) '"), 14);
+        assert_eq!(glyph_estimate(b"<0041004200> Tj (x(y)z) Tj"), 10);
+        assert_eq!(glyph_estimate(b"0 0 m 10 10 l S"), 0);
     }
 }
