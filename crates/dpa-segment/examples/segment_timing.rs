@@ -1,5 +1,9 @@
 //! Time segmentation on the fixture texts (MB/s) and on hostile inputs:
 //! `cargo run --release -p dpa-segment --example segment_timing -- [CASE]`.
+//! A CASE may also be the path of a (normalized) text file.
+//! `SEGMENT_ITERS=N` sets the fixture passes (default 300).
+//! With `SEGMENT_DUMP=DIR` a hostile case also writes its clauses to
+//! `DIR/<case>.json` (to compare outputs before and after a change).
 
 use dpa_model::{NormalizedText, SourceFormat};
 use std::time::Instant;
@@ -53,7 +57,8 @@ fn main() {
 }
 
 fn run(case: &str) {
-    let Some(text) = hostile(case) else {
+    // A case is a built-in hostile input or the path of a text file.
+    let Some(text) = hostile(case).or_else(|| std::fs::read_to_string(case).ok()) else {
         eprintln!("unknown case {case}");
         return;
     };
@@ -65,33 +70,61 @@ fn run(case: &str) {
         t.elapsed().as_secs_f64() * 1e3,
         clauses.len()
     );
+    if let Some(dir) = std::env::var_os("SEGMENT_DUMP") {
+        let name = std::path::Path::new(case).file_name().unwrap_or_default();
+        let out = std::path::Path::new(&dir).join(format!("{}.json", name.to_string_lossy()));
+        let json = serde_json::json!({ "clauses": clauses });
+        if let Err(e) = std::fs::write(&out, json.to_string()) {
+            eprintln!("{}: {e}", out.display());
+        }
+    }
 }
 
 fn fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
     let mut docs = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.extension().is_some_and(|x| x == "txt") {
-            if let Ok(b) = std::fs::read(&p) {
-                if let Ok(t) = dpa_text::from_plain(&b, &dpa_text::TextOptions::default()) {
-                    docs.push(t);
-                }
+    for p in paths {
+        if let Ok(b) = std::fs::read(&p) {
+            if let Ok(t) = dpa_text::from_plain(&b, &dpa_text::TextOptions::default()) {
+                let name = p
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                docs.push((name, t));
             }
         }
     }
+    let n = std::env::var("SEGMENT_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    for (name, d) in &docs {
+        let rate = throughput(std::slice::from_ref(d), n);
+        println!("{name}: {} bytes: {rate:.1} MB/s", d.text.len());
+    }
+    let all: Vec<NormalizedText> = docs.into_iter().map(|(_, d)| d).collect();
+    let bytes: usize = all.iter().map(|d| d.text.len()).sum();
+    let rate = throughput(&all, n);
+    println!("{} docs, {bytes} bytes: {rate:.1} MB/s", all.len());
+}
+
+/// MB/s of segmenting `docs` `n` times.
+fn throughput(docs: &[NormalizedText], n: usize) -> f64 {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let n = 300;
     let t = Instant::now();
     for _ in 0..n {
-        for d in &docs {
+        for d in docs {
             std::hint::black_box(dpa_segment::segment(d));
         }
     }
-    let s = t.elapsed().as_secs_f64();
-    println!(
-        "{} docs, {bytes} bytes: {:.1} MB/s",
-        docs.len(),
-        (bytes * n) as f64 / s / 1e6
-    );
+    (bytes * n) as f64 / t.elapsed().as_secs_f64() / 1e6
 }

@@ -24,26 +24,46 @@
 mod kind;
 mod lines;
 mod marker;
+#[cfg(test)]
+mod marker_reference;
 mod tree;
 mod vocab;
 
 use dpa_model::{Clause, ClauseKind, NormalizedText};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use tree::{Node, NodeKind, Tree};
 
 pub use kind::{classify_body, classify_heading, fold};
 
 /// Split a normalized text into the clause tree.
 pub fn segment(text: &NormalizedText) -> Vec<Clause> {
-    let tree = tree::build(&text.text);
-    let mut headings: Vec<Option<String>> = tree.nodes.iter().map(|n| n.heading.clone()).collect();
+    let mut tree = tree::build(&text.text);
+    let mut headings: Vec<Option<String>> =
+        tree.nodes.iter_mut().map(|n| n.heading.take()).collect();
     complete_sibling_headings(&tree, &text.text, &mut headings);
-    let ids = assign_ids(&tree);
     let kinds = assign_kinds(&tree, &text.text, &headings);
+    let ids = assign_ids(&tree);
+    // Numbers are read by `assign_ids`: moved out only after it.
+    let numbers = tree.nodes.iter_mut().map(|n| n.number.take()).collect();
+    let mut parts = ClauseParts {
+        ids,
+        numbers,
+        headings,
+        kinds,
+    };
     tree.roots
         .iter()
-        .map(|&r| to_clause(&tree, r, 1, text, &ids, &kinds, &headings))
+        .map(|&r| to_clause(&tree, r, 1, text, &mut parts))
         .collect()
+}
+
+/// The per-node values of the clauses, moved out one by one as the
+/// clauses are built.
+struct ClauseParts {
+    ids: Vec<String>,
+    numbers: Vec<Option<String>>,
+    headings: Vec<Option<String>>,
+    kinds: Vec<Option<ClauseKind>>,
 }
 
 /// One row of the flat outline of a clause tree.
@@ -98,25 +118,28 @@ fn to_clause(
     idx: usize,
     level: u32,
     text: &NormalizedText,
-    ids: &[String],
-    kinds: &[Option<ClauseKind>],
-    headings: &[Option<String>],
+    parts: &mut ClauseParts,
 ) -> Clause {
     let n = &tree.nodes[idx];
     let body = text.text.get(n.start..n.end).unwrap_or("");
+    let take = |v: &mut Vec<Option<String>>| v.get_mut(idx).and_then(Option::take);
     Clause {
-        id: ids[idx].clone(),
-        number: n.number.clone(),
-        heading: headings[idx].clone(),
+        id: parts
+            .ids
+            .get_mut(idx)
+            .map(std::mem::take)
+            .unwrap_or_default(),
+        number: take(&mut parts.numbers),
+        heading: take(&mut parts.headings),
         level,
-        kind: kinds[idx],
+        kind: parts.kinds.get(idx).copied().flatten(),
         text: body.to_string(),
         span: [n.start, n.start + body.len()],
         page: text.page_of_span(n.start),
         children: n
             .children
             .iter()
-            .map(|&c| to_clause(tree, c, level + 1, text, ids, kinds, headings))
+            .map(|&c| to_clause(tree, c, level + 1, text, parts))
             .collect(),
     }
 }
@@ -162,43 +185,48 @@ fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<Str
 
 /// Ids: part slug + number path (`deel-1/4.1`, `bijlage-a/2`, `12.a`);
 /// unnumbered blocks `p<N>`; duplicates get `_2`, `_3`.
+///
+/// A suffixed id never equals a base id (a base has a `.` or nothing but
+/// letters, digits and `-` after its last `_`), and the suffixes of one
+/// base only count up, so one map from base to its next suffix keeps every
+/// id unique. `p<N>` ids are unique by their counter: a part slug comes
+/// from fixed words, a number path holds digits, dots or a `/`, and a
+/// top-level item id is a single number, letter or numeral.
 fn assign_ids(tree: &Tree) -> Vec<String> {
     let mut ids: Vec<String> = vec![String::new(); tree.nodes.len()];
-    let mut used = BTreeSet::new();
-    let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unnumbered = 0;
+    let mut next_suffix: BTreeMap<String, u64> = BTreeMap::new();
+    let mut unnumbered: u64 = 0;
     for (idx, n) in tree.nodes.iter().enumerate() {
         let base = match n.kind {
             NodeKind::Part(_) => n.slug.clone().unwrap_or_else(|| "deel".to_string()),
             NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para => {
+                // `p<N>` is unique: no other id is `p` and digits only.
                 unnumbered += 1;
-                format!("p{unnumbered}")
+                let mut id = String::from("p");
+                tree::push_decimal(&mut id, unnumbered);
+                ids[idx] = id;
+                continue;
             }
             NodeKind::Article | NodeKind::Dotted => {
-                format!(
-                    "{}{}",
-                    part_prefix(tree, idx),
-                    n.number.as_deref().unwrap_or("")
-                )
+                let mut id = part_prefix(tree, idx);
+                id.push_str(n.number.as_deref().unwrap_or(""));
+                id
             }
             _ => item_id(tree, idx, &ids),
         };
-        let mut id = base.clone();
-        if used.contains(&id) {
-            // The next free suffix of this base: searched from where the
-            // last duplicate of the same base stopped (linear on hostile
-            // input with thousands of equal numbers).
-            let k = next_suffix.entry(base.clone()).or_insert(2);
-            loop {
-                id = format!("{base}_{k}");
+        ids[idx] = match next_suffix.get_mut(&base) {
+            Some(k) => {
+                let mut id = base;
+                id.push('_');
+                tree::push_decimal(&mut id, *k);
                 *k += 1;
-                if !used.contains(&id) {
-                    break;
-                }
+                id
             }
-        }
-        used.insert(id.clone());
-        ids[idx] = id;
+            None => {
+                next_suffix.insert(base.clone(), 2);
+                base
+            }
+        };
     }
     ids
 }
@@ -208,9 +236,18 @@ fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
     let number = n.number.as_deref().unwrap_or("");
     match n.parent {
         Some(p) if matches!(tree.nodes[p].kind, NodeKind::Part(_)) => {
-            format!("{}{number}", part_prefix(tree, idx))
+            let mut id = part_prefix(tree, idx);
+            id.push_str(number);
+            id
         }
-        Some(p) => format!("{}.{number}", ids[p]),
+        Some(p) => {
+            let parent = ids.get(p).map_or("", String::as_str);
+            let mut id = String::with_capacity(parent.len() + 1 + number.len());
+            id.push_str(parent);
+            id.push('.');
+            id.push_str(number);
+            id
+        }
         None => number.to_string(),
     }
 }
@@ -220,7 +257,9 @@ fn part_prefix(tree: &Tree, idx: usize) -> String {
     let mut cur = tree.nodes[idx].parent;
     while let Some(p) = cur {
         if let NodeKind::Part(_) = tree.nodes[p].kind {
-            return format!("{}/", tree.nodes[p].slug.as_deref().unwrap_or("deel"));
+            let mut prefix = tree.nodes[p].slug.clone().unwrap_or_else(|| "deel".into());
+            prefix.push('/');
+            return prefix;
         }
         cur = tree.nodes[p].parent;
     }

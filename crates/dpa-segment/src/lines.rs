@@ -1,5 +1,8 @@
 //! Lines of the normalized text with byte offsets, and their shape.
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// One line of the normalized text (line ends are `\n` or the page
 /// separator `\u{c}`).
 #[derive(Debug, Clone, Copy)]
@@ -24,11 +27,11 @@ impl Line {
 pub fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut begin = 0;
-    for (i, ch) in text.char_indices() {
-        if ch == '\n' || ch == '\u{c}' {
-            out.push(trimmed(text, begin, i));
-            begin = i + ch.len_utf8();
-        }
+    // Both line ends are ASCII, so a byte search finds them at char
+    // boundaries (and runs at memchr speed in unoptimized builds too).
+    for i in memchr::memchr2_iter(b'\n', b'\x0c', text.as_bytes()) {
+        out.push(trimmed(text, begin, i));
+        begin = i + 1;
     }
     if begin < text.len() {
         out.push(trimmed(text, begin, text.len()));
@@ -37,7 +40,15 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 }
 
 fn trimmed(text: &str, begin: usize, end: usize) -> Line {
-    let raw = &text[begin..end];
+    // Fast path: ASCII non-space bytes at both ends need no trimming.
+    let bytes = text.as_bytes();
+    if end > begin && end <= bytes.len() {
+        let (first, last) = (bytes[begin], bytes[end - 1]);
+        if first > b' ' && first < 0x80 && last > b' ' && last < 0x80 {
+            return Line { start: begin, end };
+        }
+    }
+    let raw = text.get(begin..end).unwrap_or("");
     let lead = raw.len() - raw.trim_start().len();
     let body = raw.trim();
     let start = begin + lead;
@@ -49,16 +60,36 @@ fn trimmed(text: &str, begin: usize, end: usize) -> Line {
 
 /// A table row: tab-separated cells or ` | ` pipes.
 pub fn is_table_row(line: &str) -> bool {
-    line.contains('\t') || line.contains(" | ") || (line.starts_with('|') && line.len() > 1)
+    let b = line.as_bytes();
+    // Most lines hold neither a tab nor a pipe.
+    match memchr::memchr2(b'\t', b'|', b) {
+        None => false,
+        Some(_) => {
+            memchr::memchr(b'\t', b).is_some()
+                || PIPE.find(b).is_some()
+                || (line.starts_with('|') && line.len() > 1)
+        }
+    }
+}
+
+static PIPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" | "));
+pub static COLON_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(": "));
+pub static DOT_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(". "));
+
+/// `s.split_once(needle)` with a prepared ASCII needle.
+pub fn split_once_at<'s>(s: &'s str, needle: &Finder<'static>) -> Option<(&'s str, &'s str)> {
+    let at = needle.find(s.as_bytes())?;
+    Some((s.get(..at)?, s.get(at + needle.needle().len()..)?))
 }
 
 /// The line ends a sentence or a clause lead-in, so a number may start the
 /// next line as a clause.
 pub fn ends_sentence(line: &str) -> bool {
-    matches!(
-        line.chars().last(),
-        Some('.' | ':' | ';' | '!' | '?' | '"' | '”' | '’')
-    )
+    match line.as_bytes().last() {
+        None => false,
+        Some(&b) if b.is_ascii() => matches!(b, b'.' | b':' | b';' | b'!' | b'?' | b'"'),
+        Some(_) => matches!(line.chars().next_back(), Some('”' | '’')),
+    }
 }
 
 /// A short, title-like phrase: starts with a capital, no sentence end, few words.
@@ -74,21 +105,89 @@ pub fn is_title_like(s: &str, max_words: usize) -> bool {
         return false;
     }
     let words = s.split_whitespace().count();
-    let dangling = s.split_whitespace().last().is_some_and(|w| {
-        crate::vocab::DANGLING_WORDS
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d))
-    });
-    words <= max_words && !dangling && !has_sentence_word(s)
+    let dangling = || {
+        s.split_whitespace()
+            .next_back()
+            .is_some_and(|w| in_vocab(w, &DANGLING))
+    };
+    words <= max_words && !dangling() && !has_sentence_word(s)
 }
 
 /// The phrase holds a finite verb or pronoun that headings do not use.
 pub fn has_sentence_word(s: &str) -> bool {
-    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        crate::vocab::SENTENCE_WORDS
+    // Words are runs of alphanumeric chars; a word with a non-ASCII char
+    // or longer than 16 bytes is in no vocabulary (key `None`).
+    let bytes = s.as_bytes();
+    let mut key: Option<u128> = Some(0);
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, ascii) = if b.is_ascii() {
+            i += 1;
+            (b.is_ascii_alphanumeric(), true)
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            i += c.len_utf8();
+            (c.is_alphanumeric(), false)
+        };
+        if !alnum {
+            if len > 0 && key.is_some_and(|k| SENTENCE.contains_key(k)) {
+                return true;
+            }
+            key = Some(0);
+            len = 0;
+            continue;
+        }
+        len += 1;
+        key = match key {
+            Some(k) if ascii && len <= 16 => Some((k << 8) | u128::from(b.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    len > 0 && key.is_some_and(|k| SENTENCE.contains_key(k))
+}
+
+/// A vocabulary of lower-case ASCII words (at most 16 bytes each), as
+/// sorted integer keys for lookups.
+pub struct Vocab {
+    keys: Vec<u128>,
+}
+
+impl Vocab {
+    fn new(words: &[&str]) -> Vocab {
+        let mut keys: Vec<u128> = words
             .iter()
-            .any(|sw| w.eq_ignore_ascii_case(sw))
-    })
+            .filter_map(|w| word_key(w.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Vocab { keys }
+    }
+
+    fn contains_key(&self, key: u128) -> bool {
+        self.keys.binary_search(&key).is_ok()
+    }
+}
+
+/// The key of an ASCII word of 1 to 16 bytes, lower-cased.
+pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = 0u128;
+    for &b in word {
+        key = (key << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    Some(key)
+}
+
+static SENTENCE: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(crate::vocab::SENTENCE_WORDS));
+static DANGLING: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(crate::vocab::DANGLING_WORDS));
+
+/// The word is in the vocabulary, ASCII case ignored.
+pub fn in_vocab(word: &str, vocab: &Vocab) -> bool {
+    word_key(word.as_bytes()).is_some_and(|k| vocab.contains_key(k))
 }
 
 /// Every letter is upper case and there are at least three letters.
@@ -130,5 +229,22 @@ mod tests {
         assert!(!is_title_like("binnen 24 uur", 8));
         assert!(is_all_caps("BEVEILIGINGSBELEID"));
         assert!(!is_all_caps("Beveiliging"));
+        assert!(has_sentence_word("Wat Verwerker DOET en WORDT"));
+        assert!(!has_sentence_word("Wordtachtig Zijnde"));
+        assert!(!is_title_like("Doel van de", 8));
+        assert!(is_title_like("Doel Van Dé", 8));
+        assert!(has_sentence_word("dit"));
+        assert!(!has_sentence_word("Ditto verwerkte zijnde"));
+        assert!(!has_sentence_word("dït"));
+    }
+
+    #[test]
+    fn every_vocabulary_word_has_a_key() {
+        for w in crate::vocab::SENTENCE_WORDS
+            .iter()
+            .chain(crate::vocab::DANGLING_WORDS)
+        {
+            assert!(word_key(w.as_bytes()).is_some(), "{w}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! roman numerals and bullets. A marker is only a candidate: the tree
 //! builder decides from the context whether it starts a clause.
 
-use crate::vocab::{PartKind, PART_TITLES, PART_WORDS};
+use crate::vocab::{self, PartKind, PART_TITLES, PART_WORDS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -37,115 +37,380 @@ pub struct Found {
     pub rest: usize,
 }
 
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Artikel|ARTIKEL|Art\.|ART\.|Article|ARTICLE)\s+(\d{1,3}(?:\.\d{1,3}){0,15})\.?(?:\s*[-–—:.]\s*|\s+|$)")
-        .expect("article regex")
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,15})(\.?)(?:[ \u{a0}]+|$)").expect("numeric regex")
-});
-static PAREN_NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\()?(\d{1,2})\)[ \u{a0}]+").expect("paren numeric regex"));
-static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–•*·▪][ \u{a0}]+)?(?:\(([a-z])\)|([a-z])[.)])[ \u{a0}]+")
-        .expect("letter regex")
-});
-static UPPER_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\(([A-Z])\)|([A-Z])[.)])[ \u{a0}]+\S").expect("upper regex"));
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((x{0,3}(?:ix|iv|v?i{0,3}))\)|(x{0,3}(?:ix|iv|v?i{0,3}))[.)])[ \u{a0}]+")
-        .expect("roman regex")
-});
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[•·▪◦○■►‣⁃\-–—*][ \u{a0}\t]+\S").expect("bullet regex"));
-static PART_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(deel|part|hoofdstuk|bijlage|annex|appendix|schedule)(?:\s+([0-9]{1,2}|[a-z]|[ivx]{1,4}))?(?:\s*([.:\-–—])\s*|\s+|$)(.*)$")
-        .expect("part regex")
-});
+/// A Unicode decimal digit other than `0`-`9` (what `\d` also matches).
+static OTHER_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Nd}$").expect("digit regex"));
 
 /// Read the marker at the start of a (trimmed, non-blank) line.
+///
+/// Each reader below is a hand-written matcher with the semantics of the
+/// pattern in its doc comment (leftmost-first, as the `regex` crate reads
+/// it); the differential test in `marker_reference` holds them to that.
 pub fn find(line: &str) -> Option<Found> {
     if !may_start_marker(line) {
         return None;
     }
+    // Only a number can follow a leading digit (the other readers need a
+    // letter, a parenthesis or a bullet first).
+    if line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return number_marker(line);
+    }
+    // After a bullet only a lettered item (`- a.`) or the bullet itself.
+    if char_at(line, 0).is_some_and(is_bullet) {
+        if let Some((letter, rest)) = lower_letter(line) {
+            let upper = false;
+            let marker = Marker::Letter { letter, upper };
+            return Some(Found { marker, rest });
+        }
+        return bullet_marker(line);
+    }
     if let Some(f) = part(line) {
         return Some(f);
     }
-    if let Some(c) = ARTICLE.captures(line) {
-        let number = parse_dotted(&c[1])?;
-        return Some(Found {
-            marker: Marker::Article { number },
-            rest: c[0].len(),
-        });
+    if line.starts_with('A') {
+        if let Some((number, rest)) = article(line) {
+            let number = parse_dotted(number)?;
+            return Some(Found {
+                marker: Marker::Article { number },
+                rest,
+            });
+        }
     }
-    if let Some(c) = LETTER.captures(line) {
-        let letter = c.get(1).or(c.get(2))?.as_str().chars().next()?;
+    if let Some((letter, rest)) = lower_letter(line) {
         // `i.`/`v.`/`x.` may be roman numerals: the builder decides.
-        let rest = c[0].len();
-        return Some(Found {
-            marker: Marker::Letter {
-                letter,
-                upper: false,
-            },
-            rest,
-        });
+        let upper = false;
+        let marker = Marker::Letter { letter, upper };
+        return Some(Found { marker, rest });
     }
-    if let Some(c) = ROMAN.captures(line) {
-        let text = c.get(1).or(c.get(2))?.as_str();
-        let value = roman_value(text)?;
-        return Some(Found {
-            marker: Marker::Roman { value },
-            rest: c[0].len(),
-        });
+    if let Some((numeral, rest)) = roman(line) {
+        let value = roman_value(numeral)?;
+        let marker = Marker::Roman { value };
+        return Some(Found { marker, rest });
     }
-    if let Some(c) = UPPER_LETTER.captures(line) {
-        let letter = c.get(1).or(c.get(2))?.as_str().chars().next()?;
-        let rest = c[0].len() - 1;
-        return Some(Found {
-            marker: Marker::Letter {
-                letter,
-                upper: true,
-            },
-            rest,
-        });
+    if let Some((letter, rest)) = upper_letter(line) {
+        let upper = true;
+        let marker = Marker::Letter { letter, upper };
+        return Some(Found { marker, rest });
     }
-    if let Some(c) = PAREN_NUMERIC.captures(line) {
-        let n: u32 = c[2].parse().ok()?;
+    number_marker(line)
+}
+
+/// `(1)`, `1)`, `1`, `1.`, `4.1`: the numeric markers.
+fn number_marker(line: &str) -> Option<Found> {
+    if let Some((digits, rest)) = paren_numeric(line) {
+        let n: u32 = digits.parse().ok()?;
         let marker = Marker::Numeric {
             number: vec![n],
             bare: false,
             paren: true,
         };
-        return Some(Found {
-            marker,
-            rest: c[0].len(),
-        });
+        return Some(Found { marker, rest });
     }
-    if let Some(c) = NUMERIC.captures(line) {
-        let number = parse_dotted(&c[1])?;
-        let bare = c[2].is_empty() && number.len() == 1;
-        return Some(Found {
-            marker: Marker::Numeric {
-                number,
-                bare,
-                paren: false,
-            },
-            rest: c[0].len(),
-        });
+    if let Some((number, dot, rest)) = numeric(line) {
+        let number = parse_dotted(number)?;
+        let bare = !dot && number.len() == 1;
+        let marker = Marker::Numeric {
+            number,
+            bare,
+            paren: false,
+        };
+        return Some(Found { marker, rest });
     }
-    if BULLET.is_match(line) {
-        let rest = line
-            .char_indices()
-            .nth(1)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
-        let rest = rest + (line[rest..].len() - line[rest..].trim_start().len());
-        return Some(Found {
-            marker: Marker::Bullet,
-            rest,
-        });
+    bullet_marker(line)
+}
+
+/// `•`, `-`, `*` ... followed by text.
+fn bullet_marker(line: &str) -> Option<Found> {
+    if !bullet(line) {
+        return None;
+    }
+    let rest = line
+        .char_indices()
+        .nth(1)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
+    let tail = line.get(rest..).unwrap_or("");
+    let rest = rest + (tail.len() - tail.trim_start().len());
+    Some(Found {
+        marker: Marker::Bullet,
+        rest,
+    })
+}
+
+// ----- hand-written matchers ---------------------------------------------------
+
+/// The char at byte offset `at`.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..).and_then(|t| t.chars().next())
+}
+
+/// After the part word (`word_end` bytes) of a part title line, with the
+/// semantics of
+/// `^(?i)(deel|...)(?:\s+([0-9]{1,2}|[a-z]|[ivx]{1,4}))?(?:\s*([.:\-–—])\s*|\s+|$)(.*)$`:
+/// the label, whether a separator mark follows, and where the title text
+/// starts.
+fn part_word_tail(line: &str, word_end: usize) -> Option<(Option<&str>, bool, usize)> {
+    let ws_end = skip_while(line, word_end, char::is_whitespace);
+    if ws_end > word_end {
+        for end in label_ends(line, ws_end) {
+            if let Some((sep, rest)) = part_separator(line, end) {
+                return Some((Some(&line[ws_end..end]), sep, rest));
+            }
+        }
+    }
+    let (sep, rest) = part_separator(line, word_end)?;
+    Some((None, sep, rest))
+}
+
+/// The ends of the label candidates at `at`, in the order the pattern
+/// tries them: `[0-9]{1,2}` (longest first), `[a-z]`, `[ivx]{1,4}`
+/// (longest first); letters in any case (with the Kelvin sign and the long
+/// s that case-insensitive `k` and `s` match).
+fn label_ends(line: &str, at: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let digits = skip_while(line, at, |c| c.is_ascii_digit());
+    if digits > at {
+        ends.push(digits.min(at + 2));
+        if digits > at + 1 {
+            ends.push(at + 1);
+        }
+    }
+    if let Some(c) =
+        char_at(line, at).filter(|&c| c.is_ascii_alphabetic() || c == '\u{212a}' || c == '\u{17f}')
+    {
+        ends.push(at + c.len_utf8());
+    }
+    let mut roman = at;
+    let mut count = 0;
+    while count < 4 && char_at(line, roman).is_some_and(|c| "ivxIVX".contains(c)) {
+        roman += 1;
+        count += 1;
+    }
+    for n in (1..=count).rev() {
+        ends.push(at + n);
+    }
+    ends
+}
+
+/// `(?:\s*([.:\-–—])\s*|\s+|$)` at `at`: whether the mark is there and
+/// the match end.
+fn part_separator(line: &str, at: usize) -> Option<(bool, usize)> {
+    let ws = skip_while(line, at, char::is_whitespace);
+    if let Some(c) = char_at(line, ws).filter(|c| matches!(c, '.' | ':' | '-' | '–' | '—')) {
+        return Some((
+            true,
+            skip_while(line, ws + c.len_utf8(), char::is_whitespace),
+        ));
+    }
+    (ws > at || at == line.len()).then_some((false, ws))
+}
+
+/// `\d`: a Unicode decimal digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && is_other_digit(c))
+}
+
+fn is_other_digit(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    OTHER_DIGIT.is_match(c.encode_utf8(&mut buf))
+}
+
+/// Skip chars while `keep` holds; the offset after them.
+fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
+    while let Some(c) = char_at(s, at) {
+        if !keep(c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// `[ \u{a0}]`
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+/// `[ \u{a0}]+`: the offset after the run, if there is at least one.
+fn spaces(s: &str, at: usize) -> Option<usize> {
+    let end = skip_while(s, at, is_space);
+    (end > at).then_some(end)
+}
+
+/// A run of 1 to 3 `\d` at `at` followed by no further digit: its end.
+fn digit_run(s: &str, at: usize, max: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut end = at;
+    let mut count = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match char_at(s, end).filter(|&c| is_digit(c)) {
+                Some(c) => end += c.len_utf8(),
+                None => break,
+            }
+        }
+        count += 1;
+    }
+    (1..=max).contains(&count).then_some(end)
+}
+
+/// `\d{1,3}(?:\.\d{1,3}){0,15}` at `at`: the end offsets of the number
+/// with 0, 1, 2, ... groups. A digit run longer than three chars cannot be
+/// followed by what the patterns require, so only whole runs are tried.
+fn dotted_ends(s: &str, at: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let Some(mut end) = digit_run(s, at, 3) else {
+        return ends;
+    };
+    ends.push(end);
+    while ends.len() <= 15 && s.as_bytes().get(end) == Some(&b'.') {
+        match digit_run(s, end + 1, 3) {
+            Some(e) => end = e,
+            None => break,
+        }
+        ends.push(end);
+    }
+    ends
+}
+
+/// `^(?:Artikel|ARTIKEL|Art\.|ART\.|Article|ARTICLE)\s+(\d{1,3}(?:\.\d{1,3}){0,15})\.?(?:\s*[-–—:.]\s*|\s+|$)`:
+/// the number and the match end.
+fn article(line: &str) -> Option<(&str, usize)> {
+    let word = vocab::ARTICLE_WORDS
+        .iter()
+        .find(|w| line.starts_with(**w))?;
+    let at = skip_while(line, word.len(), char::is_whitespace);
+    if at == word.len() {
+        return None;
+    }
+    for &end in dotted_ends(line, at).iter().rev() {
+        let dotted = line.as_bytes().get(end) == Some(&b'.');
+        let after_dot = dotted.then(|| article_tail(line, end + 1)).flatten();
+        if let Some(m) = after_dot.or_else(|| article_tail(line, end)) {
+            return Some((&line[at..end], m));
+        }
     }
     None
+}
+
+/// `(?:\s*[-–—:.]\s*|\s+|$)` at `at`: the match end.
+fn article_tail(line: &str, at: usize) -> Option<usize> {
+    let ws = skip_while(line, at, char::is_whitespace);
+    if let Some(c) = char_at(line, ws).filter(|c| matches!(c, '-' | '–' | '—' | ':' | '.')) {
+        return Some(skip_while(line, ws + c.len_utf8(), char::is_whitespace));
+    }
+    (ws > at || at == line.len()).then_some(ws)
+}
+
+/// `^(\d{1,3}(?:\.\d{1,3}){0,15})(\.?)(?:[ \u{a0}]+|$)`: the number,
+/// whether the dot is there, and the match end.
+fn numeric(line: &str) -> Option<(&str, bool, usize)> {
+    for &end in dotted_ends(line, 0).iter().rev() {
+        let dotted = line.as_bytes().get(end) == Some(&b'.');
+        if dotted {
+            if let Some(m) = numeric_tail(line, end + 1) {
+                return Some((&line[..end], true, m));
+            }
+        }
+        if let Some(m) = numeric_tail(line, end) {
+            return Some((&line[..end], false, m));
+        }
+    }
+    None
+}
+
+/// `(?:[ \u{a0}]+|$)` at `at`: the match end.
+fn numeric_tail(line: &str, at: usize) -> Option<usize> {
+    spaces(line, at).or((at == line.len()).then_some(at))
+}
+
+/// `^(\()?(\d{1,2})\)[ \u{a0}]+`: the digits and the match end.
+fn paren_numeric(line: &str) -> Option<(&str, usize)> {
+    let at = usize::from(line.starts_with('('));
+    let end = digit_run(line, at, 2)?;
+    if line.as_bytes().get(end) != Some(&b')') {
+        return None;
+    }
+    Some((&line[at..end], spaces(line, end + 1)?))
+}
+
+/// `^(?:[-–•*·▪][ \u{a0}]+)?(?:\(([a-z])\)|([a-z])[.)])[ \u{a0}]+`: the
+/// letter and the match end.
+fn lower_letter(line: &str) -> Option<(char, usize)> {
+    let lead = char_at(line, 0)
+        .filter(|c| matches!(c, '-' | '–' | '•' | '*' | '·' | '▪'))
+        .and_then(|c| spaces(line, c.len_utf8()))
+        .unwrap_or(0);
+    let (letter, end) = letter_item(line, lead, |c| c.is_ascii_lowercase())?;
+    Some((letter, spaces(line, end)?))
+}
+
+/// `^(?:\(([A-Z])\)|([A-Z])[.)])[ \u{a0}]+\S`: the letter and the match
+/// end minus one byte (the first byte of the text after the marker).
+fn upper_letter(line: &str) -> Option<(char, usize)> {
+    let (letter, end) = letter_item(line, 0, |c| c.is_ascii_uppercase())?;
+    let at = spaces(line, end)?;
+    let next = char_at(line, at).filter(|c| !c.is_whitespace())?;
+    Some((letter, at + next.len_utf8() - 1))
+}
+
+/// `\(L\)|L[.)]` at `at` for a letter class `L`: the letter and the end.
+fn letter_item(line: &str, at: usize, class: impl Fn(char) -> bool) -> Option<(char, usize)> {
+    let b = line.as_bytes();
+    let c = char::from(*b.get(at)?);
+    if c == '(' {
+        let l = char::from(*b.get(at + 1)?);
+        return (class(l) && b.get(at + 2) == Some(&b')')).then_some((l, at + 3));
+    }
+    (class(c) && matches!(b.get(at + 1), Some(b'.' | b')'))).then_some((c, at + 2))
+}
+
+/// `^(?:\((x{0,3}(?:ix|iv|v?i{0,3}))\)|(x{0,3}(?:ix|iv|v?i{0,3}))[.)])[ \u{a0}]+`:
+/// the numeral (possibly empty) and the match end.
+fn roman(line: &str) -> Option<(&str, usize)> {
+    let paren = line.starts_with('(');
+    let at = usize::from(paren);
+    let end = skip_while(line, at, |c| matches!(c, 'i' | 'v' | 'x'));
+    let numeral = &line[at..end];
+    if !is_roman_shape(numeral) {
+        return None;
+    }
+    let close = match line.as_bytes().get(end) {
+        Some(b')') => true,
+        Some(b'.') => !paren,
+        _ => false,
+    };
+    if !close {
+        return None;
+    }
+    Some((numeral, spaces(line, end + 1)?))
+}
+
+/// `x{0,3}(?:ix|iv|v?i{0,3})`, the whole string.
+fn is_roman_shape(s: &str) -> bool {
+    let tail = s.trim_start_matches('x');
+    if s.len() - tail.len() > 3 {
+        return false;
+    }
+    if tail == "ix" || tail == "iv" {
+        return true;
+    }
+    let ones = tail.strip_prefix('v').unwrap_or(tail);
+    ones.len() <= 3 && ones.bytes().all(|b| b == b'i')
+}
+
+/// `^[•·▪◦○■►‣⁃\-–—*][ \u{a0}\t]+\S`
+fn bullet(line: &str) -> bool {
+    let Some(c) = char_at(line, 0).filter(|&c| is_bullet(c)) else {
+        return false;
+    };
+    let at = c.len_utf8();
+    let end = skip_while(line, at, |c| is_space(c) || c == '\t');
+    end > at && char_at(line, end).is_some_and(|c| !c.is_whitespace())
 }
 
 /// The marker can start a clause as far as the line itself shows: a bare
@@ -160,62 +425,178 @@ pub fn plausible_start(line: &str, found: &Found) -> bool {
     }
 }
 
-/// Cheap test before the regexes: a marker starts with a digit, a
+/// Cheap test before the matchers: a marker starts with a digit, a
 /// parenthesis, a bullet, a single letter followed by `.`/`)`, or a word
 /// that opens a part or an article.
 fn may_start_marker(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(c0) = chars.next() else { return false };
-    if c0.is_ascii_digit()
-        || matches!(
-            c0,
-            '(' | '•'
-                | '·'
-                | '▪'
-                | '◦'
-                | '○'
-                | '■'
-                | '►'
-                | '‣'
-                | '⁃'
-                | '-'
-                | '–'
-                | '—'
-                | '*'
-        )
-    {
-        return true;
+    let bytes = line.as_bytes();
+    let Some(&b0) = bytes.first() else {
+        return false;
+    };
+    if b0.is_ascii() {
+        if b0.is_ascii_digit() || b0 == b'(' || ASCII_BULLETS[usize::from(b0)] {
+            return true;
+        }
+        if !b0.is_ascii_alphabetic() {
+            return false;
+        }
+        let b1 = bytes.get(1).copied();
+        if matches!(b1, Some(b'.' | b')')) {
+            return true;
+        }
+        if matches!((b0, b1), (b'i' | b'v' | b'x', Some(b'i' | b'v' | b'x'))) {
+            return true;
+        }
+    } else {
+        let Some(c0) = char_at(line, 0) else {
+            return false;
+        };
+        if is_bullet(c0) {
+            return true;
+        }
+        let c1 = char_at(line, c0.len_utf8());
+        if c0.is_alphabetic() && matches!(c1, Some('.' | ')')) {
+            return true;
+        }
+        // Opening words are ASCII.
+        return false;
     }
-    let c1 = chars.next();
-    if c0.is_alphabetic() && matches!(c1, Some('.' | ')')) {
-        return true;
+    // Cheap rejection by the length of the leading ASCII letters.
+    let mut letters = 0;
+    while letters <= MAX_WORD && bytes.get(letters).is_some_and(u8::is_ascii_alphabetic) {
+        letters += 1;
     }
-    if matches!((c0, c1), ('i' | 'v' | 'x', Some('i' | 'v' | 'x'))) {
-        return true;
+    let words = &*OPENING_WORDS;
+    if !(words.shortest..=words.longest).contains(&letters) {
+        return false;
     }
-    let end = line
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(line.len(), |(i, _)| i);
-    let first = &line[..end];
-    first.len() <= 40 && OPENING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
+    let mut buf = [0; MAX_WORD];
+    ascii_first_word(line, &mut buf).is_some_and(|w| OPENING_WORDS.contains(w))
+}
+
+/// The longest opening word, in bytes.
+const MAX_WORD: usize = 40;
+
+/// The leading letters of a line, lower-cased into `buf`, when they are
+/// ASCII and at most [`MAX_WORD`] bytes long (every opening word is).
+fn ascii_first_word<'b>(line: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+    let bytes = line.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        *buf.get_mut(len)? = b.to_ascii_lowercase();
+        len += 1;
+    }
+    // A non-ASCII letter would continue the word: then it is no opening word.
+    if char_at(line, len).is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 /// The lower-case words that open an article or a part title.
-static OPENING_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut words: Vec<String> = ["artikel", "art", "article"]
-        .iter()
-        .map(|w| w.to_string())
-        .chain(PART_WORDS.iter().map(|(w, _)| w.to_string()))
-        .chain(
-            PART_TITLES
-                .iter()
-                .filter_map(|(t, _)| t.split(' ').next().map(str::to_string)),
-        )
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+static OPENING_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        vocab::ARTICLE_OPENERS
+            .iter()
+            .copied()
+            .chain(PART_WORDS.iter().map(|(w, _)| *w))
+            .chain(PART_TITLES.iter().filter_map(|(t, _)| t.split(' ').next())),
+    )
+});
+
+/// A set of lower-case ASCII words with cheap rejections (length, first
+/// letter) before the sorted lookup of its word keys.
+struct WordSet {
+    keys: Vec<u128>,
+    /// Words too long for a key.
+    long: Vec<&'static str>,
+    first_letters: [bool; 26],
+    shortest: usize,
+    longest: usize,
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut words: Vec<&str> = words.collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut first_letters = [false; 26];
+        for w in &words {
+            if let Some(b) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                first_letters[usize::from(b - b'a')] = true;
+            }
+        }
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut keys: Vec<u128> = words
+            .iter()
+            .filter_map(|w| crate::lines::word_key(w.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        let long = words
+            .into_iter()
+            .filter(|w| crate::lines::word_key(w.as_bytes()).is_none())
+            .collect();
+        WordSet {
+            keys,
+            long,
+            first_letters,
+            shortest,
+            longest,
+        }
+    }
+
+    /// `word` is lower-case ASCII.
+    fn contains(&self, word: &str) -> bool {
+        let Some(b) = word.bytes().next() else {
+            return false;
+        };
+        let letter = b.is_ascii_lowercase() && self.first_letters[usize::from(b - b'a')];
+        if !letter || !(self.shortest..=self.longest).contains(&word.len()) {
+            return false;
+        }
+        match crate::lines::word_key(word.as_bytes()) {
+            Some(k) => self.keys.binary_search(&k).is_ok(),
+            None => self.long.contains(&word),
+        }
+    }
+}
+
+/// The ASCII bullets of [`vocab::BULLETS`] as a byte mask.
+static ASCII_BULLETS: [bool; 128] = ascii_mask(vocab::BULLETS);
+
+const fn ascii_mask(chars: &[char]) -> [bool; 128] {
+    let mut mask = [false; 128];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i] as u32;
+        if c < 128 {
+            mask[c as usize] = true;
+        }
+        i += 1;
+    }
+    mask
+}
+
+fn is_bullet(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_BULLETS[c as usize]
+    } else {
+        vocab::BULLETS.contains(&c)
+    }
+}
+
+/// The lower-case words that open a part title.
+static PART_OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        PART_WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(PART_TITLES.iter().filter_map(|(t, _)| t.split(' ').next())),
+    )
 });
 
 /// A part title line.
@@ -223,16 +604,11 @@ fn part(line: &str) -> Option<Found> {
     if line.len() > 120 {
         return None;
     }
-    let first: String = line
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let opens_part = PART_WORDS.iter().any(|(w, _)| *w == first)
-        || PART_TITLES
-            .iter()
-            .any(|(t, _)| t.split(' ').next() == Some(first.as_str()));
-    if !opens_part {
+    // Only reached for a line whose first word, if it is a part word, is
+    // ASCII (see `may_start_marker`), so the ASCII fold reads it fully.
+    let mut buf = [0; MAX_WORD];
+    let first = ascii_first_word(line, &mut buf)?;
+    if !PART_OPENERS.contains(first) {
         return None;
     }
     let lower = line.to_lowercase();
@@ -246,12 +622,10 @@ fn part(line: &str) -> Option<Found> {
             rest: line.len(),
         });
     }
-    let c = PART_WORD.captures(line)?;
-    let word = c[1].to_lowercase();
-    let kind = PART_WORDS.iter().find(|(w, _)| *w == word)?.1;
-    let label = c.get(2).map(|m| m.as_str().to_string());
-    let sep = c.get(3).is_some();
-    let rest_text = c.get(4).map_or("", |m| m.as_str());
+    let kind = PART_WORDS.iter().find(|(w, _)| *w == first)?.1;
+    let (label, sep, rest) = part_word_tail(line, first.len())?;
+    let label = label.map(str::to_string);
+    let rest_text = &line[rest..];
     // `Bijlage A bevat ...` is a sentence; `Bijlage A: Titel`, `Bijlage A`,
     // `BIJLAGE 2 - Titel`, `Bijlage — Titel` are titles.
     let titled = rest_text.is_empty()
@@ -265,8 +639,7 @@ fn part(line: &str) -> Option<Found> {
         return None;
     }
     // A lower-case single letter label must be a real label (`Bijlage a`),
-    // not the start of a word; the regex already requires a boundary.
-    let rest = c.get(4).map_or(line.len(), |m| m.start());
+    // not the start of a word; the matcher already requires a boundary.
     Some(Found {
         marker: Marker::Part {
             kind,
@@ -276,8 +649,23 @@ fn part(line: &str) -> Option<Found> {
     })
 }
 
-fn parse_dotted(s: &str) -> Option<Vec<u32>> {
-    s.split('.').map(|p| p.parse().ok()).collect()
+/// `1.2.3` as numbers; `None` when a part is empty or not ASCII digits.
+pub(crate) fn parse_dotted(s: &str) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    let mut value: Option<u32> = None;
+    for &b in s.as_bytes() {
+        if b == b'.' {
+            out.push(value?);
+            value = None;
+        } else if b.is_ascii_digit() {
+            let v = value.unwrap_or(0);
+            value = Some(v.checked_mul(10)?.checked_add(u32::from(b - b'0'))?);
+        } else {
+            return None;
+        }
+    }
+    out.push(value?);
+    Some(out)
 }
 
 /// The value of a lower-case roman numeral (1..=39).

@@ -70,6 +70,8 @@ pub struct Node {
     numbered_kids: bool,
     /// The last child that takes part in number / letter sequences.
     last_seq: Option<usize>,
+    /// The last child that is an article.
+    last_article: Option<usize>,
 }
 
 /// Nesting limit: deeper clauses hang at this depth (hostile input with
@@ -86,7 +88,9 @@ struct Builder<'a> {
     text: &'a str,
     lines: Vec<Line>,
     /// The marker at the start of each line, read once.
-    markers: Vec<Option<marker::Found>>,
+    markers: Vec<Option<Box<marker::Found>>>,
+    /// Whether each line is a table row, read once.
+    tables: Vec<bool>,
     nodes: Vec<Node>,
     roots: Vec<usize>,
     stack: Vec<usize>,
@@ -97,6 +101,8 @@ struct Builder<'a> {
     roots_numbered: bool,
     /// The last top-level node that takes part in sequences.
     roots_last_seq: Option<usize>,
+    /// The last top-level article.
+    roots_last_article: Option<usize>,
     /// Some node of the tree is numbered.
     any_numbered: bool,
 }
@@ -104,19 +110,25 @@ struct Builder<'a> {
 /// Build the clause tree of a normalized text.
 pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
-    let markers: Vec<Option<marker::Found>> = lines
-        .iter()
-        .map(|l| {
-            (!l.is_blank())
-                .then(|| marker::find(l.text(text)))
-                .flatten()
-        })
-        .collect();
+    // The marker and the table shape of each line, read once.
+    let mut markers: Vec<Option<Box<marker::Found>>> = Vec::with_capacity(lines.len());
+    let mut tables: Vec<bool> = Vec::with_capacity(lines.len());
+    for l in &lines {
+        let s = l.text(text);
+        let blank = l.is_blank();
+        markers.push(if blank {
+            None
+        } else {
+            marker::find(s).map(Box::new)
+        });
+        tables.push(!blank && is_table_row(s));
+    }
     let parts = real_part_lines(&markers);
     let mut b = Builder {
         text,
         lines,
         markers,
+        tables,
         nodes: Vec::new(),
         roots: Vec::new(),
         stack: Vec::new(),
@@ -124,6 +136,7 @@ pub fn build(text: &str) -> Tree {
         absorbed: None,
         roots_numbered: false,
         roots_last_seq: None,
+        roots_last_article: None,
         any_numbered: false,
     };
     b.run();
@@ -136,21 +149,18 @@ pub fn build(text: &str) -> Tree {
 /// Part title lines that really open a part: a title repeated later (a
 /// table of contents, `Bestaande uit: Deel 1 ... Deel 2 ...`) only refers
 /// to the part that follows.
-fn real_part_lines(markers: &[Option<marker::Found>]) -> BTreeSet<usize> {
+fn real_part_lines(markers: &[Option<Box<marker::Found>>]) -> BTreeSet<usize> {
     let mut last_by_key: Vec<(PartKind, Option<String>, usize)> = Vec::new();
     for (i, m) in markers.iter().enumerate() {
-        if let Some(marker::Found {
-            marker: Marker::Part { kind, label },
-            ..
-        }) = m.clone()
+        let Some(Marker::Part { kind, label }) = m.as_deref().map(|f| &f.marker) else {
+            continue;
+        };
+        match last_by_key
+            .iter_mut()
+            .find(|(k, lb, _)| k == kind && lb == label)
         {
-            match last_by_key
-                .iter_mut()
-                .find(|(k, lb, _)| *k == kind && *lb == label)
-            {
-                Some(entry) => entry.2 = i,
-                None => last_by_key.push((kind, label, i)),
-            }
+            Some(entry) => entry.2 = i,
+            None => last_by_key.push((*kind, label.clone(), i)),
         }
     }
     last_by_key.into_iter().map(|(_, _, i)| i).collect()
@@ -174,18 +184,12 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let s = line.text(self.text);
-            let strong = blank_before
-                || match prev {
-                    None => true,
-                    Some((p, title)) => {
-                        let ps = self.lines[p].text(self.text);
-                        title || ends_sentence(ps) || is_table_row(ps)
-                    }
-                };
+            // Only a marker line asks whether it stands strong.
+            let strong = self.marker(i).is_some() && (blank_before || self.follows_break(prev));
             let mut title = false;
             if self.absorbed == Some(i) {
                 self.extend(i);
-            } else if is_table_row(s) {
+            } else if self.is_table(i) {
                 self.continuation(i);
             } else if let Some(t) = self.try_marker(i, s, strong, blank_before) {
                 title = t;
@@ -198,6 +202,18 @@ impl<'a> Builder<'a> {
             }
             prev = Some((i, title));
             blank_before = false;
+        }
+    }
+
+    /// The previous line (and whether it started a title clause) ends a
+    /// sentence, a title or a table row, or there is none.
+    fn follows_break(&self, prev: Option<(usize, bool)>) -> bool {
+        match prev {
+            None => true,
+            Some((p, title)) => {
+                let ps = self.lines[p].text(self.text);
+                title || ends_sentence(ps) || self.is_table(p)
+            }
         }
     }
 
@@ -229,6 +245,7 @@ impl<'a> Builder<'a> {
         node.parent = self.stack.last().copied();
         let numbered = node.kind.is_numbered();
         let seq = is_sequence_kind(node.kind);
+        let article = node.kind == NodeKind::Article;
         self.any_numbered |= numbered;
         match node.parent {
             Some(p) => {
@@ -238,12 +255,18 @@ impl<'a> Builder<'a> {
                 if seq {
                     pn.last_seq = Some(idx);
                 }
+                if article {
+                    pn.last_article = Some(idx);
+                }
             }
             None => {
                 self.roots.push(idx);
                 self.roots_numbered |= numbered;
                 if seq {
                     self.roots_last_seq = Some(idx);
+                }
+                if article {
+                    self.roots_last_article = Some(idx);
                 }
             }
         }
@@ -267,6 +290,7 @@ impl<'a> Builder<'a> {
             children: Vec::new(),
             numbered_kids: false,
             last_seq: None,
+            last_article: None,
         }
     }
 
@@ -335,7 +359,7 @@ impl<'a> Builder<'a> {
             Some(l) if l.is_blank() => true,
             Some(l) => {
                 let s = l.text(self.text);
-                is_table_row(s)
+                self.is_table(i + 1)
                     || self
                         .marker(i + 1)
                         .is_some_and(|f| marker::plausible_start(s, f))
@@ -343,9 +367,17 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Line `i` is a table row.
+    fn is_table(&self, i: usize) -> bool {
+        self.tables.get(i).copied().unwrap_or(false)
+    }
+
     /// The marker read at the start of line `i`.
     fn marker(&self, i: usize) -> Option<&marker::Found> {
-        self.markers.get(i).and_then(Option::as_ref)
+        match self.markers.get(i) {
+            Some(Some(f)) => Some(f),
+            _ => None,
+        }
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -356,13 +388,30 @@ impl<'a> Builder<'a> {
 
     /// Start a clause at a marker line; `Some(title)` when it did.
     fn try_marker(&mut self, i: usize, s: &str, strong: bool, blank_before: bool) -> Option<bool> {
-        let found = self.marker(i)?.clone();
+        // Moved out while the clause opens (nothing reads the marker of
+        // line `i` meanwhile) and put back after.
+        let found = self.markers.get_mut(i)?.take()?;
+        let opened = self.open_marker(i, s, &found, strong, blank_before);
+        if let Some(slot) = self.markers.get_mut(i) {
+            *slot = Some(found);
+        }
+        opened
+    }
+
+    fn open_marker(
+        &mut self,
+        i: usize,
+        s: &str,
+        found: &marker::Found,
+        strong: bool,
+        blank_before: bool,
+    ) -> Option<bool> {
         let rest = s.get(found.rest..).unwrap_or("").trim();
-        match found.marker {
-            Marker::Part { kind, label } => self.open_part(i, s, kind, label, strong),
-            Marker::Article { number } => self.open_article(i, &number, rest, strong),
-            Marker::Numeric {
-                number,
+        match &found.marker {
+            Marker::Part { kind, label } => self.open_part(i, s, *kind, label.as_deref(), strong),
+            Marker::Article { number } => self.open_article(i, number, rest, strong),
+            &Marker::Numeric {
+                ref number,
                 bare,
                 paren,
             } => {
@@ -370,16 +419,17 @@ impl<'a> Builder<'a> {
                 if !(strong || titled) || (bare && !starts_upper(rest)) {
                     return None;
                 }
+                let first = *number.first()?;
                 if paren {
-                    self.open_paren_item(i, number[0], rest)
+                    self.open_paren_item(i, first, rest)
                 } else if number.len() == 1 {
-                    self.open_number(i, number[0], bare, rest, blank_before)
+                    self.open_number(i, first, bare, rest, blank_before)
                 } else {
-                    self.open_dotted(i, &number, rest)
+                    self.open_dotted(i, number, rest)
                 }
             }
-            Marker::Letter { letter, upper } if strong => self.open_letter(i, letter, upper, rest),
-            Marker::Roman { value } if strong => self.open_roman(i, value, rest),
+            &Marker::Letter { letter, upper } if strong => self.open_letter(i, letter, upper, rest),
+            &Marker::Roman { value } if strong => self.open_roman(i, value, rest),
             Marker::Bullet => self.open_bullet(i),
             _ => None,
         }
@@ -390,14 +440,14 @@ impl<'a> Builder<'a> {
         i: usize,
         s: &str,
         kind: PartKind,
-        label: Option<String>,
+        label: Option<&str>,
         strong: bool,
     ) -> Option<bool> {
         if !self.parts.contains(&i) || !(strong || self.next_is_break(i)) {
             return None;
         }
         let mut node = self.new_node(NodeKind::Part(kind), i);
-        node.slug = Some(part_slug(kind, label.as_deref(), s));
+        node.slug = Some(part_slug(kind, label, s));
         node.heading = Some(s.to_string());
         node.heading_shaped = true;
         self.push_node(0, node);
@@ -418,18 +468,13 @@ impl<'a> Builder<'a> {
                 )
             })
             .map_or(0, |j| j + 1);
-        let parent = keep.checked_sub(1).map(|j| self.stack[j]);
-        let siblings = match parent {
-            Some(p) => &self.nodes[p].children,
-            None => &self.roots,
+        let prev = match keep.checked_sub(1) {
+            Some(j) => self.nodes[self.stack[j]].last_article,
+            None => self.roots_last_article,
         };
-        let prev = siblings
-            .iter()
-            .rev()
-            .find(|&&k| self.nodes[k].kind == NodeKind::Article);
         let n = number[0];
         let plausible = match prev {
-            Some(&p) => {
+            Some(p) => {
                 let pv = self.nodes[p].value.first().copied().unwrap_or(0);
                 n == pv + 1 || n == pv + 2 || (number.len() > 1 && n == pv)
             }
@@ -445,7 +490,7 @@ impl<'a> Builder<'a> {
             node.heading_shaped = true;
             if let Some(j) = self.next_nonblank(i) {
                 let t = self.lines[j].text(self.text);
-                if is_title_like(t, 8) && self.marker(j).is_none() && !is_table_row(t) {
+                if is_title_like(t, 8) && self.marker(j).is_none() && !self.is_table(j) {
                     node.heading = Some(t.to_string());
                     self.absorbed = Some(j);
                 }
@@ -478,7 +523,7 @@ impl<'a> Builder<'a> {
             }
         })?;
         let mut node = self.new_node(place.kind, i);
-        node.number = Some(n.to_string());
+        node.number = Some(decimal(n));
         node.value = vec![n];
         node.heading = heading;
         node.heading_shaped = shaped;
@@ -493,13 +538,13 @@ impl<'a> Builder<'a> {
         };
         let gaps: &[u32] = if bare { &[1] } else { &[1, 2] };
         for &gap in gaps {
-            let cands = self.continuing(|nd| single(nd) && nd.value[0] + gap == n);
-            let Some(&(keep, last)) = cands.first() else {
+            let fits = |nd: &Node| single(nd) && nd.value[0] + gap == n;
+            let Some((keep, last)) = self.continuing(fits) else {
                 continue;
             };
             let mut chosen = (keep, last);
             if shaped && !self.node(last).heading_shaped {
-                if let Some(&c) = cands.iter().find(|&&(_, l)| self.node(l).heading_shaped) {
+                if let Some(c) = self.continuing(|nd| fits(nd) && nd.heading_shaped) {
                     chosen = c;
                 }
             }
@@ -511,21 +556,20 @@ impl<'a> Builder<'a> {
         None
     }
 
-    /// Open containers (innermost first, the top level last) whose last
-    /// child of the same sequence satisfies `prev`: `(stack length to keep,
-    /// that child)`.
-    fn continuing(&self, prev: impl Fn(&Node) -> bool) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    /// The innermost open container (the top level last) whose last child
+    /// of the same sequence satisfies `prev`: `(stack length to keep, that
+    /// child)`.
+    fn continuing(&self, prev: impl Fn(&Node) -> bool) -> Option<(usize, usize)> {
         for keep in (0..=self.stack.len()).rev() {
             let last = match keep.checked_sub(1) {
                 Some(j) => self.nodes[self.stack[j]].last_seq,
                 None => self.roots_last_seq,
             };
             if let Some(last) = last.filter(|&k| prev(self.node(k))) {
-                out.push((keep, last));
+                return Some((keep, last));
             }
         }
-        out
+        None
     }
 
     /// Where a sequence starting at 1 goes: under the innermost clause that
@@ -630,7 +674,7 @@ impl<'a> Builder<'a> {
                 && nd.value.len() == depth
                 && nd.value[..depth - 1] == *prefix
         });
-        if let Some(&(keep, _)) = sibling.first() {
+        if let Some((keep, _)) = sibling {
             return Some(keep);
         }
         (last <= 2).then(|| self.keep_to_part())
@@ -640,14 +684,13 @@ impl<'a> Builder<'a> {
         let kind = NodeKind::ListNum { paren: true };
         let cont = self
             .continuing(|nd| nd.kind == kind && nd.value[0] + 1 == n)
-            .first()
             .map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
             None if n == 1 => self.item_host(|k| k == kind)?,
             None => return None,
         };
-        self.push_item(i, keep, kind, n.to_string(), vec![n], rest)
+        self.push_item(i, keep, kind, decimal(n), vec![n], rest)
     }
 
     fn open_letter(&mut self, i: usize, letter: char, upper: bool, rest: &str) -> Option<bool> {
@@ -655,7 +698,6 @@ impl<'a> Builder<'a> {
         let v = letter_value(letter);
         let cont = |gap: u32| {
             self.continuing(|nd| nd.kind == kind && nd.value[0] + gap == v)
-                .first()
                 .map(|c| c.0)
         };
         let keep = match cont(1).or_else(|| cont(2).filter(|_| v > 2)) {
@@ -673,7 +715,6 @@ impl<'a> Builder<'a> {
     fn open_roman(&mut self, i: usize, value: u32, rest: &str) -> Option<bool> {
         let cont = self
             .continuing(|nd| nd.kind == NodeKind::Roman && nd.value[0] + 1 == value)
-            .first()
             .map(|c| c.0);
         let keep = match cont {
             Some(j) => j,
@@ -735,11 +776,7 @@ impl<'a> Builder<'a> {
     /// A one-line paragraph that reads as a title.
     fn try_heading(&mut self, i: usize, s: &str, prev: Option<usize>) -> bool {
         let next_blank = self.lines.get(i + 1).map_or(true, Line::is_blank);
-        if !next_blank
-            || s.chars().any(|c| c.is_ascii_digit())
-            || s.len() > 80
-            || self.marker(i).is_some()
-        {
+        if !next_blank || s.len() > 80 || self.marker(i).is_some() || has_digit(s) {
             return false;
         }
         let words = s.split_whitespace().count();
@@ -751,7 +788,7 @@ impl<'a> Builder<'a> {
         let prev_ok = prev.map_or(true, |p| {
             let ps = self.lines[p].text(self.text);
             ends_sentence(ps)
-                || is_table_row(ps)
+                || self.is_table(p)
                 || self.stack.last().is_some_and(|&t| {
                     self.node(t).heading_shaped && self.node(t).start == self.lines[p].start
                 })
@@ -826,7 +863,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
     if next_is_break && (is_title_like(rest, 12) || is_short_line(rest)) {
         return (Some(rest.to_string()), true);
     }
-    if let Some((h, body)) = rest.split_once(": ") {
+    if let Some((h, body)) = lines::split_once_at(rest, &lines::COLON_SPACE) {
         if !body.trim().is_empty()
             && h.split_whitespace().count() <= 4
             && is_title_like(h, 4)
@@ -835,7 +872,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
             return (Some(h.to_string()), false);
         }
     }
-    if let Some((h, body)) = rest.split_once(". ") {
+    if let Some((h, body)) = lines::split_once_at(rest, &lines::DOT_SPACE) {
         if starts_upper(body)
             && h.split_whitespace().count() <= 5
             && is_title_like(h, 5)
@@ -850,12 +887,13 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
 /// A short line on its own after a number (`8. Als een klant zijn rechten
 /// inroept`) is a title even when it reads like a sentence.
 fn is_short_line(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    words <= 8 && starts_upper(s) && !matches!(s.chars().last(), Some('.' | ',' | ';' | ':'))
+    starts_upper(s)
+        && !matches!(s.chars().next_back(), Some('.' | ',' | ';' | ':'))
+        && s.split_whitespace().count() <= 8
 }
 
 fn has_digit(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -874,11 +912,39 @@ fn letter_value(c: char) -> u32 {
 }
 
 fn join(number: &[u32]) -> String {
-    number
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::new();
+    for (k, &n) in number.iter().enumerate() {
+        if k > 0 {
+            out.push('.');
+        }
+        push_decimal(&mut out, u64::from(n));
+    }
+    out
+}
+
+/// A number in decimal.
+fn decimal(n: u32) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, u64::from(n));
+    out
+}
+
+/// Append a number in decimal.
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut v = n;
+    loop {
+        digits[len] = b'0' + (v % 10) as u8;
+        len += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// The id of a part: `deel-1`, `bijlage-a`, `bijlage`, `overwegingen`.

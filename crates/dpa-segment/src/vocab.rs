@@ -284,3 +284,14 @@ pub const SURVIVAL_PHRASES: &[&str] = &[
     "blijven gelden",
     "survive",
 ];
+
+/// The words of an article marker (`Artikel 3`, `Art. 3`), case as written.
+pub const ARTICLE_WORDS: &[&str] = &["Artikel", "ARTIKEL", "Art.", "ART.", "Article", "ARTICLE"];
+
+/// The lower-case first words of article markers (`Art.` without its dot).
+pub const ARTICLE_OPENERS: &[&str] = &["artikel", "art", "article"];
+
+/// Chars that open a bulleted item (`• tekst`, `- tekst`).
+pub const BULLETS: &[char] = &[
+    '•', '·', '▪', '◦', '○', '■', '►', '‣', '⁃', '-', '–', '—', '*',
+];
