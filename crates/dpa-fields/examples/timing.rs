@@ -29,6 +29,9 @@ fn generate(name: &str) -> String {
         "1mb-word-in-clause" => format!("1. Definities\n1.1 {}\n2. Einde\n", "x".repeat(MB)),
         "100k-placeholders" => "[NAAM KLANT] ……\n".repeat(100_000),
         "date-junk" => "31-02-99999 32 januari 2024 0-0-0 29 februari 2023 99/99/9999\n".repeat(20_000),
+        "10mb-a" => "a".repeat(10 * MB),
+        "5mb-dotted-line" => "1.".repeat(5 * MB / 2),
+        "tab-cells" => format!("{}\n", vec!["cel"; 10_000].join("\t")).repeat(200),
         "cr-only-line-ends" => "1. Verwerker meldt.\r".repeat(MB / 20 + 1),
         other => panic!("unknown case {other}"),
     }

@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 /// An audit or inspection right (not an audit log or audit trail), or the
 /// controller's right to check compliance (`mag ... controleren of`).
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:audits?|inspecties?|inspections?)\b|\bmag\b[^.]{0,40}\bcontroleren\s+of\b|\bcontrole\s+(?:uit\s+te\s+voeren|door)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:audits?|inspecties?|inspections?)(?-u:\b)|(?-u:\b)mag(?-u:\b)[^.]{0,40}(?-u:\b)controleren\s+of(?-u:\b)|(?-u:\b)controle\s+(?:uit\s+te\s+voeren|door)(?-u:\b)")
         .expect("audit compiles")
 });
 static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog")
+    Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog")
         .expect("audit log compiles")
 });
 static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,17 +23,17 @@ static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("yearly compiles")
 });
 static ON_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bop\s+(?:schriftelijk\s+|eerste\s+)?verzoek\b|\bdesgevraagd\b|\bon\s+request\b|\bupon\s+request\b").expect("on request compiles")
+    Regex::new(r"(?i)(?-u:\b)op\s+(?:schriftelijk\s+|eerste\s+)?verzoek(?-u:\b)|(?-u:\b)desgevraagd(?-u:\b)|(?-u:\b)on\s+request(?-u:\b)|(?-u:\b)upon\s+request(?-u:\b)").expect("on request compiles")
 });
 /// Who pays, in order of preference: `voor rekening van X`, `op kosten van X`,
 /// `X draagt de kosten`, `kosten ... zijn voor X`, `costs borne by X`.
 const COST_PATTERNS: &[&str] = &[
-    r"(?i)\bvoor\s+rekening\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
-    r"(?i)\bop\s+kosten\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
-    r"(?i)\b(?P<who>\w+)\s+draagt\s+de\s+kosten",
-    r"(?i)\bkosten\b[^.]{0,80}?\b(?:zijn|komen)\s+voor\s+(?:de\s+|het\s+)?(?P<who>\w+)",
-    r"(?i)\bkosten\b[^.]{0,80}?\bgedragen\s+door\s+(?:de\s+|het\s+)?(?P<who>\w+)",
-    r"(?i)\bcosts?\b[^.]{0,60}?\bborne\s+by\s+(?:the\s+)?(?P<who>\w+)",
+    r"(?i)(?-u:\b)voor\s+rekening\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)(?-u:\b)op\s+kosten\s+van\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)(?P<who>\w+)\s+draagt\s+de\s+kosten",
+    r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,80}?(?-u:\b)(?:zijn|komen)\s+voor\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,80}?(?-u:\b)gedragen\s+door\s+(?:de\s+|het\s+)?(?P<who>\w+)",
+    r"(?i)(?-u:\b)costs?(?-u:\b)[^.]{0,60}?(?-u:\b)borne\s+by\s+(?:the\s+)?(?P<who>\w+)",
 ];
 static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     COST_PATTERNS
@@ -42,7 +42,7 @@ static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkosten\b[^.]{0,40}\bvoor\s+de\s+partij\s+die\s+ze\s+maakt|\b(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|\beigen\s+kosten\b|\beach\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
+    Regex::new(r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,40}(?-u:\b)voor\s+de\s+partij\s+die\s+ze\s+maakt|(?-u:\b)(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|(?-u:\b)eigen\s+kosten(?-u:\b)|(?-u:\b)each\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
         .expect("shared cost compiles")
 });
 
@@ -74,7 +74,7 @@ const PROCESSOR_WORDS: &[&str] = &[
 
 /// A short name the document defines for a party: `..., hierna "Alfa"`.
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\bhierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
+    Regex::new(r#"(?i)(?-u:\b)hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
         .expect("short name compiles")
 });
 
@@ -128,7 +128,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut audit_sents: Vec<Range<usize>> = Vec::new();
     let mut audit_paras: Vec<Range<usize>> = Vec::new();
     for p in &paras {
-        for s in scan::sentences(text, p.clone()) {
+        for s in scan::paragraph_sentences(text, p.clone()) {
             if is_audit_sentence(&text[s.clone()]) {
                 audit_sents.push(s);
                 if !audit_paras.contains(p) {
@@ -155,7 +155,11 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 
 fn frequency(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range<usize>]) {
     let text = ctx.full();
-    let in_paras = || paras.iter().flat_map(|p| scan::sentences(text, p.clone()));
+    let in_paras = || {
+        paras
+            .iter()
+            .flat_map(|p| scan::paragraph_sentences(text, p.clone()))
+    };
     let yearly = sents
         .iter()
         .cloned()
@@ -176,7 +180,7 @@ fn frequency(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Rang
 fn cost(ctx: &Ctx, model: &mut Model, paras: &[Range<usize>]) {
     let text = ctx.full();
     for p in paras {
-        for s in scan::sentences(text, p.clone()) {
+        for s in scan::paragraph_sentences(text, p.clone()) {
             let sent = &text[s.clone()];
             if SHARED_COST.is_match(sent) {
                 model.audit.cost_bearer = Some(CostBearer::Shared);

@@ -58,12 +58,12 @@ const INFO_INTRO_WORDS: &[&str] = &[
 
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:aan|naar|informeert|informeren|stelt|stellen|notify|notifies|inform|informs|to)\s+(?:de\s+|het\s+|the\s+|een\s+)?(?P<r>(?:technische?\s+|privacy\s+|vaste\s+|aangewezen\s+)?contactpersoon|verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgevers?|klanten|klant|controller|customer|jou|u)\b",
+        r"(?i)(?-u:\b)(?:aan|naar|informeert|informeren|stelt|stellen|notify|notifies|inform|informs|to)\s+(?:de\s+|het\s+|the\s+|een\s+)?(?P<r>(?:technische?\s+|privacy\s+|vaste\s+|aangewezen\s+)?contactpersoon|verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgevers?|klanten|klant|controller|customer|jou|u)(?-u:\b)",
     )
     .expect("recipient compiles")
 });
 static INLINE_INFO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:bevat|omvat|vermeldt|contains?|includes?)\b(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*")
+    Regex::new(r"(?i)(?-u:\b)(?:bevat|omvat|vermeldt|contains?|includes?)(?-u:\b)(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*")
         .expect("inline info compiles")
 });
 

@@ -19,7 +19,7 @@ const KIND_PHRASES: &[(&str, DocumentKind)] = &[
         DocumentKind::Addendum,
     ),
     (
-        r"verwerkers-?\s*overeenkomst|bewerkers-?\s*overeenkomst|verwerkingsovereenkomst|data\s+processing\s+(?:agreement|addendum)|\bDPA\b|gegevensverwerkingsovereenkomst",
+        r"verwerkers-?\s*overeenkomst|bewerkers-?\s*overeenkomst|verwerkingsovereenkomst|data\s+processing\s+(?:agreement|addendum)|(?-u:\b)DPA(?-u:\b)|gegevensverwerkingsovereenkomst",
         DocumentKind::ProcessingAgreement,
     ),
 ];
@@ -43,7 +43,7 @@ const STOPWORDS: &[(&str, &[&str])] = &[
 ];
 
 /// Phrases after which a document states when it takes effect.
-const EFFECTIVE_TRIGGERS: &str = r"(?i)\b(?:geldt\s+vanaf|geldig\s+vanaf|geldend\s+vanaf|van\s+kracht\s+(?:vanaf|per|op|met\s+ingang\s+van)|in\s+werking\s+(?:treedt\s+|getreden\s+)?(?:op|per)|treedt\s+in\s+werking\s+(?:op|per)|met\s+ingang\s+van|ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+(?:date|from|as\s+of)|with\s+effect\s+from)\b";
+const EFFECTIVE_TRIGGERS: &str = r"(?i)(?-u:\b)(?:geldt\s+vanaf|geldig\s+vanaf|geldend\s+vanaf|van\s+kracht\s+(?:vanaf|per|op|met\s+ingang\s+van)|in\s+werking\s+(?:treedt\s+|getreden\s+)?(?:op|per)|treedt\s+in\s+werking\s+(?:op|per)|met\s+ingang\s+van|ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+(?:date|from|as\s+of)|with\s+effect\s+from)(?-u:\b)";
 
 /// Incorporated standard terms: (pattern, name as the model writes it when no year is given).
 const STANDARD_TERMS: &[&str] = &[
@@ -77,14 +77,13 @@ static KIND_RES: LazyLock<Vec<(Regex, DocumentKind)>> = LazyLock::new(|| {
         .collect()
 });
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)").expect("valid regex")
 });
 static EFFECTIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex"));
 static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex")
 });
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-zA-Z]+\b").expect("valid regex"));
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
@@ -149,19 +148,34 @@ fn extract_kind_and_title(ctx: &Ctx, model: &mut Model, text: &str) {
 
 /// `"nl"` or `"en"` by counting frequent function words.
 pub fn detect_language(text: &str) -> &'static str {
+    let mut counts = [0usize; STOPWORDS.len()];
+    // the words are counted in the head of the text (a bound for text
+    // without spaces); the head ends at a space, never inside a word
+    let head = &text[..head_end(text, LANGUAGE_HEAD_BYTES)];
+    let head = if head.len() < text.len() {
+        head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+    } else {
+        head
+    };
+    for word in crate::words::ascii_words(head).take(LANGUAGE_WORDS) {
+        let lower = word.to_ascii_lowercase();
+        for (n, (_, words)) in counts.iter_mut().zip(STOPWORDS) {
+            *n += usize::from(words.contains(&lower.as_str()));
+        }
+    }
     let mut best = ("nl", 0usize);
-    for (lang, words) in STOPWORDS {
-        let n = WORD
-            .find_iter(text)
-            .take(5000)
-            .filter(|w| words.contains(&w.as_str().to_lowercase().as_str()))
-            .count();
+    for ((lang, _), n) in STOPWORDS.iter().zip(counts) {
         if n > best.1 {
             best = (lang, n);
         }
     }
     best.0
 }
+
+/// How many words [`detect_language`] reads.
+const LANGUAGE_WORDS: usize = 5000;
+/// In how many bytes at the start [`detect_language`] looks for them.
+const LANGUAGE_HEAD_BYTES: usize = 512 * 1024;
 
 fn extract_version(ctx: &Ctx, model: &mut Model, text: &str) {
     let Some(c) = VERSION.captures(text) else {
@@ -244,9 +258,16 @@ fn is_signature_label(label: &str) -> bool {
             .any(|w| l == *w || l.starts_with(&format!("{w} ")))
 }
 
+/// How many fill-in fields [`extract_placeholders`] reads at most (a real
+/// template has a few dozen; the bound keeps hostile input linear and fast).
+const MAX_PLACEHOLDERS: usize = 2000;
+
 fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
     let mut seen: Vec<String> = Vec::new();
-    for r in clean::find_placeholders(text) {
+    for r in clean::find_placeholders(text)
+        .into_iter()
+        .take(MAX_PLACEHOLDERS)
+    {
         let label = field_label(text, r.start);
         let bracketed = text[r.clone()].starts_with('[') || text[r.clone()].starts_with('<');
         if !bracketed && is_signature_label(&label) {

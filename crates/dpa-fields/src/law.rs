@@ -34,13 +34,13 @@ const LAW_ADJECTIVES: &[(&str, &str)] = &[
 ];
 
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<adj>[a-z]+)\s+(?:recht|law)\b|\blaws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
+    Regex::new(r"(?i)(?-u:\b)(?P<adj>[a-z]+)\s+(?:recht|law)(?-u:\b)|(?-u:\b)laws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
 });
 static APPLIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|\bgoverned\b|\bgoverning\b|\bapplies\b|\bapplicable\b").expect("applies compiles")
+    Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|(?-u:\b)governed(?-u:\b)|(?-u:\b)governing(?-u:\b)|(?-u:\b)applies(?-u:\b)|(?-u:\b)applicable(?-u:\b)").expect("applies compiles")
 });
 static FORUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)\b(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
+    Regex::new(r"(?i)(?-u:\b)(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)(?-u:\b)(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
         .expect("forum compiles")
 });
 

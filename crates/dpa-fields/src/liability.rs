@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})")
+    Regex::new(r"(?i)(?-u:\b)(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})")
         .expect("cap compiles")
 });
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {

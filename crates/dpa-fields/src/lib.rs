@@ -9,6 +9,7 @@
 mod ctx;
 mod scan;
 pub mod values;
+mod words;
 
 mod audit;
 mod breach;

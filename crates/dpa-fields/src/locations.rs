@@ -14,20 +14,23 @@ use std::sync::LazyLock;
 const REGION: &str = r"(?:de\s+)?(?:EU/EER|EU/EEA|EU|EER|EEA|Europese\s+(?:Unie|Economische\s+Ruimte)|European\s+(?:Union|Economic\s+Area)|Europa)";
 
 static ALL_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)\b[^.]{{0,80}}\b(?:binnen|in|within)\s+{REGION}\b")).expect("inside compiles")
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)(?-u:\b)[^.]{{0,80}}(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)")).expect("inside compiles")
 });
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}\b"))
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"))
         .expect("outside compiles")
 });
 static REGION_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:binnen|in|within)\s+{REGION}\b")).expect("region compiles")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
+    ))
+    .expect("region compiles")
 });
 static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
+    Regex::new(r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
 });
 static DATACENTERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdatacent(?:er|ers|ra|re|res)\b\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
+    Regex::new(r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
 });
 /// Conditions that make an "outside the EEA" sentence a rule, not a fact.
 const CONDITIONAL_WORDS: &[&str] = &[

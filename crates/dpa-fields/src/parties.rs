@@ -145,7 +145,8 @@ static CONTROLLER_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(CONTROLL
 static PROCESSOR_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(PROCESSOR_ROLES));
 static CONTROLLER_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(CONTROLLER_ROLES));
 static DRAWN_UP_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*")
+        .expect("valid regex")
 });
 static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
     LEADING_FORMS
@@ -170,11 +171,11 @@ static TRADE_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
+    Regex::new(r"(?i)(?-u:\b)(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
         .expect("valid regex")
 });
 static REPRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
+    Regex::new(r"(?i)(?-u:\b)(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
         .expect("valid regex")
 });
 /// Words that open an address but are not part of the street
@@ -197,12 +198,12 @@ static STREET_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Titles and abbreviations whose dot does not end a name (`J. de Vries`).
 const NAME_ABBREVIATIONS: &[&str] = &["mr", "dhr", "mw", "mevr", "drs", "dr", "ir", "ing", "prof"];
 static VAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b")
+    Regex::new(r"(?-u:\b)([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)")
         .expect("valid regex")
 });
 static KBO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})\b",
+        r"(?i)(?-u:\b)(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -212,14 +213,14 @@ static CONTACT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 
 fn label_regex(roles: &str) -> Regex {
     Regex::new(&format!(
-        r#"(?im)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))?[ \t]*(?:de\s+)?(?:{roles})\b[ \t]*(?:\(\s*[“"']?[^)\n]{{0,40}}\))?[ \t]*(?::|\||\t)[ \t]*"#
+        r#"(?im)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))?[ \t]*(?:de\s+)?(?:{roles})[ \t]*(?:\(\s*[“"']?[^)\n]{{0,40}}\))?[ \t]*(?::|\||\t)[ \t]*"#
     ))
     .expect("valid regex")
 }
 
 fn hierna_regex(roles: &str) -> Regex {
     Regex::new(&format!(
-        r#"(?i)[(,]?\s*\(?\s*(?:hierna|hereinafter)(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid|referred\s+to|called)(?:\s+als|\s+as)?)?\s*:?[^)\n]{{0,50}}?[“"'‘]?(?:{roles})\b[”"'’]?(?:[^)\n]{{0,40}}\))?"#
+        r#"(?i)[(,]?\s*\(?\s*(?:hierna|hereinafter)(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid|referred\s+to|called)(?:\s+als|\s+as)?)?\s*:?[^)\n]{{0,50}}?[“"'‘]?(?:{roles})(?-u:\b)[”"'’]?(?:[^)\n]{{0,40}}\))?"#
     ))
     .expect("valid regex")
 }
@@ -761,7 +762,11 @@ fn build_party(
 
 /// `Alfa (handelsnaam van Beta, ...)` → Beta.
 fn owner_of_trade_name(text: &str, name: &str) -> Option<Found> {
-    // TRADE_OF's own pattern, anchored after this name (one compile per party).
+    // TRADE_OF's own pattern, anchored after this name (one compile per
+    // party, only when the text has the pattern at all)
+    if !TRADE_OF.is_match(text) {
+        return None;
+    }
     let re = Regex::new(&format!(
         r"(?i){}\s*{}",
         regex::escape(name),
@@ -963,7 +968,7 @@ fn near_name_regions(
         if n.chars().count() < 3 {
             continue;
         }
-        let Ok(re) = Regex::new(&format!(r"(?i)\b{}", regex::escape(n))) else {
+        let Ok(re) = Regex::new(&format!(r"(?i)(?-u:\b){}", regex::escape(n))) else {
             continue;
         };
         for m in re.find_iter(text) {

@@ -13,10 +13,10 @@ static RANK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles")
 });
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)\b(?P<rest>.*)").expect("between compiles")
+    Regex::new(r"(?i)(?-u:\b)tussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)(?-u:\b)(?P<rest>.*)").expect("between compiles")
 });
 static OVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<a>\b(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)\b.{0,80}?\bboven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
+    Regex::new(r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
 });
 const CONFLICT_WORDS: &[&str] = &[
     "strijdig",

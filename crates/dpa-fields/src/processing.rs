@@ -2,6 +2,7 @@
 //! notes, from tables or lists), data subjects, special categories, and how
 //! long data is kept after the end of the agreement.
 
+use crate::scan;
 use crate::values::{clean, duration};
 use crate::Ctx;
 use dpa_model::{DataCategory, Model};
@@ -68,14 +69,17 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
         .expect("valid regex")
 });
-static NEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:geen|niet|nooit|no|not|never)\b").expect("valid regex"));
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:geen|niet|nooit|no|not|never)(?-u:\b)").expect("valid regex")
+});
 static AFTER_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
 });
 static THEREAFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$",
+    )
+    .expect("valid regex")
 });
 static KEPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
@@ -116,34 +120,45 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The index of the first (lower-cased) cell that is or starts or ends with
+/// one of `words`.
 fn header_col(cells: &[(usize, &str)], words: &[&str]) -> Option<usize> {
     cells.iter().position(|(_, c)| {
-        let l = c.trim().to_lowercase();
-        words
-            .iter()
-            .any(|w| l == *w || l.starts_with(&format!("{w} ")) || l.ends_with(&format!(" {w}")))
+        let l = c.trim();
+        words.iter().any(|w| {
+            l == *w
+                || l.strip_prefix(w).is_some_and(|r| r.starts_with(' '))
+                || l.strip_suffix(w).is_some_and(|r| r.ends_with(' '))
+        })
     })
 }
 
 fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     for line in lines_from(text, 0) {
         let l = &text[line.clone()];
-        let lower = l.to_lowercase();
-        if OTHER_TABLE_WORDS.iter().any(|w| lower.contains(w)) {
+        if scan::has_any(l, OTHER_TABLE_WORDS) {
             continue;
         }
         if l.contains('\t') || l.contains('|') {
-            let cs = cells(l);
-            let (Some(name), Some(ex)) = (
-                header_col(&cs, NAME_HEADERS),
-                header_col(&cs, EXAMPLE_HEADERS),
-            ) else {
+            // a header row names a name and an example column
+            if !(scan::has_any(l, NAME_HEADERS) && scan::has_any(l, EXAMPLE_HEADERS)) {
+                continue;
+            }
+            // the header cells lower-cased (lower-casing keeps the separators)
+            let (name, ex, note) = scan::with_lowered(l, |lower| {
+                let cs = cells(lower);
+                (
+                    header_col(&cs, NAME_HEADERS),
+                    header_col(&cs, EXAMPLE_HEADERS),
+                    header_col(&cs, NOTE_HEADERS),
+                )
+            });
+            let (Some(name), Some(ex)) = (name, ex) else {
                 continue;
             };
             if name == ex {
                 continue;
             }
-            let note = header_col(&cs, NOTE_HEADERS);
             table_categories(ctx, model, text, line.end + 1, name, ex, note);
         } else if is_spaced_header(l) {
             broken_table_categories(ctx, model, text, line.end + 1);
@@ -157,7 +172,12 @@ fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
 
 /// `Categorie Voorbeelden Bijzonderheden`: a table header whose cells lost their separators.
 fn is_spaced_header(l: &str) -> bool {
-    let words: Vec<String> = l.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // a header has at most 3 words: a 4th one decides
+    let words: Vec<String> = l
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.to_lowercase())
+        .collect();
     (2..=3).contains(&words.len())
         && NAME_HEADERS.contains(&words[0].as_str())
         && EXAMPLE_HEADERS.contains(&words[1].as_str())

@@ -51,7 +51,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         if !in_topic {
             continue;
         }
-        for s in scan::sentences(text, p.clone()) {
+        for s in scan::paragraph_sentences(text, p.clone()) {
             let sent = &text[s.clone()];
             if !has_any(sent, REQUEST_WORDS) || has_any(head_of(sent), OTHER_TOPIC_WORDS) {
                 continue;

@@ -26,7 +26,7 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static STRONG_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:artikel|art\.|bijlage|annex|appendix|deel|part|hoofdstuk)\b[^\n]{0,80}|\d{1,2}(?:\.\d{1,2})*\.?\s+\S[^\n]{0,70})$")
+    Regex::new(r"^(?:(?i:artikel|art\.|bijlage|annex|appendix|deel|part|hoofdstuk)(?-u:\b)[^\n]{0,80}|\d{1,2}(?:\.\d{1,2})*\.?\s+\S[^\n]{0,70})$")
         .expect("heading compiles")
 });
 
@@ -45,6 +45,8 @@ struct DocCache {
     sentences: OnceCell<Vec<Range<usize>>>,
     tables: OnceCell<Vec<Table>>,
     sections: OnceCell<Vec<Section>>,
+    /// The text lower-cased char by char, when that keeps every byte offset.
+    lower: OnceCell<Option<String>>,
 }
 
 thread_local! {
@@ -58,6 +60,7 @@ pub fn begin_document(text: &str) {
         key: (text.as_ptr() as usize, text.len()),
         ..DocCache::default()
     };
+    let _ = cache.lower.set(same_length_lower(text));
     DOC_CACHE.with(|c| *c.borrow_mut() = Some(Rc::new(cache)));
 }
 
@@ -85,12 +88,9 @@ fn cached<T: Clone>(
 pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    let slice = &text[range.clone()];
-    for (i, b) in slice.bytes().enumerate() {
-        if b == b'\n' || b == b'\x0c' {
-            out.push(start..range.start + i);
-            start = range.start + i + 1;
-        }
+    for i in memchr::memchr2_iter(b'\n', b'\x0c', text[range.clone()].as_bytes()) {
+        out.push(start..range.start + i);
+        start = range.start + i + 1;
     }
     out.push(start..range.end);
     out
@@ -150,17 +150,21 @@ fn marker_kind(line: &str) -> char {
     }
 }
 
-fn ends_sentence_at(text: &str, dot: usize) -> bool {
-    // the token before the dot
-    let before = &text[..dot];
-    let token_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |i| i + 1);
-    let token = before[token_start..].to_lowercase();
-    if token.chars().count() <= 1 || ABBREVIATIONS.contains(&token.as_str()) {
-        return false;
-    }
-    if token.chars().all(|c| c.is_ascii_digit() || c == '.') {
+/// At most how many chars an entry of [`ABBREVIATIONS`] has.
+const ABBREVIATION_MAX_CHARS: usize = 5;
+
+fn is_abbreviation(token: &str) -> bool {
+    // lower-casing never makes fewer chars: a longer token is no abbreviation
+    token.chars().nth(ABBREVIATION_MAX_CHARS).is_none()
+        && ABBREVIATIONS.contains(&token.to_lowercase().as_str())
+}
+
+/// Whether the dot (or `!`, `?`) at `dot` ends a sentence; its token (the
+/// text since the last whitespace or `(`) starts at `token_start` and is
+/// all digits and dots when `numeric`.
+fn ends_sentence_at(text: &str, token_start: usize, numeric: bool, dot: usize) -> bool {
+    let word = &text[token_start..dot];
+    if word.chars().nth(1).is_none() || numeric || is_abbreviation(word) {
         return false;
     }
     let after = &text[dot + 1..];
@@ -193,10 +197,38 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             cuts.push(l.end);
         }
     }
-    for (i, c) in text[range.clone()].char_indices() {
-        if matches!(c, '.' | '!' | '?') && ends_sentence_at(text, range.start + i) {
-            cuts.push(range.start + i + 1);
+    // the token before a dot starts after the last whitespace or `(` before
+    // it, anywhere in the text (also before `range`)
+    let token_start = text[..range.start]
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let is_numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let mut token_start = token_start;
+    let mut numeric = is_numeric(&text[token_start..range.start]);
+    // `text[token_start..scanned]` is summed up in `numeric`
+    let mut scanned = range.start;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text[range.clone()].as_bytes()) {
+        let at = range.start + i;
+        if !matches!(text.as_bytes().get(at + 1), Some(b' ' | b'\t' | b'\n')) {
+            // no space after it: no sentence end (the token goes on, and
+            // the next dot's segment covers this one)
+            continue;
         }
+        let segment = &text[scanned..at];
+        if let Some(p) = segment.rfind(|c: char| c.is_whitespace() || c == '(') {
+            let sep_len = segment[p..].chars().next().map_or(1, char::len_utf8);
+            token_start = scanned + p + sep_len;
+            numeric = true;
+        }
+        numeric &= is_numeric(&text[token_start.max(scanned)..at]);
+        if ends_sentence_at(text, token_start, numeric, at) {
+            cuts.push(at + 1);
+        }
+        // the dot itself is part of the next dot's token
+        numeric &= text.as_bytes()[at] == b'.';
+        scanned = at + 1;
     }
     cuts.push(range.end);
     cuts.sort_unstable();
@@ -215,6 +247,28 @@ fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
     } else {
         r
     }
+}
+
+/// The sentences of paragraph `p` of `text` (as [`sentences`]): from the
+/// document cache when `text` is the cached document and `p` one of its
+/// [`paragraphs`], else computed.
+pub fn paragraph_sentences(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
+    let key = (text.as_ptr() as usize, text.len());
+    let cache = DOC_CACHE.with(|c| c.borrow().clone());
+    if let Some(cache) = cache.filter(|c| c.key == key) {
+        let paras = cache.paragraphs.get_or_init(|| compute_paragraphs(text));
+        let is_paragraph = paras
+            .binary_search_by_key(&p.start, |q| q.start)
+            .is_ok_and(|i| paras[i] == p);
+        if is_paragraph {
+            // all sentences are the sentences of the paragraphs in order
+            let sents = cache.sentences.get_or_init(|| compute_all_sentences(text));
+            let from = sents.partition_point(|s| s.start < p.start);
+            let to = sents.partition_point(|s| s.start <= p.end);
+            return sents[from..to.max(from)].to_vec();
+        }
+    }
+    sentences(text, p)
 }
 
 /// Every sentence of the text.
@@ -451,10 +505,73 @@ fn compute_sections(text: &str) -> Vec<Section> {
 
 /// True when the lower-cased `hay` contains any of `words`.
 pub fn has_any(hay: &str, words: &[&str]) -> bool {
-    let lower = hay.to_lowercase();
-    words.iter().any(|w| lower.contains(w))
+    with_lowered(hay, |lower| words.iter().any(|w| contains(lower, w)))
 }
 
+/// `hay.contains(needle)`: through `memchr` in a debug build (where the
+/// std searcher is compiled without optimizations) and for a long `hay`.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    if cfg!(debug_assertions) || hay.len() >= LONG_HAY {
+        memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some()
+    } else {
+        hay.contains(needle)
+    }
+}
+
+/// From how many bytes on [`contains`] uses `memchr` in a release build.
+const LONG_HAY: usize = 4096;
+
+/// Call `f` with `hay` lower-cased: a slice of the cached lower-cased
+/// document when `hay` is part of the cached document (no new string).
+pub fn with_lowered<R>(hay: &str, f: impl FnOnce(&str) -> R) -> R {
+    let cache = DOC_CACHE.with(|c| c.borrow().clone());
+    let cached = cache.as_ref().and_then(|cache| {
+        let (base, len) = cache.key;
+        let at = (hay.as_ptr() as usize).wrapping_sub(base);
+        if at > len || hay.len() > len - at {
+            return None;
+        }
+        cache.lower.get()?.as_deref()?.get(at..at + hay.len())
+    });
+    match cached {
+        Some(lower) => f(lower),
+        None => f(&hay.to_lowercase()),
+    }
+}
+
+/// `text` lower-cased, if every char lower-cases to one char of the same
+/// length (then offsets into `text` hold in the result; a capital sigma,
+/// whose lower case depends on its neighbours, rules it out).
+fn same_length_lower(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    if memchr::memmem::find(text.as_bytes(), "Σ".as_bytes()).is_some() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    (lower.len() == text.len() && same_char_starts(text.as_bytes(), lower.as_bytes()))
+        .then_some(lower)
+}
+
+/// True when `a` and `b` (of one length) have UTF-8 continuation bytes
+/// (`0b10xx_xxxx`) at the same offsets: then their chars line up.
+fn same_char_starts(a: &[u8], b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // bit 7 of each byte set where the byte is a continuation byte
+    let continuation = |x: u64| x & !(x << 1) & HIGH;
+    let (a_chunks, b_chunks) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_match = a_chunks
+        .remainder()
+        .iter()
+        .zip(b_chunks.remainder())
+        .all(|(x, y)| (x & 0xC0 == 0x80) == (y & 0xC0 == 0x80));
+    tails_match
+        && a_chunks.zip(b_chunks).all(|(x, y)| {
+            let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            continuation(word(x)) == continuation(word(y))
+        })
+}
 fn clause_extent(c: &Clause) -> Range<usize> {
     let end = c
         .descendants()
@@ -562,6 +679,46 @@ mod tests {
         assert_eq!(tabs[0].rows.len(), 3);
         assert_eq!(&t[tabs[0].rows[1].cells[1].clone()], "Nederland");
         assert_eq!(&t[tabs[0].rows[2].cells[0].clone()], "Beta");
+    }
+
+    #[test]
+    fn lower_case_cache_only_when_offsets_hold() {
+        assert_eq!(
+            same_length_lower("Één Cliënt").as_deref(),
+            Some("één cliënt")
+        );
+        assert_eq!(same_length_lower("ABC").as_deref(), Some("abc"));
+        // the Kelvin sign lower-cases to an ASCII `k` (3 bytes to 1)
+        assert_eq!(same_length_lower("\u{212A}elvin"), None);
+        // the capital sharp s (3 bytes) lower-cases to `ß` (2 bytes)
+        assert_eq!(same_length_lower("\u{1E9E}"), None);
+        assert_eq!(same_length_lower("ΣΑΣ"), None);
+        assert!(same_char_starts("aé".as_bytes(), "aé".as_bytes()));
+        assert!(!same_char_starts("aé".as_bytes(), "éa".as_bytes()));
+    }
+
+    #[test]
+    fn has_any_reads_the_cached_lower_case_text() {
+        let t = "Intro.\n\nDe VERWERKER meldt een Datalek.";
+        begin_document(t);
+        assert!(has_any(&t[8..], &["verwerker"]));
+        assert!(!has_any(&t[..6], &["verwerker"]));
+        assert!(has_any("los DATALEK", &["datalek"]));
+        end_document();
+        assert!(has_any(&t[8..], &["datalek"]));
+    }
+
+    #[test]
+    fn paragraph_sentences_match_sentences() {
+        let t = "Eerste zin. Tweede zin.\n\nDerde zin o.a. hier. Vierde.\n\nVijfde";
+        begin_document(t);
+        for p in paragraphs(t) {
+            assert_eq!(paragraph_sentences(t, p.clone()), sentences(t, p));
+        }
+        // a range that is no paragraph is computed
+        assert_eq!(paragraph_sentences(t, 0..11), sentences(t, 0..11));
+        end_document();
+        assert_eq!(paragraph_sentences(t, 0..23).len(), 2);
     }
 
     #[test]

@@ -18,71 +18,71 @@ use std::sync::LazyLock;
 const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     (
         MeasureCategory::Mfa,
-        r"\b(?:2fa|mfa|tweefactor\w*|twee-factor\w*|2-factor\w*|two[- ]factor|multi[- ]?factor\w*|meer-?factor\w*|tweestaps\w*|twee-staps\w*|2-staps\w*|tweetraps\w*|two[- ]step|2-step|authenticator[- ]?app\w*)\b",
+        r"(?-u:\b)(?:2fa|mfa|tweefactor\w*|twee-factor\w*|2-factor\w*|two[- ]factor|multi[- ]?factor\w*|meer-?factor\w*|tweestaps\w*|twee-staps\w*|2-staps\w*|tweetraps\w*|two[- ]step|2-step|authenticator[- ]?app\w*)(?-u:\b)",
     ),
     (
         MeasureCategory::EncryptionInTransit,
-        r"\b(?:tls|ssl|https|in\s+transit|tijdens\s+(?:het\s+)?(?:transport|verzending|overdracht)|versleutelde\s+(?:verbinding\w*|communicatie)|beveiligde\s+verbinding\w*|vpn)\b|(?:encryptie|versleutel\w*|encrypt\w*)[^.;]{0,60}(?:transport|verstuurd|verzonden|verzending|verkeer|communicatie)|(?:verstuurd|verzonden|verkeer)[^.;]{0,40}(?:versleuteld|encryptie)",
+        r"(?-u:\b)(?:tls|ssl|https|in\s+transit|tijdens\s+(?:het\s+)?(?:transport|verzending|overdracht)|versleutelde\s+(?:verbinding\w*|communicatie)|beveiligde\s+verbinding\w*|vpn)(?-u:\b)|(?:encryptie|versleutel\w*|encrypt\w*)[^.;]{0,60}(?:transport|verstuurd|verzonden|verzending|verkeer|communicatie)|(?:verstuurd|verzonden|verkeer)[^.;]{0,40}(?:versleuteld|encryptie)",
     ),
     (
         MeasureCategory::EncryptionAtRest,
-        r"\bat\s+rest\b|\bin\s+rust\b|\baes[- ]?256\b|(?:versleuteld|versleutelde|encrypted)\s+(?:opgeslagen|opslag|storage|stored)|(?:opgeslagen|opslag|opslaan|bewaren|bewaard)[^.;]{0,40}(?:versleuteld|encryptie)|(?:versleuteling|encryptie)\s+van[^.;]{0,40}\b(?:opslag|opgeslagen|databases?|back-?ups?)\b|\bencrypt\w*\s+(?:of\s+)?(?:stored|storage|databases?|back-?ups?)\b|\bdatabase[- ]?(?:versleuteling|encryptie|encryption)|\bstored\s+(?:data\s+)?(?:is\s+|are\s+)?encrypted|\bgehashed|\bhashed\b",
+        r"(?-u:\b)at\s+rest(?-u:\b)|(?-u:\b)in\s+rust(?-u:\b)|(?-u:\b)aes[- ]?256(?-u:\b)|(?:versleuteld|versleutelde|encrypted)\s+(?:opgeslagen|opslag|storage|stored)|(?:opgeslagen|opslag|opslaan|bewaren|bewaard)[^.;]{0,40}(?:versleuteld|encryptie)|(?:versleuteling|encryptie)\s+van[^.;]{0,40}(?-u:\b)(?:opslag|opgeslagen|databases?|back-?ups?)(?-u:\b)|(?-u:\b)encrypt\w*\s+(?:of\s+)?(?:stored|storage|databases?|back-?ups?)(?-u:\b)|(?-u:\b)database[- ]?(?:versleuteling|encryptie|encryption)|(?-u:\b)stored\s+(?:data\s+)?(?:is\s+|are\s+)?encrypted|(?-u:\b)gehashed|(?-u:\b)hashed(?-u:\b)",
     ),
     (
         MeasureCategory::DeviceEncryption,
-        r"(?:laptop\w*|usb\w*|(?:data|gegevens)\s*dragers?|mobiele\s+apparat\w*|devices?|harde\s+schijf\w*).{0,160}?(?:versleuteld|encrypt\w*|encryptie)|(?:schijf|disk|full[- ]disk|device)\s*(?:versleuteling|encryption)|\bbitlocker\b|\bfilevault\b",
+        r"(?:laptop\w*|usb\w*|(?:data|gegevens)\s*dragers?|mobiele\s+apparat\w*|devices?|harde\s+schijf\w*).{0,160}?(?:versleuteld|encrypt\w*|encryptie)|(?:schijf|disk|full[- ]disk|device)\s*(?:versleuteling|encryption)|(?-u:\b)bitlocker(?-u:\b)|(?-u:\b)filevault(?-u:\b)",
     ),
     (
         MeasureCategory::AccessControl,
-        r"toegangs(?:beveiliging|beheer|controle\w*|rechten|beleid)|\bautorisati\w*|\bgeautoriseerd\w*|least[- ]privilege\w*|need[- ]to[- ]know|\brbac\b|role[- ]based|op\s+basis\s+van\s+(?:hun\s+)?rollen|minimale\s+rechten|toegang\s+tot\s+(?:de\s+)?(?:servers|systemen|productie\w*)|\bauthenticatie\b|\bauthentication\b|wachtwoord\w*|password\w*|access\s+control\w*|access\s+(?:rights|management|restrictions?)|\biam\b|row\s+level\s+security|\bbevoegde\s+(?:medewerkers|personen|personeel)|authori[sz]ed\s+(?:personnel|staff|employees)",
+        r"toegangs(?:beveiliging|beheer|controle\w*|rechten|beleid)|(?-u:\b)autorisati\w*|(?-u:\b)geautoriseerd\w*|least[- ]privilege\w*|need[- ]to[- ]know|(?-u:\b)rbac(?-u:\b)|role[- ]based|op\s+basis\s+van\s+(?:hun\s+)?rollen|minimale\s+rechten|toegang\s+tot\s+(?:de\s+)?(?:servers|systemen|productie\w*)|(?-u:\b)authenticatie(?-u:\b)|(?-u:\b)authentication(?-u:\b)|wachtwoord\w*|password\w*|access\s+control\w*|access\s+(?:rights|management|restrictions?)|(?-u:\b)iam(?-u:\b)|row\s+level\s+security|(?-u:\b)bevoegde\s+(?:medewerkers|personen|personeel)|authori[sz]ed\s+(?:personnel|staff|employees)",
     ),
     (
         MeasureCategory::TenantSeparation,
-        r"\btenants?\b|klantomgeving\w*|scheiding\s+(?:van\s+)?(?:klant\w*|data|gegevens)|logische\s+scheiding|gescheiden\s+(?:omgeving\w*|klant\w*|database\w*)|eigen\s+database|afgeschermd\s+van|afscherming\s+tussen|multi[- ]tenant\w*|row\s+level\s+security|tenant\s+isolation",
+        r"(?-u:\b)tenants?(?-u:\b)|klantomgeving\w*|scheiding\s+(?:van\s+)?(?:klant\w*|data|gegevens)|logische\s+scheiding|gescheiden\s+(?:omgeving\w*|klant\w*|database\w*)|eigen\s+database|afgeschermd\s+van|afscherming\s+tussen|multi[- ]tenant\w*|row\s+level\s+security|tenant\s+isolation",
     ),
     (
         MeasureCategory::Logging,
-        r"\b\w*(?:logging|logs|logboek\w*|logbestand\w*)\b|\blog\b|\bmonitor\w*|audit\s*trails?|\bauditlog\w*|\bsiem\b",
+        r"(?-u:\b)\w*(?:logging|logs|logboek\w*|logbestand\w*)(?-u:\b)|(?-u:\b)log(?-u:\b)|(?-u:\b)monitor\w*|audit\s*trails?|(?-u:\b)auditlog\w*|(?-u:\b)siem(?-u:\b)",
     ),
     (
         MeasureCategory::Backup,
-        r"\bback-?ups?\b|\bbackups?\b|\bherstel\w*|\brestore\b|\bdisaster\s+recovery\b|reservekopie\w*",
+        r"(?-u:\b)back-?ups?(?-u:\b)|(?-u:\b)backups?(?-u:\b)|(?-u:\b)herstel\w*|(?-u:\b)restore(?-u:\b)|(?-u:\b)disaster\s+recovery(?-u:\b)|reservekopie\w*",
     ),
     (
         MeasureCategory::Patching,
-        r"\bpatch\w*|\bgepatched\b|\bupdates?\b|\b(?:beveiligings|software)updates?\b|kwetsbaarhe\w*|vulnerabilit\w*|\bcve\b",
+        r"(?-u:\b)patch\w*|(?-u:\b)gepatched(?-u:\b)|(?-u:\b)updates?(?-u:\b)|(?-u:\b)(?:beveiligings|software)updates?(?-u:\b)|kwetsbaarhe\w*|vulnerabilit\w*|(?-u:\b)cve(?-u:\b)",
     ),
     (
         MeasureCategory::Physical,
-        r"\bcamera\w*|\bbezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|\bdatacenter\w*|\bdatacentr\w*|toegangspas\w*|\balarm\w*|\bbewaking\b|serverruimte\w*|fysiek\w*\s+beveiligd\w*|\bphysical\b",
+        r"(?-u:\b)camera\w*|(?-u:\b)bezoekers\w*|fysieke?\s+(?:beveiliging|toegang\w*)|(?-u:\b)datacenter\w*|(?-u:\b)datacentr\w*|toegangspas\w*|(?-u:\b)alarm\w*|(?-u:\b)bewaking(?-u:\b)|serverruimte\w*|fysiek\w*\s+beveiligd\w*|(?-u:\b)physical(?-u:\b)",
     ),
     (
         MeasureCategory::Certification,
-        r"\biso[\s:/-]*\d{4,5}|\bgecertificeerd\w*|\bcertificering\w*|\bcertified\b|\bcertification\b|\bnen[\s-]*7510|\bsoc\s*[12]\b|\bisae\s*\d{4}",
+        r"(?-u:\b)iso[\s:/-]*\d{4,5}|(?-u:\b)gecertificeerd\w*|(?-u:\b)certificering\w*|(?-u:\b)certified(?-u:\b)|(?-u:\b)certification(?-u:\b)|(?-u:\b)nen[\s-]*7510|(?-u:\b)soc\s*[12](?-u:\b)|(?-u:\b)isae\s*\d{4}",
     ),
     (
         MeasureCategory::Awareness,
-        r"\baw[ae]reness\b|bewustwording\w*|\btraining\w*|\bopleiding\w*|\bvoorlichting\b|phishing[- ]?simulat\w*|privacytraining\w*|security[- ]?training\w*",
+        r"(?-u:\b)aw[ae]reness(?-u:\b)|bewustwording\w*|(?-u:\b)training\w*|(?-u:\b)opleiding\w*|(?-u:\b)voorlichting(?-u:\b)|phishing[- ]?simulat\w*|privacytraining\w*|security[- ]?training\w*",
     ),
     (
         MeasureCategory::Confidentiality,
-        r"geheimhouding\w*|\bvertrouwelijk\w*|\bconfidential\w*|non-disclosure|\bnda\b|\bsecrecy\b",
+        r"geheimhouding\w*|(?-u:\b)vertrouwelijk\w*|(?-u:\b)confidential\w*|non-disclosure|(?-u:\b)nda(?-u:\b)|(?-u:\b)secrecy(?-u:\b)",
     ),
     (
         MeasureCategory::IncidentResponse,
-        r"\bincident\w*|\bmeldprocedure\w*|datalekprocedure\w*|\bescalatie\w*|\bcalamiteit\w*",
+        r"(?-u:\b)incident\w*|(?-u:\b)meldprocedure\w*|datalekprocedure\w*|(?-u:\b)escalatie\w*|(?-u:\b)calamiteit\w*",
     ),
     (
         MeasureCategory::Network,
-        r"\bfirewall\w*|\bnetwerk\w*|\bnetwork\w*|\bddos\b|\bwaf\b|\bintrusion\b|\bantivirus\w*|\banti-virus\w*|\bmalware\w*|\bsegmentatie\b|rate[- ]limit\w*|content\s+security\s+policy",
+        r"(?-u:\b)firewall\w*|(?-u:\b)netwerk\w*|(?-u:\b)network\w*|(?-u:\b)ddos(?-u:\b)|(?-u:\b)waf(?-u:\b)|(?-u:\b)intrusion(?-u:\b)|(?-u:\b)antivirus\w*|(?-u:\b)anti-virus\w*|(?-u:\b)malware\w*|(?-u:\b)segmentatie(?-u:\b)|rate[- ]limit\w*|content\s+security\s+policy",
     ),
     (
         MeasureCategory::DataMinimisation,
-        r"minimale\s+(?:data)?verwerking|dataminimalisatie|data\s*minimi[sz]ation|alleen\s+(?:de\s+)?(?:noodzakelijke|benodigde)\s+gegevens|geen\s+opslag|niet\s+bewaard|\banonymi\w*|\bpseudonymi\w*|geanonimiseerd|gepseudonimiseerd",
+        r"minimale\s+(?:data)?verwerking|dataminimalisatie|data\s*minimi[sz]ation|alleen\s+(?:de\s+)?(?:noodzakelijke|benodigde)\s+gegevens|geen\s+opslag|niet\s+bewaard|(?-u:\b)anonymi\w*|(?-u:\b)pseudonymi\w*|geanonimiseerd|gepseudonimiseerd",
     ),
     (
         MeasureCategory::Audit,
-        r"\baudits?\b|\bpen-?tests?\b|penetratietest\w*|security\s+review\w*|beveiligingsaudit\w*|\bevaluatie\b|\bherziening\b",
+        r"(?-u:\b)audits?(?-u:\b)|(?-u:\b)pen-?tests?(?-u:\b)|penetratietest\w*|security\s+review\w*|beveiligingsaudit\w*|(?-u:\b)evaluatie(?-u:\b)|(?-u:\b)herziening(?-u:\b)",
     ),
 ];
 
@@ -98,25 +98,37 @@ static CATEGORIES: LazyLock<Vec<(MeasureCategory, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baudit[\s-]?(?:logs?|trails?|logging)\b|\bauditlog\w*")
+    Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
         .expect("audit log compiles")
 });
 
 /// Certifications: pattern → normalized name.
 const CERTIFICATIONS: &[(&str, &str)] = &[
-    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27001\b", "ISO 27001"),
-    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27701\b", "ISO 27701"),
-    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27017\b", "ISO 27017"),
-    (r"\bISO[\s:/-]*(?:IEC[\s:/-]*)?27018\b", "ISO 27018"),
-    (r"\bISO[\s:/-]*9001\b", "ISO 9001"),
-    (r"\bISO[\s:/-]*22301\b", "ISO 22301"),
-    (r"\bNEN[\s:/-]*7510\b", "NEN 7510"),
-    (r"\bSOC[\s-]*2\b", "SOC 2"),
-    (r"\bSOC[\s-]*1\b", "SOC 1"),
-    (r"\bISAE[\s-]*3402\b", "ISAE 3402"),
-    (r"\bISAE[\s-]*3000\b", "ISAE 3000"),
-    (r"\bPCI[\s-]*DSS\b", "PCI DSS"),
-    (r"\bBSI[\s-]*C5\b", "BSI C5"),
+    (
+        r"(?-u:\b)ISO[\s:/-]*(?:IEC[\s:/-]*)?27001(?-u:\b)",
+        "ISO 27001",
+    ),
+    (
+        r"(?-u:\b)ISO[\s:/-]*(?:IEC[\s:/-]*)?27701(?-u:\b)",
+        "ISO 27701",
+    ),
+    (
+        r"(?-u:\b)ISO[\s:/-]*(?:IEC[\s:/-]*)?27017(?-u:\b)",
+        "ISO 27017",
+    ),
+    (
+        r"(?-u:\b)ISO[\s:/-]*(?:IEC[\s:/-]*)?27018(?-u:\b)",
+        "ISO 27018",
+    ),
+    (r"(?-u:\b)ISO[\s:/-]*9001(?-u:\b)", "ISO 9001"),
+    (r"(?-u:\b)ISO[\s:/-]*22301(?-u:\b)", "ISO 22301"),
+    (r"(?-u:\b)NEN[\s:/-]*7510(?-u:\b)", "NEN 7510"),
+    (r"(?-u:\b)SOC[\s-]*2(?-u:\b)", "SOC 2"),
+    (r"(?-u:\b)SOC[\s-]*1(?-u:\b)", "SOC 1"),
+    (r"(?-u:\b)ISAE[\s-]*3402(?-u:\b)", "ISAE 3402"),
+    (r"(?-u:\b)ISAE[\s-]*3000(?-u:\b)", "ISAE 3000"),
+    (r"(?-u:\b)PCI[\s-]*DSS(?-u:\b)", "PCI DSS"),
+    (r"(?-u:\b)BSI[\s-]*C5(?-u:\b)", "BSI C5"),
 ];
 
 static CERTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
@@ -165,17 +177,17 @@ const LEAD_TOPIC_WORDS: &[&str] = &["beschermen", "bescherming", "to protect", "
 /// Words that make a sentence about a breach, not about measures.
 const BREACH_WORDS: &[&str] = &["datalek", "inbreuk", "incident", "melding", "breach"];
 static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)")
         .expect("anchor verb compiles")
 });
 static INLINE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bwaaronder\b|\bo\.a\.|\bonder\s+meer\b|\bzoals\b|\(|\bincluding\b")
+    Regex::new(r"(?i)(?-u:\b)waaronder(?-u:\b)|(?-u:\b)o\.a\.|(?-u:\b)onder\s+meer(?-u:\b)|(?-u:\b)zoals(?-u:\b)|\(|(?-u:\b)including(?-u:\b)")
         .expect("inline list compiles")
 });
 
 /// A multi-factor phrase: its `authentication` is MFA, not access control.
 static MFA_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
+    Regex::new(r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
         .expect("mfa phrase compiles")
 });
 

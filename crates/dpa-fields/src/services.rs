@@ -46,7 +46,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 static TOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"));
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL\b|BIJLAGE\b|Bijlage\b)").expect("valid regex")
+    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))").expect("valid regex")
 });
 static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
     SECTION_WORDS
@@ -55,7 +55,7 @@ static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
         .collect()
 });
 static NAMED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
+    Regex::new(r#"(?i)(?-u:\b)(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
         .expect("valid regex")
 });
 

@@ -120,7 +120,7 @@ const HEADER_VOCAB: &[(Col, &[&str], &[&str])] = &[
 ];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\bhttps?://[^\s<>"']+|\bwww\.[^\s<>"']+"#).expect("url compiles")
+    Regex::new(r#"(?i)(?-u:\b)https?://[^\s<>"']+|(?-u:\b)www\.[^\s<>"']+"#).expect("url compiles")
 });
 static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
@@ -128,22 +128,23 @@ static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORLDWIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"));
-static YES_NO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(ja|nee|yes|no)\b[\s,;:–-]*").expect("yes/no compiles"));
+static YES_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(ja|nee|yes|no)(?-u:\b)[\s,;:–-]*").expect("yes/no compiles")
+});
 
 /// Transfer mechanisms and the phrases that name them.
 const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
     (
         TransferMechanism::Scc,
-        r"\bSCCs?\b|\bSCC['’]s|(?i:standaard\s*contract(?:uele)?\s*(?:bepalingen|clausules)|standaardcontractbepalingen|modelcontractbepalingen|model\s*clauses|standard\s+contractual\s+clauses)",
+        r"(?-u:\b)SCCs?(?-u:\b)|(?-u:\b)SCC['’]s|(?i:standaard\s*contract(?:uele)?\s*(?:bepalingen|clausules)|standaardcontractbepalingen|modelcontractbepalingen|model\s*clauses|standard\s+contractual\s+clauses)",
     ),
     (
         TransferMechanism::Dpf,
-        r"\bDPF\b|(?i:data\s+privacy\s+framework|privacy\s+shield)",
+        r"(?-u:\b)DPF(?-u:\b)|(?i:data\s+privacy\s+framework|privacy\s+shield)",
     ),
     (
         TransferMechanism::Bcr,
-        r"\bBCRs?\b|(?i:binding\s+corporate\s+rules|bindende\s+bedrijfsvoorschriften)",
+        r"(?-u:\b)BCRs?(?-u:\b)|(?i:binding\s+corporate\s+rules|bindende\s+bedrijfsvoorschriften)",
     ),
     (
         TransferMechanism::Adequacy,
@@ -569,15 +570,15 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 }
 
 static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\balgemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|\bgeneral\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
+    Regex::new(r"(?i)(?-u:\b)algemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|(?-u:\b)general\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
         .expect("general compiles")
 });
 static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|\bspecific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|\bprior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
+    Regex::new(r"(?i)(?-u:\b)(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|(?-u:\b)specific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|(?-u:\b)prior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
         .expect("specific compiles")
 });
 static MAY_ENGAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)\b[^.]{0,60}\b(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}\b(?:over|van)\b[^.]{0,30}\bwijzigingen")
+    Regex::new(r"(?i)(?-u:\b)(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)(?-u:\b)[^.]{0,60}(?-u:\b)(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}(?-u:\b)(?:over|van)(?-u:\b)[^.]{0,30}(?-u:\b)wijzigingen")
         .expect("may engage compiles")
 });
 

@@ -57,7 +57,7 @@ const DELETE_WORDS: &[&str] = &[
 ];
 /// Returning or exporting the data.
 static RETURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bterug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)\b|\bterug\s+te\s+(?:leveren|geven|sturen)\b|\b(?:levert|geeft|stuurt|zendt)\b[^.]{0,50}\bterug\b|\bretourne\w*|\bexporte\w*|\bexport\b|\breturn\w*")
+    Regex::new(r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*")
         .expect("return compiles")
 });
 const BACKUP_WORDS: &[&str] = &["back-up", "backup", "back up"];
@@ -97,7 +97,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     for p in scan::paragraphs(text) {
         let para_end = has_any(&text[p.clone()], END_WORDS) || scan::inside(&regions, p.start);
         let mut return_seen_here = false;
-        for s in scan::sentences(text, p.clone()) {
+        for s in scan::paragraph_sentences(text, p.clone()) {
             let sent = &text[s.clone()];
             let in_end = has_any(sent, END_WORDS) || scan::inside(&regions, s.start);
             if has_any(sent, BACKUP_WORDS)

@@ -3,6 +3,7 @@
 //! 3166-1 alpha-2; the EU/EEA as the pseudo-code `EU`; the EEA member table;
 //! and a small table of cities where data centres usually are.
 
+use crate::words;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -223,7 +224,9 @@ fn alternation(names: impl Iterator<Item = &'static str>) -> String {
 
 static NAMES: LazyLock<Regex> = LazyLock::new(|| {
     let names = alternation(COUNTRY_NAMES.iter().map(|(n, _)| *n));
-    Regex::new(&format!(r"(?i)\b(?:{names})\b")).expect("country names compile")
+    // `\W` around the name instead of a Unicode `\b` (see `name_ranges`):
+    // names end in letters such as the `ë` of `België`
+    Regex::new(&format!(r"(?i)(?:^|\W)({names})(?:\W|$)")).expect("country names compile")
 });
 static ABBREVIATIONS: LazyLock<Regex> = LazyLock::new(|| {
     let abbr = alternation(COUNTRY_ABBREVIATIONS.iter().map(|(n, _)| *n));
@@ -231,11 +234,11 @@ static ABBREVIATIONS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REGIONS: LazyLock<Regex> = LazyLock::new(|| {
     let names = alternation(REGION_NAMES.iter().copied());
-    Regex::new(&format!(r"\b(?:{names})\b")).expect("regions compile")
+    Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("regions compile")
 });
 static CITY: LazyLock<Regex> = LazyLock::new(|| {
     let names = alternation(CITIES.iter().map(|(n, _)| *n));
-    Regex::new(&format!(r"\b(?:{names})\b")).expect("cities compile")
+    Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("cities compile")
 });
 
 fn code_of(
@@ -261,15 +264,29 @@ pub fn country_code(name: &str) -> Option<&'static str> {
     code_of(COUNTRY_NAMES, name, false).or_else(|| code_of(COUNTRY_ABBREVIATIONS, name, true))
 }
 
+/// The country names of `text` where `\b(?:names)\b` with Unicode word
+/// boundaries finds them: a name starts after a non-word char (or at the
+/// start) and ends before one (or at the end); the next search starts right
+/// after the name, so the char after it can precede the next name.
+fn name_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(name) = NAMES.captures_at(text, at).and_then(|c| c.get(1)) {
+        out.push(name.range());
+        at = name.end();
+    }
+    out
+}
+
 /// Every country named in `text` (names, abbreviations and, when
 /// `with_cities`, cities), in text order; overlapping mentions are dropped.
 pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
     let mut out: Vec<FoundCountry> = Vec::new();
-    for m in NAMES.find_iter(text) {
-        if let Some(code) = code_of(COUNTRY_NAMES, m.as_str(), false) {
+    for range in name_ranges(text) {
+        if let Some(code) = code_of(COUNTRY_NAMES, &text[range.clone()], false) {
             out.push(FoundCountry {
                 code,
-                range: m.range(),
+                range,
                 from_city: false,
             });
         }
@@ -286,7 +303,10 @@ pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
         }
     }
     if with_cities {
-        for m in CITY.find_iter(text) {
+        let at_word_edges = |m: &regex::Match| {
+            words::is_word_boundary(text, m.start()) && words::is_word_boundary(text, m.end())
+        };
+        for m in CITY.find_iter(text).filter(at_word_edges) {
             if let Some(code) = code_of(CITIES, m.as_str(), true) {
                 out.push(FoundCountry {
                     code,
@@ -339,6 +359,18 @@ mod tests {
         assert_eq!(codes("gevestigd in Ierland"), vec!["IE"]);
         assert_eq!(codes("United Kingdom and Germany"), vec!["GB", "DE"]);
         assert_eq!(country_code("verenigd koninkrijk"), Some("GB"));
+    }
+
+    #[test]
+    fn names_ending_in_accented_letters_and_word_edges() {
+        assert_eq!(codes("België/Italië, Roemenië."), vec!["BE", "IT", "RO"]);
+        assert_eq!(codes("Duitsland"), vec!["DE"]);
+        // inside a longer word (also next to an accented letter): no country
+        assert_eq!(
+            codes("Duitslandse Finlandië éDuitsland"),
+            Vec::<&str>::new()
+        );
+        assert!(find_countries("Amsterdamë Parijsé", true).is_empty());
     }
 
     #[test]

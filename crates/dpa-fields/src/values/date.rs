@@ -43,16 +43,17 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b").expect("valid regex"));
+static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)").expect("valid regex")
+});
 static NUMERIC_YMD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"));
 static WORDED_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?-u:\b)")
         .expect("valid regex")
 });
 static WORDED_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)").expect("valid regex")
 });
 
 /// The month number of a month name (`"mei"` → 5), case-insensitive.

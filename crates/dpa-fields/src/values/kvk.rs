@@ -20,7 +20,7 @@ const KVK_FILLER: &str = r"(?:[\s:,.\-]|nummer|nr|number|no|onder|under|registra
 
 static KVK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{})(?:-?nummer|-?nr\.?)?{KVK_FILLER}\s*(\d{{8}}|\d{{4}}[ .]\d{{4}}|\d{{2}}[ .]\d{{3}}[ .]\d{{3}})\b",
+        r"(?i)(?-u:\b)(?:{})(?:-?nummer|-?nr\.?)?{KVK_FILLER}\s*(\d{{8}}|\d{{4}}[ .]\d{{4}}|\d{{2}}[ .]\d{{3}}[ .]\d{{3}})(?-u:\b)",
         KVK_LABELS.join("|")
     ))
     .expect("valid regex")

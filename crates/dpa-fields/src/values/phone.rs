@@ -6,11 +6,14 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static INTERNATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+|\b00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:\+|(?-u:\b)00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 static DUTCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\(0\d{1,3}\)|\b0\d{1,3})[\s.\-]?\d(?:[\s.\-]?\d){5,8}\b").expect("valid regex")
+    Regex::new(r"(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})[\s.\-]?\d(?:[\s.\-]?\d){5,8}(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// Normalize a number as written to E.164, or `None` when it is not a phone number.

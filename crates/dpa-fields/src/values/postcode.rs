@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 /// Letter pairs never used in Dutch postal codes.
 const EXCLUDED_LETTERS: &[&str] = &["SA", "SD", "SS"];
 
-static DUTCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([1-9]\d{3})\s?([A-Z]{2})\b").expect("valid regex"));
+static DUTCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([1-9]\d{3})\s?([A-Z]{2})(?-u:\b)").expect("valid regex")
+});
 
 /// Every Dutch postal code in `text` (upper-case letters as written), normalized, with its range.
 pub fn find_postcodes(text: &str) -> Vec<(String, Range<usize>)> {
