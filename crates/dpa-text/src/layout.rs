@@ -115,8 +115,7 @@ pub fn lay_out(page: &PageContent) -> Vec<Line> {
         while j < order.len() && (first.y - glyph(order[j]).y) <= tol {
             j += 1;
         }
-        let mut members: Vec<&Glyph> = order[i..j].iter().map(|&k| glyph(k)).collect();
-        members.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let members = left_to_right(page, &order[i..j]);
         if let Some(line) = build_line(page, &members, &verticals) {
             lines.push(line);
         }
@@ -136,6 +135,64 @@ pub fn lay_out(page: &PageContent) -> Vec<Line> {
     }
     lines.shrink_to_fit();
     lines
+}
+
+/// The glyphs `indices` (in drawing order) sorted by `x0`, equal positions
+/// in drawing order: a stable sort, done as an integer sort of `x0` above
+/// the position in `indices`.
+fn left_to_right<'p>(page: &'p PageContent, indices: &[u32]) -> Vec<&'p Glyph> {
+    let glyph = |k: u32| &page.glyphs[k as usize];
+    let mut keys: Vec<u64> = (0u32..)
+        .zip(indices)
+        .map(|(pos, &k)| (u64::from(order_key(glyph(k).x0)) << 32) | u64::from(pos))
+        .collect();
+    sort_keys(&mut keys);
+    keys.iter()
+        .map(|&key| glyph(indices[(key as u32) as usize]))
+        .collect()
+}
+
+/// Lines longer than this are sorted by radix (a comparison sort of a
+/// 400,000-glyph line is slow in an unoptimized build).
+const RADIX_SORT_MIN: usize = 256;
+
+/// Sort distinct keys ascending.
+fn sort_keys(keys: &mut Vec<u64>) {
+    if keys.len() < RADIX_SORT_MIN {
+        keys.sort_unstable();
+        return;
+    }
+    // least significant byte first; a byte all keys share needs no pass
+    let mut scratch = vec![0u64; keys.len()];
+    for shift in (0..64).step_by(8) {
+        let mut counts = [0usize; 256];
+        for &k in keys.iter() {
+            counts[((k >> shift) & 0xFF) as usize] += 1;
+        }
+        if counts.contains(&keys.len()) {
+            continue;
+        }
+        let mut start = 0;
+        for c in counts.iter_mut() {
+            (*c, start) = (start, start + *c);
+        }
+        for &k in keys.iter() {
+            let slot = &mut counts[((k >> shift) & 0xFF) as usize];
+            scratch[*slot] = k;
+            *slot += 1;
+        }
+        std::mem::swap(keys, &mut scratch);
+    }
+}
+
+/// A `u32` that orders like [`f32::total_cmp`].
+fn order_key(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    }
 }
 
 /// Glyphs of one page by advance width: (glyphs of the most common
@@ -599,6 +656,32 @@ pub fn is_url_like(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_key_orders_like_total_cmp() {
+        let xs = [-f32::INFINITY, -72.5, -0.0, 0.0, 1e-30, 72.0, 72.5, 540.0];
+        for w in xs.windows(2) {
+            assert!(order_key(w[0]) < order_key(w[1]), "{} < {}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn radix_sort_is_a_stable_sort_by_x() {
+        // a long line of repeated positions, like one text line drawn
+        // again and again at the same place
+        let xs: Vec<f32> = (0..2_000u32)
+            .map(|i| 72.0 + (i % 37) as f32 * 5.5)
+            .collect();
+        let mut keys: Vec<u64> = (0u32..)
+            .zip(&xs)
+            .map(|(pos, &x)| (u64::from(order_key(x)) << 32) | u64::from(pos))
+            .collect();
+        sort_keys(&mut keys);
+        let positions: Vec<usize> = keys.iter().map(|&k| k as u32 as usize).collect();
+        let mut expected: Vec<usize> = (0..xs.len()).collect();
+        expected.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+        assert_eq!(positions, expected);
+    }
 
     fn seg(x0: f32, x1: f32, text: &str, soft_gaps: Vec<SoftGap>) -> Seg {
         Seg {

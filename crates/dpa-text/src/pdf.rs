@@ -5,6 +5,7 @@ pub(crate) mod cmap;
 pub(crate) mod fonts;
 pub(crate) mod glyphs;
 pub(crate) mod interp;
+pub(crate) mod lexer;
 
 use crate::normalize::normalize_pages;
 use crate::{
@@ -93,14 +94,16 @@ fn lay_out_pages(
     deadline: Deadline,
 ) -> Result<(LaidOut, Vec<Warning>), TextError> {
     let max_stream = usize::try_from(opts.limits.max_decompressed_bytes).unwrap_or(usize::MAX);
-    let (doc, warnings) = load(bytes, opts, max_stream)?;
+    let (mut doc, warnings) = load(bytes, opts, max_stream)?;
     deadline.check()?;
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(TextError::Corrupt("no pages found".into()));
     }
     opts.limits.check_pages(pages.len() as u64)?;
-    let mut interp = interp::Interpreter::new(&doc, opts.limits.decompression_budget(), deadline);
+    let budget = opts.limits.decompression_budget();
+    let fonts = fonts::preload_simple_fonts(&mut doc, max_stream, deadline)?;
+    let mut interp = interp::Interpreter::new(&doc, fonts, budget, deadline);
     let mut laid_out = LaidOut {
         pages: Vec::with_capacity(pages.len()),
         rotated: Vec::with_capacity(pages.len()),

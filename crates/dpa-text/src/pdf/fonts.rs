@@ -2,8 +2,39 @@
 
 use super::cmap::parse_to_unicode;
 use super::glyphs::{glyph_text, BaseEncoding};
-use lopdf::{Dictionary, Document, Object};
+use crate::limits::Deadline;
+use crate::TextError;
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Load every simple font of the document that has a `/Widths` array,
+/// then drop those arrays from the document: lopdf holds each width as an
+/// `Object` (about 120 bytes), a loaded font as one `f32`. Fonts without
+/// `/Type /Font` (and Type0 fonts) are left to load when a page uses them.
+pub fn preload_simple_fonts(
+    doc: &mut Document,
+    max_bytes: usize,
+    deadline: Deadline,
+) -> Result<HashMap<ObjectId, Rc<Font>>, TextError> {
+    let mut fonts = HashMap::new();
+    for (&id, object) in &doc.objects {
+        let Object::Dictionary(dict) = object else {
+            continue;
+        };
+        let simple = name_of(doc, dict, b"Subtype").as_deref() != Some(b"Type0".as_slice());
+        if dict.has_type(b"Font") && dict.has(b"Widths") && simple {
+            deadline.check()?;
+            fonts.insert(id, Rc::new(Font::load(doc, dict, max_bytes)));
+        }
+    }
+    for id in fonts.keys() {
+        if let Some(Object::Dictionary(dict)) = doc.objects.get_mut(id) {
+            dict.remove(b"Widths");
+        }
+    }
+    Ok(fonts)
+}
 
 /// What the interpreter needs of a font.
 #[derive(Debug, Default)]
@@ -236,6 +267,18 @@ fn descendant<'a>(doc: &'a Document, dict: &'a Dictionary) -> Option<&'a Diction
         },
         _ => None,
     }
+}
+
+/// The object a reference leads to through a chain of references (the
+/// last reference of the chain, as far as [`deref`] follows).
+pub fn final_reference(doc: &Document, mut id: ObjectId) -> ObjectId {
+    for _ in 0..7 {
+        match doc.get_object(id) {
+            Ok(Object::Reference(next)) => id = *next,
+            _ => break,
+        }
+    }
+    id
 }
 
 /// Follow references (a bounded number of times).

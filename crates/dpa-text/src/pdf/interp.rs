@@ -1,10 +1,10 @@
 //! A content-stream interpreter: the glyphs of one page with their device
 //! positions, and the horizontal rules (table borders) drawn on it.
 
-use super::fonts::{deref, number, Font};
+use super::fonts::{deref, final_reference, number, Font};
+use super::lexer::{Lexer, Operand, Operation};
 use crate::limits::{Budget, Deadline};
 use crate::TextError;
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -76,13 +76,22 @@ impl Matrix {
         Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
     }
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
-        if ops.len() < 6 {
+    fn from_objects(objects: &[Object]) -> Option<Matrix> {
+        Matrix::from_numbers(objects.iter().map(|o| number(Some(o))))
+    }
+
+    fn from_operands(operands: &[Operand]) -> Option<Matrix> {
+        Matrix::from_numbers(operands.iter().map(|o| o.number()))
+    }
+
+    /// The first six of at least six numbers.
+    fn from_numbers(mut numbers: impl ExactSizeIterator<Item = Option<f32>>) -> Option<Matrix> {
+        if numbers.len() < 6 {
             return None;
         }
         let mut m = [0.0; 6];
-        for (slot, o) in m.iter_mut().zip(ops) {
-            *slot = number(Some(o))?;
+        for slot in &mut m {
+            *slot = numbers.next()??;
         }
         Some(Matrix(m))
     }
@@ -110,10 +119,16 @@ struct State {
     rise: f32,
 }
 
+/// Resources (by address), font name, font of the last `Tf`.
+type LastFont = (*const Dictionary, Vec<u8>, Option<Rc<Font>>);
+
 /// Shared per-document state: font cache, budget, deadline.
 pub struct Interpreter<'a> {
     pub doc: &'a Document,
     fonts: HashMap<ObjectId, Rc<Font>>,
+    /// The last `Tf` looked up: resources (by address), name, font (a
+    /// stream sets the same font again and again).
+    last_font: Option<LastFont>,
     budget: Budget,
     deadline: Deadline,
 }
@@ -131,10 +146,17 @@ struct Run<'p> {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, budget: Budget, deadline: Deadline) -> Self {
+    /// An interpreter with the fonts already loaded (by object number).
+    pub fn new(
+        doc: &'a Document,
+        fonts: HashMap<ObjectId, Rc<Font>>,
+        budget: Budget,
+        deadline: Deadline,
+    ) -> Self {
         Interpreter {
             doc,
-            fonts: HashMap::new(),
+            fonts,
+            last_font: None,
             budget,
             deadline,
         }
@@ -237,13 +259,13 @@ impl<'a> Interpreter<'a> {
         res: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), TextError> {
-        for op in Content::decode_iter(data) {
-            let Ok(op) = op else { break };
+        let mut lexer = Lexer::new(data);
+        while let Some(op) = lexer.next_operation() {
             run.ops += 1;
             if run.ops % 1024 == 0 {
                 self.deadline.check()?;
             }
-            self.operation(run, &op.operator, &op.operands, res, depth)?;
+            self.operation(run, &op, res, depth)?;
         }
         Ok(())
     }
@@ -251,102 +273,114 @@ impl<'a> Interpreter<'a> {
     fn operation(
         &mut self,
         run: &mut Run,
-        op: &str,
-        args: &[Object],
+        op: &Operation,
         res: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), TextError> {
-        let num = |i: usize| args.get(i).and_then(|o| number(Some(o))).unwrap_or(0.0);
-        match op {
-            "q" if run.stack.len() < MAX_STATE_DEPTH => run.stack.push(run.state.clone()),
-            "Q" => {
+        let num = |i: usize| op.number(i).unwrap_or(0.0);
+        // byte patterns: a decision tree on length and bytes, no string
+        // comparisons
+        match op.operator {
+            [b'q'] if run.stack.len() < MAX_STATE_DEPTH => run.stack.push(run.state.clone()),
+            [b'Q'] => {
                 if let Some(s) = run.stack.pop() {
                     run.state = s;
                 }
             }
-            "cm" => {
-                if let Some(m) = Matrix::from_operands(args) {
+            [b'c', b'm'] => {
+                if let Some(m) = Matrix::from_operands(op.operands) {
                     run.state.ctm = m.mul(&run.state.ctm);
                 }
             }
-            "BT" => {
+            [b'B', b'T'] => {
                 run.tm = Matrix::IDENTITY;
                 run.tlm = Matrix::IDENTITY;
             }
-            "Tf" => {
+            [b'T', b'f'] => {
                 run.state.size = num(1);
-                run.state.font = args
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| self.font(res, n));
+                run.state.font = op.name(0).and_then(|n| self.cached_font(res, n));
             }
-            "Tc" => run.state.char_spacing = num(0),
-            "Tw" => run.state.word_spacing = num(0),
-            "Tz" => run.state.scale = num(0) / 100.0,
-            "TL" => run.state.leading = num(0),
-            "Ts" => run.state.rise = num(0),
-            "Td" => run.next_line(num(0), num(1)),
-            "TD" => {
+            [b'T', b'c'] => run.state.char_spacing = num(0),
+            [b'T', b'w'] => run.state.word_spacing = num(0),
+            [b'T', b'z'] => run.state.scale = num(0) / 100.0,
+            [b'T', b'L'] => run.state.leading = num(0),
+            [b'T', b's'] => run.state.rise = num(0),
+            [b'T', b'd'] => run.next_line(num(0), num(1)),
+            [b'T', b'D'] => {
                 run.state.leading = -num(1);
                 run.next_line(num(0), num(1));
             }
-            "Tm" => {
-                if let Some(m) = Matrix::from_operands(args) {
+            [b'T', b'm'] => {
+                if let Some(m) = Matrix::from_operands(op.operands) {
                     run.tm = m;
                     run.tlm = m;
                 }
             }
-            "T*" => run.next_line(0.0, -run.state.leading),
-            "Tj" => run.show(args.first()),
-            "'" => {
+            [b'T', b'*'] => run.next_line(0.0, -run.state.leading),
+            [b'T', b'j'] => run.show(op.string(op.operands.first())),
+            [b'\''] => {
                 run.next_line(0.0, -run.state.leading);
-                run.show(args.first());
+                run.show(op.string(op.operands.first()));
             }
-            "\"" => {
+            [b'"'] => {
                 run.state.word_spacing = num(0);
                 run.state.char_spacing = num(1);
                 run.next_line(0.0, -run.state.leading);
-                run.show(args.get(2));
+                run.show(op.string(op.operands.get(2)));
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = args.first() {
-                    for item in items {
-                        match item {
-                            Object::String(..) => run.show(Some(item)),
-                            other => {
-                                let adj = number(Some(other)).unwrap_or(0.0);
-                                let tx = -adj / 1000.0 * run.state.size * run.state.scale;
-                                run.tm = Matrix::translate(tx, 0.0).mul(&run.tm);
-                            }
+            [b'T', b'J'] => {
+                for item in op.array(0).unwrap_or_default() {
+                    match item {
+                        Operand::Str(..) | Operand::Raw(..) => run.show(op.string(Some(item))),
+                        other => {
+                            let adj = other.number().unwrap_or(0.0);
+                            let tx = -adj / 1000.0 * run.state.size * run.state.scale;
+                            run.tm = Matrix::translate(tx, 0.0).mul(&run.tm);
                         }
                     }
                 }
             }
-            "Do" => {
-                if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
+            [b'D', b'o'] => {
+                if let Some(name) = op.name(0) {
                     self.form(run, res, name, depth)?;
                 }
             }
-            "m" => {
+            [b'm'] => {
                 run.current = run.state.ctm.apply(num(0), num(1));
                 run.path_start = run.current;
             }
-            "l" => {
+            [b'l'] => {
                 let p = run.state.ctm.apply(num(0), num(1));
                 run.path.push((run.current.0, run.current.1, p.0, p.1));
                 run.current = p;
             }
-            "h" => {
+            [b'h'] => {
                 let (s, c) = (run.path_start, run.current);
                 run.path.push((c.0, c.1, s.0, s.1));
             }
-            "re" => run.rect(num(0), num(1), num(2), num(3)),
-            "S" | "s" => run.stroke(),
-            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => run.fill(),
-            "n" => run.path.clear(),
+            [b'r', b'e'] => run.rect(num(0), num(1), num(2), num(3)),
+            [b'S'] | [b's'] => run.stroke(),
+            [b'f'] | [b'F'] | [b'f', b'*'] | [b'B'] | [b'B', b'*'] | [b'b'] | [b'b', b'*'] => {
+                run.fill()
+            }
+            [b'n'] => run.path.clear(),
             _ => {}
         }
         Ok(())
+    }
+
+    /// [`Interpreter::font`], remembered for the last resources and name
+    /// (the document does not change while it is read).
+    fn cached_font(&mut self, res: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let key = res.map_or(std::ptr::null(), |r| r as *const Dictionary);
+        if let Some((k, n, font)) = &self.last_font {
+            if *k == key && n.as_slice() == name {
+                return font.clone();
+            }
+        }
+        let font = self.font(res, name);
+        self.last_font = Some((key, name.to_vec(), font.clone()));
+        font
     }
 
     fn font(&mut self, res: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
@@ -356,8 +390,10 @@ impl<'a> Interpreter<'a> {
             _ => return None,
         };
         let entry = fonts.get(name).ok()?;
+        // fonts are known by the object the references lead to (the
+        // preloaded fonts by their own object number)
         let id = match entry {
-            Object::Reference(id) => Some(*id),
+            Object::Reference(id) => Some(final_reference(doc, *id)),
             _ => None,
         };
         if let Some(f) = id.and_then(|id| self.fonts.get(&id)) {
@@ -408,7 +444,7 @@ impl<'a> Interpreter<'a> {
             .get(b"Matrix")
             .ok()
             .and_then(|m| m.as_array().ok())
-            .and_then(|a| Matrix::from_operands(a))
+            .and_then(|a| Matrix::from_objects(a))
         {
             run.state.ctm = m.mul(&run.state.ctm);
         }
@@ -457,13 +493,18 @@ impl Run<'_> {
         self.tm = self.tlm;
     }
 
-    fn show(&mut self, s: Option<&Object>) {
-        let Some(Object::String(bytes, _)) = s else {
+    fn show(&mut self, s: Option<&[u8]>) {
+        let Some(bytes) = s else {
             return;
         };
         let Some(font) = self.state.font.clone() else {
             return;
         };
+        if self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            // nothing more is kept from this page: the text position no
+            // longer matters
+            return;
+        }
         let st = &self.state;
         let (size, th, tc, tw, rise) =
             (st.size, st.scale, st.char_spacing, st.word_spacing, st.rise);
