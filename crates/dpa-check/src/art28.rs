@@ -1,35 +1,64 @@
 //! Deciding the eight Art. 28(3) requirements from the rule tables.
 
-use crate::rules::{Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS};
+use crate::matcher::{ascii_boundaries, PatternId, Pool, PoolBuilder, Scan};
+use crate::rules::{
+    Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS, TRANSFER_SAFEGUARDS,
+};
 use crate::sentences::{ClauseView, Sentence};
 use dpa_model::{ClauseId, Model, Requirement, Status};
 use regex::RegexSet;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Clause ids cited per requirement at most (the strongest first).
 const MAX_EVIDENCE: usize = 6;
 
 struct CompiledElement {
     rule: &'static Element,
-    phrases: RegexSet,
-    with: Option<RegexSet>,
-    /// Matched against whole clause contexts (cached per clause).
-    context: Option<RegexSet>,
+    phrases: Vec<PatternId>,
+    /// Empty: no condition.
+    with: Vec<PatternId>,
+    /// Matched case-insensitively against sentences and whole clause contexts.
+    context: Option<Context>,
+}
+
+/// An element's context patterns: in the pool (on lower-cased text) and as a
+/// case-insensitive set (compiled when first needed) for texts whose lower
+/// case is no exact stand-in.
+struct Context {
+    ids: Vec<PatternId>,
+    patterns: &'static [&'static str],
+    set: OnceLock<RegexSet>,
+}
+
+impl Context {
+    /// Whether a pattern occurs in `text` (any case), `scan` being the scan
+    /// of its lower case.
+    fn occurs(&self, text: &str, scan: &Scan<'_>) -> bool {
+        if folds_oddly(text) {
+            return self.set.get_or_init(|| set(self.patterns)).is_match(text);
+        }
+        scan.any(&self.ids)
+    }
 }
 
 struct CompiledRequirement {
     rule: &'static RequirementRule,
     elements: Vec<CompiledElement>,
-    negations: Option<RegexSet>,
-    negation_exceptions: Option<RegexSet>,
+    negations: Vec<PatternId>,
+    negation_exceptions: Vec<PatternId>,
 }
 
-/// A rule pattern as compiled: case-insensitive, and `\b` as an ASCII word
-/// boundary, which keeps the fast DFA engines usable on Dutch text with
-/// accented letters (a Unicode `\b` makes them fall back to a slow engine).
-fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
+/// The rule tables compiled: every sentence pattern in one pool.
+struct Compiled {
+    pool: Pool,
+    requirements: Vec<CompiledRequirement>,
+    negation: Vec<PatternId>,
+    deferral: Vec<PatternId>,
+    safeguard: Vec<PatternId>,
+    /// Per pattern, the (requirement, element) pairs that have it as a phrase.
+    phrase_users: Vec<Vec<(usize, usize)>>,
 }
 
 /// A case-insensitive set (for clause contexts and any-case text).
@@ -41,64 +70,121 @@ pub(crate) fn set(patterns: &[&str]) -> RegexSet {
     RegexSet::new(with_flags).expect("rule patterns are valid regexes")
 }
 
-/// A set for lower-cased sentences (the rule patterns are written in lower
-/// case; matching without `(?i)` is markedly faster).
-fn lower_set(patterns: &[&str]) -> RegexSet {
-    RegexSet::new(patterns.iter().map(|p| ascii_boundaries(p)))
-        .expect("rule patterns are valid regexes")
+fn compile_requirement(rule: &'static RequirementRule, b: &mut PoolBuilder) -> CompiledRequirement {
+    CompiledRequirement {
+        rule,
+        elements: rule
+            .elements
+            .iter()
+            .map(|e| CompiledElement {
+                rule: e,
+                phrases: b.add(e.phrases),
+                with: b.add(e.with),
+                context: (!e.context.is_empty()).then(|| Context {
+                    ids: b.add(e.context),
+                    patterns: e.context,
+                    set: OnceLock::new(),
+                }),
+            })
+            .collect(),
+        negations: b.add(rule.negations),
+        negation_exceptions: b.add(rule.negation_exceptions),
+    }
 }
 
-fn optional_set(patterns: &[&str]) -> Option<RegexSet> {
-    (!patterns.is_empty()).then(|| set(patterns))
-}
-
-fn optional_lower_set(patterns: &[&str]) -> Option<RegexSet> {
-    (!patterns.is_empty()).then(|| lower_set(patterns))
-}
-
-static COMPILED: LazyLock<Vec<CompiledRequirement>> = LazyLock::new(|| {
-    REQUIREMENTS
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let mut b = PoolBuilder::default();
+    let requirements: Vec<CompiledRequirement> = REQUIREMENTS
         .iter()
-        .map(|rule| CompiledRequirement {
-            rule,
-            elements: rule
-                .elements
-                .iter()
-                .map(|e| CompiledElement {
-                    rule: e,
-                    phrases: lower_set(e.phrases),
-                    with: optional_lower_set(e.with),
-                    context: optional_set(e.context),
-                })
-                .collect(),
-            negations: optional_lower_set(rule.negations),
-            negation_exceptions: optional_lower_set(rule.negation_exceptions),
-        })
-        .collect()
+        .map(|rule| compile_requirement(rule, &mut b))
+        .collect();
+    let negation = b.add(NEGATIONS);
+    let deferral = b.add(DEFERRALS);
+    let safeguard = b.add(TRANSFER_SAFEGUARDS);
+    let pool = b.build();
+    let phrase_users = phrase_users(&requirements, pool.len());
+    Compiled {
+        pool,
+        requirements,
+        negation,
+        deferral,
+        safeguard,
+        phrase_users,
+    }
 });
 
-static DEFERRAL: LazyLock<RegexSet> = LazyLock::new(|| lower_set(DEFERRALS));
-static NEGATION: LazyLock<RegexSet> = LazyLock::new(|| lower_set(NEGATIONS));
+fn phrase_users(requirements: &[CompiledRequirement], patterns: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut users = vec![Vec::new(); patterns];
+    for (ri, req) in requirements.iter().enumerate() {
+        assert!(
+            req.elements.len() <= 64,
+            "at most 64 elements per requirement"
+        );
+        for (ei, e) in req.elements.iter().enumerate() {
+            for &id in &e.phrases {
+                users[id].push((ri, ei));
+            }
+        }
+    }
+    users
+}
 
-/// A sentence lower-cased, with what holds for every requirement.
+/// Per requirement, a bit per element whose phrases may occur in the
+/// scanned sentence (the others do not).
+fn element_masks(scan: &Scan<'_>) -> Vec<u64> {
+    let mut masks = vec![0u64; COMPILED.requirements.len()];
+    for &id in scan.live() {
+        for &(ri, ei) in &COMPILED.phrase_users[id] {
+            masks[ri] |= 1 << ei;
+        }
+    }
+    masks
+}
+
+/// The transfer safeguards as written: case-insensitive, on any text.
+static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS));
+
+/// Letters whose lower case or case folding is ASCII while they are not:
+/// a text holding one is not matched case-insensitively by its lower case.
+const FOLDS_TO_ASCII: [char; 3] = ['\u{17F}', '\u{212A}', '\u{130}'];
+
+/// Every sentence lower-cased and scanned for the rule patterns, in order.
+pub(crate) fn scan_sentences(sentences: &[Sentence]) -> Vec<Scan<'static>> {
+    let mut scanner = COMPILED.pool.scanner();
+    sentences
+        .iter()
+        .map(|s| scanner.scan(s.text.to_lowercase()))
+        .collect()
+}
+
+/// The sentence names a transfer safeguard (SCC, DPF, BCR, adequacy),
+/// matched case-insensitively. `scan` is the sentence's scan.
+pub(crate) fn names_safeguard(sentence: &Sentence, scan: &Scan<'_>) -> bool {
+    if folds_oddly(&sentence.text) {
+        return SAFEGUARD.is_match(&sentence.text);
+    }
+    scan.any(&COMPILED.safeguard)
+}
+
+/// The text has a letter for which matching its lower case differs from
+/// case-insensitive matching.
+fn folds_oddly(text: &str) -> bool {
+    !text.is_ascii() && text.contains(FOLDS_TO_ASCII)
+}
+
+/// A sentence, its scan and its element masks.
 struct Prepared<'s> {
     sentence: &'s Sentence,
-    lower: String,
-    negated: bool,
-    deferred: bool,
+    scan: &'s Scan<'static>,
+    masks: Vec<u64>,
+    /// The scan of the list lead the sentence starts with, made on first use.
+    lead: OnceCell<Scan<'static>>,
 }
 
 impl CompiledRequirement {
-    fn is_negated(&self, p: &Prepared<'_>) -> bool {
-        (p.negated
-            || self
-                .negations
-                .as_ref()
-                .is_some_and(|n| n.is_match(&p.lower)))
-            && !self
-                .negation_exceptions
-                .as_ref()
-                .is_some_and(|e| e.is_match(&p.lower))
+    fn is_negated(&self, scan: &Scan<'_>) -> bool {
+        (scan.any(&COMPILED.negation) || scan.any(&self.negations))
+            && !scan.any(&self.negation_exceptions)
     }
 }
 
@@ -115,46 +201,55 @@ pub(crate) fn assess(
     model: &Model,
     views: &[ClauseView<'_>],
     sentences: &[Sentence],
+    scans: &[Scan<'static>],
 ) -> Vec<Requirement> {
     let prepared: Vec<Prepared<'_>> = sentences
         .iter()
-        .map(|s| {
-            let lower = s.text.to_lowercase();
-            Prepared {
-                sentence: s,
-                negated: NEGATION.is_match(&lower),
-                deferred: DEFERRAL.is_match(&lower),
-                lower,
-            }
+        .zip(scans)
+        .map(|(sentence, scan)| Prepared {
+            sentence,
+            scan,
+            masks: element_masks(scan),
+            lead: OnceCell::new(),
         })
         .collect();
+    let contexts = ClauseContexts::new(views);
     COMPILED
+        .requirements
         .iter()
-        .map(|req| assess_one(req, model, views, &prepared))
+        .enumerate()
+        .map(|(ri, req)| assess_one(ri, req, model, &contexts, &prepared))
         .collect()
 }
 
 fn assess_one(
+    ri: usize,
     req: &CompiledRequirement,
     model: &Model,
-    views: &[ClauseView<'_>],
+    contexts: &ClauseContexts<'_, '_>,
     sentences: &[Prepared<'_>],
 ) -> Requirement {
+    let views = contexts.views;
     let mut hits = Vec::new();
-    let mut cache = ContextCache::new(req.elements.len(), views.len());
     for p in sentences {
-        if req.is_negated(p) {
+        let mask = p.masks[ri];
+        // No element's phrase occurs: nothing to find (negated or not).
+        if mask == 0 || req.is_negated(p.scan) {
             continue;
         }
-        let (s, deferred) = (p.sentence, p.deferred);
+        let s = p.sentence;
         for (ei, e) in req.elements.iter().enumerate() {
-            let mut ctx = |clause: usize| cache.get(ei, clause, e, views);
-            if element_in(e, &p.lower, &s.clauses, &mut ctx) {
+            if mask & (1 << ei) == 0 {
+                continue;
+            }
+            let mut ctx = |clause: usize| contexts.fits(clause, e);
+            if element_in(e, p.scan, &s.clauses, &mut ctx) {
+                let deferred = p.scan.any(&COMPILED.deferral);
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
                     element: e.rule.name,
                     strong,
-                    clauses: hit_clauses(e, s, &mut ctx),
+                    clauses: hit_clauses(e, p, &mut ctx),
                 });
             }
         }
@@ -197,71 +292,69 @@ fn assess_one(
 /// genomen:`), else the lead and the item.
 fn hit_clauses(
     e: &CompiledElement,
-    s: &Sentence,
+    p: &Prepared<'_>,
     ctx: &mut impl FnMut(usize) -> bool,
 ) -> Vec<usize> {
-    let lead = s.text.get(..s.lead_len).unwrap_or("").to_lowercase();
-    if !lead.is_empty() && element_in(e, &lead, &s.lead_clauses, ctx) {
-        return s.lead_clauses.clone();
+    let s = p.sentence;
+    let lead = s.text.get(..s.lead_len).unwrap_or("");
+    if !lead.is_empty() {
+        let scan = p
+            .lead
+            .get_or_init(|| COMPILED.pool.scanner().scan(lead.to_lowercase()));
+        if element_in(e, scan, &s.lead_clauses, ctx) {
+            return s.lead_clauses.clone();
+        }
     }
     s.lead_clauses.iter().chain(&s.clauses).copied().collect()
 }
 
-/// Whether the element occurs in `text` (a sentence of `clauses`); `ctx`
-/// says whether a clause satisfies the element's context condition.
+/// Whether the element occurs in the scanned text (a sentence of `clauses`);
+/// `ctx` says whether a clause satisfies the element's context condition.
 fn element_in(
     e: &CompiledElement,
-    text: &str,
+    scan: &Scan<'_>,
     clauses: &[usize],
     ctx: &mut impl FnMut(usize) -> bool,
 ) -> bool {
-    if !e.phrases.is_match(text) {
+    if !scan.any(&e.phrases) {
         return false;
     }
-    if e.with.as_ref().is_some_and(|w| !w.is_match(text)) {
+    if !e.with.is_empty() && !scan.any(&e.with) {
         return false;
     }
     let Some(context) = &e.context else {
         return true;
     };
-    context.is_match(text) || clauses.iter().any(|&i| ctx(i))
+    context.occurs(scan.text(), scan) || clauses.iter().any(|&i| ctx(i))
 }
 
-/// Whether a clause satisfies an element's context condition, computed once
-/// per element and clause (clause contexts can be long).
-struct ContextCache {
-    clauses: usize,
-    known: Vec<Option<bool>>,
+/// The clause contexts (headings and text), each scanned on first use.
+struct ClauseContexts<'v, 'a> {
+    views: &'v [ClauseView<'a>],
+    scans: Vec<OnceCell<Scan<'static>>>,
 }
 
-impl ContextCache {
-    fn new(elements: usize, clauses: usize) -> Self {
-        ContextCache {
-            clauses,
-            known: vec![None; elements * clauses],
+impl<'v, 'a> ClauseContexts<'v, 'a> {
+    fn new(views: &'v [ClauseView<'a>]) -> Self {
+        ClauseContexts {
+            views,
+            scans: (0..views.len()).map(|_| OnceCell::new()).collect(),
         }
     }
 
-    fn get(
-        &mut self,
-        element: usize,
-        clause: usize,
-        e: &CompiledElement,
-        views: &[ClauseView<'_>],
-    ) -> bool {
-        let Some(v) = views.get(clause) else {
+    /// Whether a clause satisfies an element's context condition: a context
+    /// pattern occurs in it, or it (or a clause above it) has one of the
+    /// element's topics.
+    fn fits(&self, clause: usize, e: &CompiledElement) -> bool {
+        let (Some(v), Some(cell)) = (self.views.get(clause), self.scans.get(clause)) else {
             return false;
         };
-        let slot = element * self.clauses + clause;
-        if let Some(Some(known)) = self.known.get(slot) {
-            return *known;
-        }
-        let hit = e.context.as_ref().is_some_and(|c| c.is_match(&v.context))
-            || v.kinds.iter().any(|k| e.rule.topics.contains(k));
-        if let Some(s) = self.known.get_mut(slot) {
-            *s = Some(hit);
-        }
-        hit
+        let in_text = e.context.as_ref().is_some_and(|c| {
+            let text = v.context();
+            let scan = cell.get_or_init(|| COMPILED.pool.scanner().scan(text.to_lowercase()));
+            c.occurs(text, scan)
+        });
+        in_text || v.kinds.iter().any(|k| e.rule.topics.contains(k))
     }
 }
 
@@ -338,4 +431,53 @@ fn evidence(
         }
     }
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> bool {
+        let s = Sentence {
+            text: text.to_string(),
+            clauses: Vec::new(),
+            lead_len: 0,
+            lead_clauses: Vec::new(),
+        };
+        let scan = COMPILED.pool.scanner().scan(text.to_lowercase());
+        names_safeguard(&s, &scan)
+    }
+
+    #[test]
+    fn safeguards_match_any_case_also_with_letters_that_fold_oddly() {
+        assert!(names("Doorgifte op basis van SCC's."));
+        assert!(names("Onder het EU-US Data Privacy Framework."));
+        // `ſ` folds to `s`; `İ` lower-cases to two characters.
+        assert!(names("Op basis van de Standard Contractual Clauſes."));
+        assert!(names("Zie DPFİ"));
+        assert!(!names("Er is geen waarborg genoemd."));
+    }
+
+    #[test]
+    fn contexts_fall_back_to_case_insensitive_sets() {
+        let d = &COMPILED.requirements[3];
+        assert_eq!(d.rule.code, "28.3.d");
+        let ctx = d.elements[0]
+            .context
+            .as_ref()
+            .expect("consent has a context");
+        for text in [
+            "Over SUBVERWERKERS",
+            "Over ſubverwerkers",
+            "İnschakelen van derden",
+            "Niets hiervan",
+        ] {
+            let scan = COMPILED.pool.scanner().scan(text.to_lowercase());
+            assert_eq!(
+                ctx.occurs(text, &scan),
+                set(ctx.patterns).is_match(text),
+                "{text}"
+            );
+        }
+    }
 }

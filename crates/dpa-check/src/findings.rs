@@ -2,30 +2,33 @@
 //! fields (filled by the field-extraction stage) and its evidence map.
 //! Codes, severities and message texts live in [`crate::rules::FINDINGS`].
 
-use crate::art28::set;
-use crate::rules::{FINDINGS, TRANSFER_SAFEGUARDS};
+use crate::art28::names_safeguard;
+use crate::matcher::Scan;
+use crate::rules::FINDINGS;
 use crate::sentences::{ClauseView, Sentence};
 use crate::Lang;
 use dpa_model::{
     Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status,
 };
-use regex::RegexSet;
-use std::sync::LazyLock;
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 
 /// Breach notification later than this is reported.
 const BREACH_MAX_HOURS: f64 = 48.0;
 /// Deletion later than this is reported.
 const DELETION_MAX_DAYS: f64 = 90.0;
 
-static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS));
-
 /// What the finding rules read besides the model.
 pub(crate) struct Inputs<'a> {
     pub model: &'a Model,
     pub views: &'a [ClauseView<'a>],
     pub sentences: &'a [Sentence],
+    /// The sentences' scans for the rule patterns (same order).
+    pub scans: &'a [Scan<'static>],
     pub art28: &'a [Requirement],
     pub lang: Lang,
+    /// Clause id to its position in the views (the first), built on first use.
+    pub positions: OnceCell<BTreeMap<&'a str, usize>>,
 }
 
 /// All findings, ordered by severity then code.
@@ -69,16 +72,21 @@ fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<Clause
         .filter(|(path, _)| keep(path))
         .filter_map(|(_, ev)| ev.clause.as_deref())
         .collect();
-    ids.sort_by_key(|id| position(inp.views, id));
-    ids.dedup();
+    if ids.len() > 1 {
+        let positions = inp.positions.get_or_init(|| positions(inp.views));
+        ids.sort_by_key(|id| positions.get(id).copied().unwrap_or(usize::MAX));
+        ids.dedup();
+    }
     ids.into_iter().map(str::to_string).collect()
 }
 
-fn position(views: &[ClauseView<'_>], id: &str) -> usize {
-    views
-        .iter()
-        .position(|v| v.clause.id == id)
-        .unwrap_or(usize::MAX)
+/// Each clause id and the position of its (first) view.
+fn positions<'a>(views: &[ClauseView<'a>]) -> BTreeMap<&'a str, usize> {
+    let mut map = BTreeMap::new();
+    for (i, v) in views.iter().enumerate() {
+        map.entry(v.clause.id.as_str()).or_insert(i);
+    }
+    map
 }
 
 fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
@@ -90,12 +98,20 @@ fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
     }
 }
 
+/// Paths under `subprocessors.<i>` for one of `indexes` (ascending).
 fn subprocessor_paths(indexes: &[usize]) -> impl Fn(&str) -> bool + '_ {
-    move |path| {
-        indexes
-            .iter()
-            .any(|i| under(&format!("subprocessors.{i}"))(path))
+    move |path| subprocessor_index(path).is_some_and(|i| indexes.binary_search(&i).is_ok())
+}
+
+/// `7` for `subprocessors.7` and `subprocessors.7.name` (never `subprocessors.07`).
+fn subprocessor_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("subprocessors.")?;
+    let index = rest.split('.').next()?;
+    let canonical = index == "0" || !index.starts_with('0');
+    if index.is_empty() || !canonical || !index.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    index.parse().ok()
 }
 
 fn name_list(names: &[String]) -> String {
@@ -185,7 +201,10 @@ fn subprocessor_label(m: &Model, i: usize) -> String {
 
 /// The document names a transfer mechanism (SCC, DPF, BCR, adequacy) in general.
 fn document_names_safeguard(inp: &Inputs<'_>) -> bool {
-    inp.sentences.iter().any(|s| SAFEGUARD.is_match(&s.text))
+    inp.sentences
+        .iter()
+        .zip(inp.scans)
+        .any(|(s, scan)| names_safeguard(s, scan))
 }
 
 // --- breach -----------------------------------------------------------------

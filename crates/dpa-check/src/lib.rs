@@ -31,6 +31,7 @@
 
 mod art28;
 mod findings;
+mod matcher;
 pub mod report;
 pub mod rules;
 mod sentences;
@@ -92,13 +93,16 @@ impl FromStr for Lang {
 pub fn check(model: &Model, lang: Lang) -> Compliance {
     let views = sentences::clause_views(&model.clauses);
     let sentences = sentences::sentences(&views);
-    let art28 = art28::assess(model, &views, &sentences);
+    let scans = art28::scan_sentences(&sentences);
+    let art28 = art28::assess(model, &views, &sentences, &scans);
     let inputs = findings::Inputs {
         model,
         views: &views,
         sentences: &sentences,
+        scans: &scans,
         art28: &art28,
         lang,
+        positions: Default::default(),
     };
     let findings = findings::findings(&inputs);
     Compliance { art28, findings }
