@@ -1,7 +1,7 @@
 //! Clause topics (`kind`) from the vocabularies in [`crate::vocab`].
 
+use crate::terms::TermDfa;
 use crate::vocab::{Term, TOPIC_TERMS};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dpa_model::ClauseKind;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -9,14 +9,8 @@ use std::sync::LazyLock;
 /// Every topic term in one automaton. Leftmost-longest: at the leftmost
 /// position the longest term wins (the word-start check is done on each
 /// match).
-static TERMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(TOPIC_TERMS.iter().map(|t| t.0))
-        .expect("topic automaton")
-});
+static TERMS: LazyLock<TermDfa> =
+    LazyLock::new(|| TermDfa::new(TOPIC_TERMS.iter().map(|t| t.0)).expect("topic automaton"));
 
 /// The table entry of each automaton pattern: the first entry with the
 /// same term (a term listed twice counts as its first listing).
@@ -164,13 +158,13 @@ fn scores(folded: &[u8]) -> Vec<Score> {
 /// [`scores`] into a reused vector.
 fn scores_into(folded: &[u8], out: &mut Vec<Score>) {
     out.clear();
-    for m in TERMS.find_iter(folded) {
-        let word_start = char_before(folded, m.start()).map_or(true, |c| !c.is_alphanumeric());
+    TERMS.for_each_match(folded, |m| {
+        let word_start = char_before(folded, m.start).map_or(true, |c| !c.is_alphanumeric());
         if !word_start {
-            continue;
+            return;
         }
-        let Some(&(_, kind, weight)) = TERM_ENTRY.get(m.pattern().as_usize()) else {
-            continue;
+        let Some(&(_, kind, weight)) = TERM_ENTRY.get(m.pattern) else {
+            return;
         };
         match out.iter_mut().find(|s| s.kind == kind) {
             Some(e) => {
@@ -181,10 +175,10 @@ fn scores_into(folded: &[u8], out: &mut Vec<Score>) {
                 kind,
                 total: u32::from(weight),
                 top: weight,
-                first: m.start(),
+                first: m.start,
             }),
         }
-    }
+    });
 }
 
 /// The best topic whose most specific term weighs at least `min_top`.
@@ -218,12 +212,28 @@ pub fn classify_body_in(text: &str, context: Option<ClauseKind>) -> Option<Claus
         end -= 1;
     }
     let window = &text[..end];
+    with_scratch(|folded, scores| classify_window(window, context, folded, scores))
+}
+
+/// The topic a heading names, like `classify_heading(&fold(heading))`
+/// without allocating.
+pub(crate) fn heading_kind(heading: &str) -> Option<ClauseKind> {
+    with_scratch(|folded, s| {
+        folded.clear();
+        fold_into(heading, folded);
+        scores_into(folded, s);
+        best(s, 1)
+    })
+}
+
+/// Run `f` with the thread's reused buffers (fresh ones if they are in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Vec<u8>, &mut Vec<Score>) -> R) -> R {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => {
             let (folded, scores) = &mut *scratch;
-            classify_window(window, context, folded, scores)
+            f(folded, scores)
         }
-        Err(_) => classify_window(window, context, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => f(&mut Vec::new(), &mut Vec::new()),
     })
 }
 

@@ -26,11 +26,11 @@ mod lines;
 mod marker;
 #[cfg(test)]
 mod marker_reference;
+mod terms;
 mod tree;
 mod vocab;
 
 use dpa_model::{Clause, ClauseKind, NormalizedText};
-use std::collections::BTreeMap;
 use tree::{Node, NodeKind, Tree};
 
 pub use kind::{classify_body, classify_heading, fold};
@@ -188,13 +188,13 @@ fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<Str
 ///
 /// A suffixed id never equals a base id (a base has a `.` or nothing but
 /// letters, digits and `-` after its last `_`), and the suffixes of one
-/// base only count up, so one map from base to its next suffix keeps every
-/// id unique. `p<N>` ids are unique by their counter: a part slug comes
-/// from fixed words, a number path holds digits, dots or a `/`, and a
-/// top-level item id is a single number, letter or numeral.
+/// base only count up, so one table from base to its next suffix keeps
+/// every id unique. `p<N>` ids are unique by their counter: a part slug
+/// comes from fixed words, a number path holds digits, dots or a `/`, and
+/// a top-level item id is a single number, letter or numeral.
 fn assign_ids(tree: &Tree) -> Vec<String> {
-    let mut ids: Vec<String> = vec![String::new(); tree.nodes.len()];
-    let mut next_suffix: BTreeMap<String, u64> = BTreeMap::new();
+    let mut ids: Vec<String> = Vec::with_capacity(tree.nodes.len());
+    let mut bases = BaseTable::new(tree.nodes.len());
     let mut unnumbered: u64 = 0;
     for (idx, n) in tree.nodes.iter().enumerate() {
         let base = match n.kind {
@@ -202,33 +202,83 @@ fn assign_ids(tree: &Tree) -> Vec<String> {
             NodeKind::Bullet | NodeKind::Heading { .. } | NodeKind::Para => {
                 // `p<N>` is unique: no other id is `p` and digits only.
                 unnumbered += 1;
-                let mut id = String::from("p");
+                let mut id = String::with_capacity(8);
+                id.push('p');
                 tree::push_decimal(&mut id, unnumbered);
-                ids[idx] = id;
+                ids.push(id);
                 continue;
             }
             NodeKind::Article | NodeKind::Dotted => {
-                let mut id = part_prefix(tree, idx);
-                id.push_str(n.number.as_deref().unwrap_or(""));
+                let number = n.number.as_deref().unwrap_or("");
+                let mut id = String::with_capacity(number.len() + 16);
+                push_part_prefix(tree, idx, &mut id);
+                id.push_str(number);
                 id
             }
             _ => item_id(tree, idx, &ids),
         };
-        ids[idx] = match next_suffix.get_mut(&base) {
+        let id = match bases.next_suffix(&ids, &base, idx) {
             Some(k) => {
                 let mut id = base;
                 id.push('_');
-                tree::push_decimal(&mut id, *k);
-                *k += 1;
+                tree::push_decimal(&mut id, k);
                 id
             }
-            None => {
-                next_suffix.insert(base.clone(), 2);
-                base
-            }
+            None => base,
         };
+        ids.push(id);
     }
     ids
+}
+
+/// The base ids seen so far (each stored as the node index whose id it
+/// is: the first node with a base keeps it unchanged) with the next suffix
+/// of each: an open-addressing table, as ids are short and duplicates rare.
+struct BaseTable {
+    /// Node index + 1 per slot; 0 is an empty slot.
+    slots: Vec<usize>,
+    /// The next suffix of the base first used by each node.
+    suffix: Vec<u64>,
+}
+
+impl BaseTable {
+    fn new(nodes: usize) -> BaseTable {
+        BaseTable {
+            slots: vec![0; (nodes * 2).next_power_of_two().max(16)],
+            suffix: vec![2; nodes],
+        }
+    }
+
+    /// `None` the first time `base` is seen (recorded for node `idx`),
+    /// then the suffixes `2`, `3`, ... in turn.
+    fn next_suffix(&mut self, ids: &[String], base: &str, idx: usize) -> Option<u64> {
+        let mask = self.slots.len() - 1;
+        let mut slot = fnv1a(base.as_bytes()) & mask;
+        loop {
+            match self.slots[slot] {
+                0 => {
+                    self.slots[slot] = idx + 1;
+                    return None;
+                }
+                j if ids.get(j - 1).is_some_and(|id| id == base) => {
+                    let k = self.suffix.get_mut(j - 1)?;
+                    let out = *k;
+                    *k += 1;
+                    return Some(out);
+                }
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+}
+
+/// FNV-1a hash of a byte string.
+fn fnv1a(bytes: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
 }
 
 fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
@@ -236,7 +286,8 @@ fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
     let number = n.number.as_deref().unwrap_or("");
     match n.parent {
         Some(p) if matches!(tree.nodes[p].kind, NodeKind::Part(_)) => {
-            let mut id = part_prefix(tree, idx);
+            let mut id = String::with_capacity(number.len() + 16);
+            push_part_prefix(tree, idx, &mut id);
             id.push_str(number);
             id
         }
@@ -252,18 +303,17 @@ fn item_id(tree: &Tree, idx: usize, ids: &[String]) -> String {
     }
 }
 
-/// `slug/` of the part holding a node, or empty.
-fn part_prefix(tree: &Tree, idx: usize) -> String {
+/// Append `slug/` of the part holding a node, if any.
+fn push_part_prefix(tree: &Tree, idx: usize, out: &mut String) {
     let mut cur = tree.nodes[idx].parent;
     while let Some(p) = cur {
         if let NodeKind::Part(_) = tree.nodes[p].kind {
-            let mut prefix = tree.nodes[p].slug.clone().unwrap_or_else(|| "deel".into());
-            prefix.push('/');
-            return prefix;
+            out.push_str(tree.nodes[p].slug.as_deref().unwrap_or("deel"));
+            out.push('/');
+            return;
         }
         cur = tree.nodes[p].parent;
     }
-    String::new()
 }
 
 /// Topic per node: from the heading, else from the body; an unclassified
@@ -296,7 +346,7 @@ fn kind_of(
         Some(ctx) if k == ClauseKind::Signature && ctx != ClauseKind::Annex => ctx,
         _ => k,
     };
-    let from_heading = heading.and_then(|h| classify_heading(&fold(h)));
+    let from_heading = heading.and_then(kind::heading_kind);
     let from_body = || kind::classify_body_in(own, context);
     match n.kind {
         NodeKind::Part(vocab::PartKind::Signature) => Some(ClauseKind::Signature),
@@ -304,7 +354,7 @@ fn kind_of(
             // `Bijlage 1: Technische maatregelen`: the title names the topic.
             let title = heading.and_then(|h| h.split_once([':', '-', '—', '–']).map(|(_, t)| t));
             title
-                .and_then(|t| classify_heading(&fold(t)))
+                .and_then(kind::heading_kind)
                 .or(Some(ClauseKind::Annex))
         }
         // Recitals: the preamble has no topic of its own.

@@ -25,7 +25,8 @@ impl Line {
 
 /// Split a text into trimmed lines.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    // Room for lines of about 40 bytes; longer texts grow the vector.
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut begin = 0;
     // Both line ends are ASCII, so a byte search finds them at char
     // boundaries (and runs at memchr speed in unoptimized builds too).
@@ -104,7 +105,7 @@ pub fn is_title_like(s: &str, max_words: usize) -> bool {
     if s.len() > 90 || matches!(s.chars().last(), Some('.' | ',' | ';' | ':')) {
         return false;
     }
-    let words = s.split_whitespace().count();
+    let words = word_count(s, max_words);
     let dangling = || {
         s.split_whitespace()
             .next_back()
@@ -113,45 +114,68 @@ pub fn is_title_like(s: &str, max_words: usize) -> bool {
     words <= max_words && !dangling() && !has_sentence_word(s)
 }
 
+/// `s.split_whitespace().count()`, counted up to `cap + 1` at most (enough
+/// to compare it with `cap`), byte by byte for ASCII text.
+pub fn word_count(s: &str, cap: usize) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().take(cap.saturating_add(1)).count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // ASCII whitespace as `char::is_whitespace` reads it.
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        if !space && !in_word {
+            count += 1;
+            if count > cap {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    count
+}
+
 /// The phrase holds a finite verb or pronoun that headings do not use.
 pub fn has_sentence_word(s: &str) -> bool {
-    // Words are runs of alphanumeric chars; a word with a non-ASCII char
-    // or longer than 16 bytes is in no vocabulary (key `None`).
+    // Words are runs of alphanumeric chars; a word with a non-ASCII char is
+    // in no vocabulary.
     let bytes = s.as_bytes();
-    let mut key: Option<u128> = Some(0);
-    let mut len = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alnum, ascii) = if b.is_ascii() {
-            i += 1;
-            (b.is_ascii_alphanumeric(), true)
+    let mut start = 0;
+    let mut in_word = false;
+    let mut ascii_word = true;
+    while let Some(&b) = bytes.get(i) {
+        let (alnum, ascii, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), true, 1)
         } else {
             let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
-            i += c.len_utf8();
-            (c.is_alphanumeric(), false)
+            (c.is_alphanumeric(), false, c.len_utf8())
         };
-        if !alnum {
-            if len > 0 && key.is_some_and(|k| SENTENCE.contains_key(k)) {
+        if alnum {
+            if !in_word {
+                start = i;
+                ascii_word = true;
+                in_word = true;
+            }
+            ascii_word &= ascii;
+        } else if in_word {
+            in_word = false;
+            if ascii_word && SENTENCE.contains_word(&bytes[start..i]) {
                 return true;
             }
-            key = Some(0);
-            len = 0;
-            continue;
         }
-        len += 1;
-        key = match key {
-            Some(k) if ascii && len <= 16 => Some((k << 8) | u128::from(b.to_ascii_lowercase())),
-            _ => None,
-        };
+        i += len;
     }
-    len > 0 && key.is_some_and(|k| SENTENCE.contains_key(k))
+    in_word && ascii_word && SENTENCE.contains_word(&bytes[start..])
 }
 
 /// A vocabulary of lower-case ASCII words (at most 16 bytes each), as
 /// sorted integer keys for lookups.
 pub struct Vocab {
     keys: Vec<u128>,
+    /// The longest word, in bytes.
+    longest: usize,
 }
 
 impl Vocab {
@@ -162,7 +186,13 @@ impl Vocab {
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        Vocab { keys }
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Vocab { keys, longest }
+    }
+
+    /// The ASCII word is in the vocabulary, case ignored.
+    fn contains_word(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest && word_key(word).is_some_and(|k| self.contains_key(k))
     }
 
     fn contains_key(&self, key: u128) -> bool {
@@ -236,6 +266,19 @@ mod tests {
         assert!(has_sentence_word("dit"));
         assert!(!has_sentence_word("Ditto verwerkte zijnde"));
         assert!(!has_sentence_word("dït"));
+        for t in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\u{b}d ",
+            "é  ü",
+            "x\u{a0}y z",
+            "\r\n",
+        ] {
+            let n = t.split_whitespace().count();
+            assert_eq!(word_count(t, 9), n, "{t:?}");
+            assert_eq!(word_count(t, 1), n.min(2), "{t:?}");
+        }
     }
 
     #[test]

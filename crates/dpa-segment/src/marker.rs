@@ -261,13 +261,16 @@ fn digit_run(s: &str, at: usize, max: usize) -> Option<usize> {
 /// `\d{1,3}(?:\.\d{1,3}){0,15}` at `at`: the end offsets of the number
 /// with 0, 1, 2, ... groups. A digit run longer than three chars cannot be
 /// followed by what the patterns require, so only whole runs are tried.
-fn dotted_ends(s: &str, at: usize) -> Vec<usize> {
-    let mut ends = Vec::new();
+fn dotted_ends(s: &str, at: usize) -> Ends {
+    let mut ends = Ends {
+        at: [0; 16],
+        len: 0,
+    };
     let Some(mut end) = digit_run(s, at, 3) else {
         return ends;
     };
     ends.push(end);
-    while ends.len() <= 15 && s.as_bytes().get(end) == Some(&b'.') {
+    while ends.len < 16 && s.as_bytes().get(end) == Some(&b'.') {
         match digit_run(s, end + 1, 3) {
             Some(e) => end = e,
             None => break,
@@ -275,6 +278,25 @@ fn dotted_ends(s: &str, at: usize) -> Vec<usize> {
         ends.push(end);
     }
     ends
+}
+
+/// Up to 16 end offsets, without allocating.
+struct Ends {
+    at: [usize; 16],
+    len: usize,
+}
+
+impl Ends {
+    fn push(&mut self, end: usize) {
+        if let Some(slot) = self.at.get_mut(self.len) {
+            *slot = end;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.at[..self.len]
+    }
 }
 
 /// `^(?:Artikel|ARTIKEL|Art\.|ART\.|Article|ARTICLE)\s+(\d{1,3}(?:\.\d{1,3}){0,15})\.?(?:\s*[-–—:.]\s*|\s+|$)`:
@@ -287,7 +309,7 @@ fn article(line: &str) -> Option<(&str, usize)> {
     if at == word.len() {
         return None;
     }
-    for &end in dotted_ends(line, at).iter().rev() {
+    for &end in dotted_ends(line, at).as_slice().iter().rev() {
         let dotted = line.as_bytes().get(end) == Some(&b'.');
         let after_dot = dotted.then(|| article_tail(line, end + 1)).flatten();
         if let Some(m) = after_dot.or_else(|| article_tail(line, end)) {
@@ -309,7 +331,7 @@ fn article_tail(line: &str, at: usize) -> Option<usize> {
 /// `^(\d{1,3}(?:\.\d{1,3}){0,15})(\.?)(?:[ \u{a0}]+|$)`: the number,
 /// whether the dot is there, and the match end.
 fn numeric(line: &str) -> Option<(&str, bool, usize)> {
-    for &end in dotted_ends(line, 0).iter().rev() {
+    for &end in dotted_ends(line, 0).as_slice().iter().rev() {
         let dotted = line.as_bytes().get(end) == Some(&b'.');
         if dotted {
             if let Some(m) = numeric_tail(line, end + 1) {
@@ -349,13 +371,13 @@ fn lower_letter(line: &str) -> Option<(char, usize)> {
     Some((letter, spaces(line, end)?))
 }
 
-/// `^(?:\(([A-Z])\)|([A-Z])[.)])[ \u{a0}]+\S`: the letter and the match
-/// end minus one byte (the first byte of the text after the marker).
+/// `^(?:\(([A-Z])\)|([A-Z])[.)])[ \u{a0}]+\S`: the letter and where the
+/// text after the marker starts (the start of the `\S` char).
 fn upper_letter(line: &str) -> Option<(char, usize)> {
     let (letter, end) = letter_item(line, 0, |c| c.is_ascii_uppercase())?;
     let at = spaces(line, end)?;
-    let next = char_at(line, at).filter(|c| !c.is_whitespace())?;
-    Some((letter, at + next.len_utf8() - 1))
+    char_at(line, at).filter(|c| !c.is_whitespace())?;
+    Some((letter, at))
 }
 
 /// `\(L\)|L[.)]` at `at` for a letter class `L`: the letter and the end.
@@ -466,12 +488,9 @@ fn may_start_marker(line: &str) -> bool {
     while letters <= MAX_WORD && bytes.get(letters).is_some_and(u8::is_ascii_alphabetic) {
         letters += 1;
     }
-    let words = &*OPENING_WORDS;
-    if !(words.shortest..=words.longest).contains(&letters) {
-        return false;
-    }
-    let mut buf = [0; MAX_WORD];
-    ascii_first_word(line, &mut buf).is_some_and(|w| OPENING_WORDS.contains(w))
+    // A non-ASCII letter would continue the word: then it is no opening word.
+    let word = &bytes[..letters.min(bytes.len())];
+    OPENING_WORDS.contains_ascii(word) && !char_at(line, letters).is_some_and(char::is_alphabetic)
 }
 
 /// The longest opening word, in bytes.
@@ -546,6 +565,24 @@ impl WordSet {
             first_letters,
             shortest,
             longest,
+        }
+    }
+
+    /// `word` (ASCII letters, any case) is in the set.
+    fn contains_ascii(&self, word: &[u8]) -> bool {
+        let Some(b) = word.first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        let letter = b.is_ascii_lowercase() && self.first_letters[usize::from(b - b'a')];
+        if !letter || !(self.shortest..=self.longest).contains(&word.len()) {
+            return false;
+        }
+        match crate::lines::word_key(word) {
+            Some(k) => self.keys.binary_search(&k).is_ok(),
+            None => self
+                .long
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(word)),
         }
     }
 
@@ -782,6 +819,23 @@ mod tests {
         assert_eq!(m("Overwegingen"), p(PartKind::Preamble, None));
         assert_eq!(m("AKKOORDVERKLARING"), p(PartKind::Signature, None));
         assert_eq!(m("Bijlage A bevat een overzicht van de maatregelen."), None);
+    }
+
+    #[test]
+    fn upper_letter_rest_starts_at_a_multibyte_char() {
+        let line = "A. “Citaat” staat hier";
+        let f = find(line).expect("marker");
+        assert_eq!(
+            f.marker,
+            Marker::Letter {
+                letter: 'A',
+                upper: true
+            }
+        );
+        assert_eq!(line.get(f.rest..), Some("“Citaat” staat hier"));
+        let f = find("(B)\u{a0}Één partij").expect("marker");
+        assert_eq!(f.rest, "(B)\u{a0}".len());
+        assert_eq!(find("C. Klant").map(|f| f.rest), Some(3));
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub fn find_reference(line: &str) -> Option<Found> {
     }
     if let Some(c) = UPPER_LETTER.captures(line) {
         let letter = c.get(1).or(c.get(2))?.as_str().chars().next()?;
-        let rest = c[0].len() - 1;
+        // The match ends after the first char of the text: the rest starts
+        // at that char (which may take more than one byte).
+        let first = c[0].chars().next_back()?;
+        let rest = c[0].len() - first.len_utf8();
         return Some(Found {
             marker: Marker::Letter {
                 letter,

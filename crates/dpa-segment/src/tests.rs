@@ -92,6 +92,15 @@ fn nested_numbered_list_under_heading() {
 }
 
 #[test]
+fn capital_letter_item_reads_a_quoted_title() {
+    let t = "A. “Beveiliging”\n\nVerwerker treft passende maatregelen.\n";
+    let c = seg(t);
+    assert_eq!(c[0].id, "A");
+    assert_eq!(c[0].text, "A. “Beveiliging”");
+    assert_eq!(c[0].heading.as_deref(), Some("“Beveiliging”"));
+}
+
+#[test]
 fn letters_romans_and_bullets() {
     let t = "1 De volgende maatregelen zijn genomen:\n\n- a. Toegang is beperkt.\n- b. Data is versleuteld.\n\n3.1 Verwerker zal:\na) instructies volgen;\nb) geheimhouden:\n(i) personeel;\n(ii) derden;\nc) beveiligen.\n";
     let f = flat(t);

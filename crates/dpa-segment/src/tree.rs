@@ -88,7 +88,7 @@ struct Builder<'a> {
     text: &'a str,
     lines: Vec<Line>,
     /// The marker at the start of each line, read once.
-    markers: Vec<Option<Box<marker::Found>>>,
+    markers: Vec<Option<marker::Found>>,
     /// Whether each line is a table row, read once.
     tables: Vec<bool>,
     nodes: Vec<Node>,
@@ -111,25 +111,23 @@ struct Builder<'a> {
 pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
     // The marker and the table shape of each line, read once.
-    let mut markers: Vec<Option<Box<marker::Found>>> = Vec::with_capacity(lines.len());
+    let mut markers: Vec<Option<marker::Found>> = Vec::with_capacity(lines.len());
     let mut tables: Vec<bool> = Vec::with_capacity(lines.len());
     for l in &lines {
         let s = l.text(text);
         let blank = l.is_blank();
-        markers.push(if blank {
-            None
-        } else {
-            marker::find(s).map(Box::new)
-        });
+        markers.push(if blank { None } else { marker::find(s) });
         tables.push(!blank && is_table_row(s));
     }
     let parts = real_part_lines(&markers);
+    // Most clauses start at a marker line.
+    let marked = markers.iter().filter(|m| m.is_some()).count();
     let mut b = Builder {
         text,
         lines,
         markers,
         tables,
-        nodes: Vec::new(),
+        nodes: Vec::with_capacity(marked + marked / 4 + 4),
         roots: Vec::new(),
         stack: Vec::new(),
         parts,
@@ -149,10 +147,10 @@ pub fn build(text: &str) -> Tree {
 /// Part title lines that really open a part: a title repeated later (a
 /// table of contents, `Bestaande uit: Deel 1 ... Deel 2 ...`) only refers
 /// to the part that follows.
-fn real_part_lines(markers: &[Option<Box<marker::Found>>]) -> BTreeSet<usize> {
+fn real_part_lines(markers: &[Option<marker::Found>]) -> BTreeSet<usize> {
     let mut last_by_key: Vec<(PartKind, Option<String>, usize)> = Vec::new();
     for (i, m) in markers.iter().enumerate() {
-        let Some(Marker::Part { kind, label }) = m.as_deref().map(|f| &f.marker) else {
+        let Some(Marker::Part { kind, label }) = m.as_ref().map(|f| &f.marker) else {
             continue;
         };
         match last_by_key
@@ -779,7 +777,7 @@ impl<'a> Builder<'a> {
         if !next_blank || s.len() > 80 || self.marker(i).is_some() || has_digit(s) {
             return false;
         }
-        let words = s.split_whitespace().count();
+        let words = lines::word_count(s, 10);
         if is_all_caps(s) && words <= 10 {
             let keep = self.keep_to_part();
             self.push_heading(i, s, keep, true);
@@ -865,7 +863,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
     }
     if let Some((h, body)) = lines::split_once_at(rest, &lines::COLON_SPACE) {
         if !body.trim().is_empty()
-            && h.split_whitespace().count() <= 4
+            && lines::word_count(h, 4) <= 4
             && is_title_like(h, 4)
             && !has_digit(h)
         {
@@ -874,7 +872,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
     }
     if let Some((h, body)) = lines::split_once_at(rest, &lines::DOT_SPACE) {
         if starts_upper(body)
-            && h.split_whitespace().count() <= 5
+            && lines::word_count(h, 5) <= 5
             && is_title_like(h, 5)
             && !lines::has_sentence_word(h)
         {
@@ -889,7 +887,7 @@ pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
 fn is_short_line(s: &str) -> bool {
     starts_upper(s)
         && !matches!(s.chars().next_back(), Some('.' | ',' | ';' | ':'))
-        && s.split_whitespace().count() <= 8
+        && lines::word_count(s, 8) <= 8
 }
 
 fn has_digit(s: &str) -> bool {
