@@ -2,6 +2,7 @@
 //! notify the controller, to whom, and what the notification must contain.
 
 use crate::scan::{self, has_any};
+use crate::scan::{words, Words};
 use crate::values::clean::{clean_value, trim_span};
 use crate::values::duration::find_durations;
 use crate::Ctx;
@@ -11,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that name a personal-data breach.
-pub(crate) const BREACH_WORDS: &[&str] = &[
+pub(crate) static BREACH_WORDS: Words = Words::new(&[
     "datalek",
     "data lek",
     "inbreuk",
@@ -20,11 +21,11 @@ pub(crate) const BREACH_WORDS: &[&str] = &[
     "breach",
     "misgaat",
     "lek ",
-];
+]);
 /// Heading words of a breach section.
 const BREACH_HEADINGS: &[&str] = &["datalek", "inbreuk", "incident", "breach", "meldplicht"];
 /// Verbs of notifying.
-const NOTIFY_WORDS: &[&str] = &[
+static NOTIFY_WORDS: Words = Words::new(&[
     "meld",
     "informeer",
     "informeert",
@@ -35,15 +36,15 @@ const NOTIFY_WORDS: &[&str] = &[
     "inform",
     "kennisgeving",
     "waarschuw",
-];
+]);
 /// Words that make a sentence about the supervisory authority, not the controller.
-const AUTHORITY_WORDS: &[&str] = &[
+static AUTHORITY_WORDS: Words = Words::new(&[
     "autoriteit persoonsgegevens",
     "toezichthouder",
     "supervisory authority",
-];
+]);
 /// Words of an intro to the list of required contents.
-const INFO_INTRO_WORDS: &[&str] = &[
+static INFO_INTRO_WORDS: Words = Words::new(&[
     "informatie",
     "bevat",
     "omvat",
@@ -54,7 +55,7 @@ const INFO_INTRO_WORDS: &[&str] = &[
     "contain",
     "include",
     "over:",
-];
+]);
 
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -73,7 +74,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     // the paragraphs about a breach, tested once each
     let paras: Vec<Range<usize>> = scan::paragraphs(text)
         .into_iter()
-        .filter(|p| has_any(&text[p.clone()], BREACH_PARAGRAPH_WORDS))
+        .filter(|p| has_any(&text[p.clone()], &BREACH_PARAGRAPH_WORDS))
         .collect();
     let sents = scan::all_sentences(text);
     deadline(ctx, model, &sents, &paras, &regions);
@@ -87,7 +88,7 @@ fn in_breach_context(
     regions: &[Range<usize>],
 ) -> bool {
     let sent = &text[s.clone()];
-    if has_any(sent, BREACH_WORDS) || scan::inside(regions, s.start) {
+    if has_any(sent, &BREACH_WORDS) || scan::inside(regions, s.start) {
         return true;
     }
     // `paras` holds only the paragraphs about a breach
@@ -95,7 +96,7 @@ fn in_breach_context(
 }
 
 /// Words that make a whole paragraph about a breach.
-const BREACH_PARAGRAPH_WORDS: &[&str] = &["datalek", "inbreuk", "breach"];
+static BREACH_PARAGRAPH_WORDS: Words = Words::new(&["datalek", "inbreuk", "breach"]);
 
 fn deadline(
     ctx: &Ctx,
@@ -121,19 +122,19 @@ fn deadline(
         };
         let lower = sent.to_lowercase();
         let mut score = 0;
-        if has_any(sent, NOTIFY_WORDS) {
+        if has_any(sent, &NOTIFY_WORDS) {
             score += 2;
         }
         if scan::inside(regions, s.start) {
             score += 2;
         }
-        if has_any(sent, BREACH_WORDS) {
+        if has_any(sent, &BREACH_WORDS) {
             score += 1;
         }
-        if has_any(&lower, AUTHORITY_WORDS) && !RECIPIENT.is_match(sent) {
+        if has_any(&lower, &AUTHORITY_WORDS) && !RECIPIENT.is_match(sent) {
             score -= 3;
         }
-        if has_any(&lower, &["bewaar", "verwijder", "back-up", "backup"]) {
+        if has_any(&lower, words!["bewaar", "verwijder", "back-up", "backup"]) {
             score -= 2;
         }
         if best.as_ref().map_or(true, |b| score > b.0) && score >= 1 {
@@ -164,20 +165,22 @@ fn information(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], regions: &[
     let mut chosen: Option<Vec<Range<usize>>> = None;
     for s in sents {
         let sent = &text[s.clone()];
-        let breachy = has_any(sent, BREACH_WORDS) || scan::inside(regions, s.start);
+        let breachy = has_any(sent, &BREACH_WORDS) || scan::inside(regions, s.start);
         if !breachy {
             continue;
         }
         if scan::ends_with_colon(text, s) {
             let items = scan::list_after(text, s.end);
-            if items.len() >= 2 && has_any(sent, INFO_INTRO_WORDS) {
+            if items.len() >= 2 && has_any(sent, &INFO_INTRO_WORDS) {
                 chosen = Some(items);
                 break;
             }
-            if items.len() >= 2 && chosen.is_none() && has_any(sent, BREACH_WORDS) {
+            if items.len() >= 2 && chosen.is_none() && has_any(sent, &BREACH_WORDS) {
                 chosen = Some(items);
             }
-        } else if chosen.is_none() && has_any(sent, &["melding", "kennisgeving", "notification"]) {
+        } else if chosen.is_none()
+            && has_any(sent, words!["melding", "kennisgeving", "notification"])
+        {
             if let Some(items) = inline_items(text, s.clone()) {
                 chosen = Some(items);
             }

@@ -5,6 +5,7 @@ use crate::values::{clean, date};
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Warning};
 use regex::Regex;
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -263,11 +264,8 @@ fn is_signature_label(label: &str) -> bool {
 const MAX_PLACEHOLDERS: usize = 2000;
 
 fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
-    let mut seen: Vec<String> = Vec::new();
-    for r in clean::find_placeholders(text)
-        .into_iter()
-        .take(MAX_PLACEHOLDERS)
-    {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for r in clean::find_placeholders(text).take(MAX_PLACEHOLDERS) {
         let label = field_label(text, r.start);
         let bracketed = text[r.clone()].starts_with('[') || text[r.clone()].starts_with('<');
         if !bracketed && is_signature_label(&label) {
@@ -279,10 +277,9 @@ fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
         }
         let shown = clean::collapse(&text[r.clone()]);
         let key = format!("{label}|{shown}");
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             continue;
         }
-        seen.push(key);
         let message = if label.is_empty() || bracketed {
             format!("fill-in field {shown} left unfilled")
         } else {

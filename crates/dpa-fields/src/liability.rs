@@ -1,6 +1,7 @@
 //! Extractor for `liability`: the liability limit as written and its amount
 //! where a fixed sum is named.
 
+use crate::scan::words;
 use crate::scan::{self, has_any};
 use crate::values::clean::{clean_value, trim_span};
 use crate::Ctx;
@@ -20,7 +21,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     for s in scan::all_sentences(text) {
         let sent = &text[s.clone()];
-        if !has_any(sent, &["aansprakelijk", "liability", "liable"]) {
+        if !has_any(sent, words!["aansprakelijk", "liability", "liable"]) {
             continue;
         }
         let Some(c) = CAP.captures(sent) else {

@@ -7,6 +7,7 @@
 //! [`values`], vocabularies in data tables next to the code that uses them.
 
 mod ctx;
+mod literal;
 mod scan;
 pub mod values;
 mod words;

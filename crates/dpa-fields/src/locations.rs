@@ -2,6 +2,7 @@
 //! countries named for processing, hosting and sub-processors, and the data
 //! centres. Runs after the sub-processors are read.
 
+use crate::scan::Words;
 use crate::scan::{self, has_any};
 use crate::values::clean::{clean_value, trim_span};
 use crate::values::country::{city_country, find_countries};
@@ -33,7 +34,7 @@ static DATACENTERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
 });
 /// Conditions that make an "outside the EEA" sentence a rule, not a fact.
-const CONDITIONAL_WORDS: &[&str] = &[
+static CONDITIONAL_WORDS: Words = Words::new(&[
     "toegestaan",
     "toestemming",
     "indien",
@@ -43,7 +44,7 @@ const CONDITIONAL_WORDS: &[&str] = &[
     "alleen",
     "only",
     "if ",
-];
+]);
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     datacenters(ctx, model);
@@ -118,7 +119,7 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
                 verdict.get_or_insert((false, Some(s.clone())));
             }
         }
-        if OUTSIDE.is_match(sent) && !has_any(sent, CONDITIONAL_WORDS) {
+        if OUTSIDE.is_match(sent) && !has_any(sent, &CONDITIONAL_WORDS) {
             verdict.get_or_insert((false, Some(s.clone())));
         }
     }

@@ -2,6 +2,7 @@
 //! name and form, trade names, KvK and other registrations, address,
 //! contacts, representative, or a description for a party named only by role.
 
+use crate::literal;
 use crate::values::{clean, country, email, kvk, legal_form, phone, postcode};
 use crate::Ctx;
 use dpa_model::{Address, Contact, Model, Party, Registration, RegistrationScheme};
@@ -804,17 +805,13 @@ fn trade_names(text: &str, name: &Found, block: &Range<usize>) -> Vec<Found> {
         }
     }
     // `Alfa B.V. (Merk)` anywhere in the text
-    let pattern = format!(r"{}\s*\(([^()\n]{{2,40}})\)", regex::escape(&name.value));
-    if let Ok(re) = Regex::new(&pattern) {
-        for c in re.captures_iter(text) {
-            let Some(g) = c.get(1) else { continue };
-            let v = clean::clean_value(g.as_str());
-            if looks_like_trade_name(&v) {
-                out.push(Found {
-                    value: v,
-                    span: clean::trim_span(text, g.range()),
-                });
-            }
+    for g in literal::parenthesis_after_name(text, &name.value).unwrap_or_default() {
+        let v = clean::clean_value(&text[g.clone()]);
+        if looks_like_trade_name(&v) {
+            out.push(Found {
+                value: v,
+                span: clean::trim_span(text, g),
+            });
         }
     }
     out
@@ -968,27 +965,34 @@ fn near_name_regions(
         if n.chars().count() < 3 {
             continue;
         }
-        let Ok(re) = Regex::new(&format!(r"(?i)(?-u:\b){}", regex::escape(n))) else {
-            continue;
-        };
-        for m in re.find_iter(text) {
-            if avoid.is_some_and(|a| a.contains(&m.start())) {
+        for m in name_mentions(text, n) {
+            if avoid.is_some_and(|a| a.contains(&m.start)) {
                 continue;
             }
-            let end = floor_boundary(text, (m.end() + 160).min(text.len()));
-            let line_end = line_at(text, m.end()).end;
+            let end = floor_boundary(text, (m.end + 160).min(text.len()));
+            let line_end = line_at(text, m.end).end;
             // stop where the other party's block begins
             let other = avoid.map_or(text.len(), |a| {
-                if a.start > m.start() {
+                if a.start > m.start {
                     a.start
                 } else {
                     text.len()
                 }
             });
-            out.push(m.start()..end.min(line_end.max(m.end())).min(other.max(m.end())));
+            out.push(m.start..end.min(line_end.max(m.end)).min(other.max(m.end)));
         }
     }
     out
+}
+
+/// Where `name` occurs in `text` as a word start, in any case: a plain
+/// search for an ASCII name, else the regex.
+fn name_mentions(text: &str, name: &str) -> Vec<Range<usize>> {
+    literal::find_ascii_name_ci(text, name).unwrap_or_else(|| {
+        Regex::new(&format!(r"(?i)(?-u:\b){}", regex::escape(name)))
+            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+            .unwrap_or_default()
+    })
 }
 
 fn read_kvk(

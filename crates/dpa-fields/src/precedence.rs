@@ -2,6 +2,7 @@
 //! (`(1) ..., (2) ...`, or `bij strijdigheid tussen X en Y prevaleert X`).
 
 use crate::scan;
+use crate::scan::Words;
 use crate::values::clean::{clean_value, trim_span};
 use crate::Ctx;
 use dpa_model::Model;
@@ -18,7 +19,7 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 static OVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
 });
-const CONFLICT_WORDS: &[&str] = &[
+static CONFLICT_WORDS: Words = Words::new(&[
     "strijdig",
     "tegenstrijdig",
     "rangorde",
@@ -27,13 +28,13 @@ const CONFLICT_WORDS: &[&str] = &[
     "gaat voor",
     "precedence",
     "conflict",
-];
+]);
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     for s in scan::all_sentences(text) {
         let sent = &text[s.clone()];
-        if !scan::has_any(sent, CONFLICT_WORDS) {
+        if !scan::has_any(sent, &CONFLICT_WORDS) {
             continue;
         }
         let items = ranked(text, s.clone()).or_else(|| between(text, s.clone()));

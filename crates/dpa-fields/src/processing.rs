@@ -3,6 +3,7 @@
 //! long data is kept after the end of the agreement.
 
 use crate::scan;
+use crate::scan::Words;
 use crate::values::{clean, duration};
 use crate::Ctx;
 use dpa_model::{DataCategory, Model};
@@ -11,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Header words of the column holding the category name.
-const NAME_HEADERS: &[&str] = &[
+static NAME_HEADERS: Words = Words::new(&[
     "categorie",
     "categorieën",
     "soort",
@@ -19,9 +20,9 @@ const NAME_HEADERS: &[&str] = &[
     "type",
     "category",
     "gegevenscategorie",
-];
+]);
 /// Header words of the column holding examples.
-const EXAMPLE_HEADERS: &[&str] = &[
+static EXAMPLE_HEADERS: Words = Words::new(&[
     "voorbeelden",
     "voorbeeld",
     "wat",
@@ -30,7 +31,7 @@ const EXAMPLE_HEADERS: &[&str] = &[
     "omschrijving",
     "examples",
     "data",
-];
+]);
 /// Header words of the column holding a note.
 const NOTE_HEADERS: &[&str] = &[
     "bijzonderheden",
@@ -42,7 +43,7 @@ const NOTE_HEADERS: &[&str] = &[
     "note",
 ];
 /// Header words that make a table something else than data categories.
-const OTHER_TABLE_WORDS: &[&str] = &[
+static OTHER_TABLE_WORDS: Words = Words::new(&[
     "maatregel",
     "betrokkenen",
     "sub",
@@ -50,7 +51,7 @@ const OTHER_TABLE_WORDS: &[&str] = &[
     "bewerker",
     "locatie",
     "rol",
-];
+]);
 /// Category names end in one of these (Dutch compounds on `-gegevens`).
 const CATEGORY_SUFFIXES: &[&str] = &["gegevens", "data", "informatie"];
 
@@ -136,20 +137,20 @@ fn header_col(cells: &[(usize, &str)], words: &[&str]) -> Option<usize> {
 fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     for line in lines_from(text, 0) {
         let l = &text[line.clone()];
-        if scan::has_any(l, OTHER_TABLE_WORDS) {
+        if scan::has_any(l, &OTHER_TABLE_WORDS) {
             continue;
         }
         if l.contains('\t') || l.contains('|') {
             // a header row names a name and an example column
-            if !(scan::has_any(l, NAME_HEADERS) && scan::has_any(l, EXAMPLE_HEADERS)) {
+            if !(scan::has_any(l, &NAME_HEADERS) && scan::has_any(l, &EXAMPLE_HEADERS)) {
                 continue;
             }
             // the header cells lower-cased (lower-casing keeps the separators)
             let (name, ex, note) = scan::with_lowered(l, |lower| {
                 let cs = cells(lower);
                 (
-                    header_col(&cs, NAME_HEADERS),
-                    header_col(&cs, EXAMPLE_HEADERS),
+                    header_col(&cs, &NAME_HEADERS),
+                    header_col(&cs, &EXAMPLE_HEADERS),
                     header_col(&cs, NOTE_HEADERS),
                 )
             });

@@ -1,6 +1,7 @@
 //! Extractor for `data_subject_requests`: where requests of data subjects
 //! go (an e-mail address) and how fast the processor handles them.
 
+use crate::scan::Words;
 use crate::scan::{self, has_any};
 use crate::values::duration::find_durations;
 use crate::values::email::find_emails;
@@ -9,7 +10,7 @@ use dpa_model::{ClauseKind, Model};
 use std::ops::Range;
 
 /// Words of data-subject requests and rights.
-const DSR_WORDS: &[&str] = &[
+static DSR_WORDS: Words = Words::new(&[
     "betrokkene",
     "inzage",
     "rectificatie",
@@ -20,17 +21,17 @@ const DSR_WORDS: &[&str] = &[
     "rechten",
     "data subject",
     "access request",
-];
-const HEADINGS: &[&str] = &["rechten", "betrokkene", "verzoek", "data subject"];
-const REQUEST_WORDS: &[&str] = &[
+]);
+static HEADINGS: Words = Words::new(&["rechten", "betrokkene", "verzoek", "data subject"]);
+static REQUEST_WORDS: Words = Words::new(&[
     "verzoek",
     "request",
     "helpen",
     "ondersteun",
     "bijstand",
     "beantwoord",
-];
-const OTHER_TOPIC_WORDS: &[&str] = &[
+]);
+static OTHER_TOPIC_WORDS: Words = Words::new(&[
     "datalek",
     "inbreuk",
     "audit",
@@ -40,20 +41,20 @@ const OTHER_TOPIC_WORDS: &[&str] = &[
     "subverwerker",
     "sub-bewerker",
     "subbewerker",
-];
+]);
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let regions = scan::topic_regions(ctx, ClauseKind::DataSubjectRights, HEADINGS);
+    let regions = scan::topic_regions(ctx, ClauseKind::DataSubjectRights, &HEADINGS);
     for p in scan::paragraphs(text) {
         let para = &text[p.clone()];
-        let in_topic = has_any(para, DSR_WORDS) || scan::inside(&regions, p.start);
+        let in_topic = has_any(para, &DSR_WORDS) || scan::inside(&regions, p.start);
         if !in_topic {
             continue;
         }
         for s in scan::paragraph_sentences(text, p.clone()) {
             let sent = &text[s.clone()];
-            if !has_any(sent, REQUEST_WORDS) || has_any(head_of(sent), OTHER_TOPIC_WORDS) {
+            if !has_any(sent, &REQUEST_WORDS) || has_any(head_of(sent), &OTHER_TOPIC_WORDS) {
                 continue;
             }
             contact(ctx, model, s.clone(), sent);

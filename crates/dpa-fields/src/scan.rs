@@ -3,12 +3,14 @@
 //! kinds when the segmenter gives them, else from heading lines).
 
 use crate::Ctx;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use dpa_model::{Clause, ClauseKind};
 use regex::Regex;
 use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Abbreviations after which a dot does not end a sentence (lower case,
 /// without the final dot).
@@ -47,6 +49,82 @@ struct DocCache {
     sections: OnceCell<Vec<Section>>,
     /// The text lower-cased char by char, when that keeps every byte offset.
     lower: OnceCell<Option<String>>,
+    /// Per word list (by address): what [`has_any`] knows of it.
+    word_index: RefCell<BTreeMap<usize, WordIndex>>,
+}
+
+impl DocCache {
+    /// Byte offset of `hay` in the cached text, when it is a part of it.
+    fn offset_of(&self, hay: &str) -> Option<usize> {
+        let (base, len) = self.key;
+        let at = (hay.as_ptr() as usize).wrapping_sub(base);
+        (at <= len && hay.len() <= len - at).then_some(at)
+    }
+
+    /// [`has_any`] for a part of the cached text: searched directly until
+    /// the searches of `words` add up to the text's length, then from an
+    /// index of every occurrence of the words in the text (so a list is
+    /// never searched for more than about twice the text's length).
+    fn has_any(&self, hay: &str, words: &Words) -> Option<bool> {
+        let lower = self.lower.get()?.as_deref()?;
+        let at = self.offset_of(hay)?;
+        let part = at..at + hay.len();
+        let mut index = self.word_index.borrow_mut();
+        let state = index
+            .entry(words as *const Words as usize)
+            .or_insert(WordIndex::Searched(0));
+        if let WordIndex::Searched(n) = state {
+            if *n + hay.len() <= lower.len() {
+                *n += hay.len();
+                return Some(words.matcher().is_match(lower.get(part)?));
+            }
+            *state = WordIndex::Built(WordHits::find(lower, words.matcher()));
+        }
+        match state {
+            WordIndex::Built(hits) => Some(hits.any_within(part)),
+            WordIndex::Searched(_) => None,
+        }
+    }
+}
+
+/// What the document cache knows of one word list.
+enum WordIndex {
+    /// How many bytes of the text have been searched for the words.
+    Searched(usize),
+    /// Every occurrence of the words in the text.
+    Built(WordHits),
+}
+
+/// Occurrences of a list's words in a text, sorted by start.
+struct WordHits {
+    starts: Vec<usize>,
+    /// `min_end[i]`: the smallest end of the occurrences `i..` (one more
+    /// entry than `starts`, `usize::MAX` at the end).
+    min_end: Vec<usize>,
+}
+
+impl WordHits {
+    fn find(lower: &str, matcher: &AhoCorasick) -> Self {
+        let mut hits: Vec<(usize, usize)> = matcher
+            .find_overlapping_iter(lower)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        hits.sort_unstable();
+        let mut min_end = vec![usize::MAX; hits.len() + 1];
+        for (i, h) in hits.iter().enumerate().rev() {
+            min_end[i] = min_end[i + 1].min(h.1);
+        }
+        WordHits {
+            starts: hits.iter().map(|h| h.0).collect(),
+            min_end,
+        }
+    }
+
+    /// True when an occurrence lies wholly inside `range`.
+    fn any_within(&self, range: Range<usize>) -> bool {
+        let i = self.starts.partition_point(|&s| s < range.start);
+        self.min_end[i] <= range.end
+    }
 }
 
 thread_local! {
@@ -504,9 +582,62 @@ fn compute_sections(text: &str) -> Vec<Section> {
 }
 
 /// True when the lower-cased `hay` contains any of `words`.
-pub fn has_any(hay: &str, words: &[&str]) -> bool {
+pub fn has_any(hay: &str, words: &Words) -> bool {
+    let cache = DOC_CACHE.with(|c| c.borrow().clone());
+    cache
+        .and_then(|cache| cache.has_any(hay, words))
+        .unwrap_or_else(|| with_lowered(hay, |lower| words.matcher().is_match(lower)))
+}
+
+/// [`has_any`] for a word list known only at run time (one search per word).
+pub fn has_any_in(hay: &str, words: &[&str]) -> bool {
     with_lowered(hay, |lower| words.iter().any(|w| contains(lower, w)))
 }
+
+/// A static list of lower-case words with one Aho-Corasick automaton over
+/// them, built on first use: [`has_any`] searches a text once for all.
+pub struct Words {
+    list: &'static [&'static str],
+    matcher: OnceLock<AhoCorasick>,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        Words {
+            list,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    fn matcher(&self) -> &AhoCorasick {
+        // a plain DFA: the texts searched are mostly single sentences, too
+        // short for a prefilter to pay off
+        self.matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(self.list)
+                .expect("a word list fits an Aho-Corasick automaton")
+        })
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.list
+    }
+}
+
+/// A `&'static Words` for a literal list: `has_any(sent, words!["a", "b"])`.
+macro_rules! words {
+    ($($w:literal),+ $(,)?) => {{
+        static WORDS: $crate::scan::Words = $crate::scan::Words::new(&[$($w),+]);
+        &WORDS
+    }};
+}
+pub(crate) use words;
 
 /// `hay.contains(needle)`: through `memchr` in a debug build (where the
 /// std searcher is compiled without optimizations) and for a long `hay`.
@@ -526,11 +657,7 @@ const LONG_HAY: usize = 4096;
 pub fn with_lowered<R>(hay: &str, f: impl FnOnce(&str) -> R) -> R {
     let cache = DOC_CACHE.with(|c| c.borrow().clone());
     let cached = cache.as_ref().and_then(|cache| {
-        let (base, len) = cache.key;
-        let at = (hay.as_ptr() as usize).wrapping_sub(base);
-        if at > len || hay.len() > len - at {
-            return None;
-        }
+        let at = cache.offset_of(hay)?;
         cache.lower.get()?.as_deref()?.get(at..at + hay.len())
     });
     match cached {
@@ -604,7 +731,7 @@ pub fn topic_regions_where(
         .map(|c| clause_extent(c))
         .collect();
     for s in sections(text) {
-        if has_any(&text[s.heading.clone()], heading_words) {
+        if has_any_in(&text[s.heading.clone()], heading_words) {
             out.push(s.range);
         }
     }
@@ -701,11 +828,34 @@ mod tests {
     fn has_any_reads_the_cached_lower_case_text() {
         let t = "Intro.\n\nDe VERWERKER meldt een Datalek.";
         begin_document(t);
-        assert!(has_any(&t[8..], &["verwerker"]));
-        assert!(!has_any(&t[..6], &["verwerker"]));
-        assert!(has_any("los DATALEK", &["datalek"]));
+        assert!(has_any(&t[8..], words!["verwerker"]));
+        assert!(!has_any(&t[..6], words!["verwerker", "xyz"]));
+        assert!(has_any("los DATALEK", words!["x", "datalek"]));
+        assert!(has_any_in("los DATALEK", &["datalek"]));
         end_document();
-        assert!(has_any(&t[8..], &["datalek"]));
+        assert!(has_any(&t[8..], words!["datalek"]));
+    }
+
+    #[test]
+    fn has_any_from_the_word_index_matches_a_direct_search() {
+        let t = "De Verwerker meldt een datalek. Sub-verwerkers: één, twee.\nDATA LEK en verwerk.";
+        let list = &["verwerker", "data", "datalek", "lek en", "één"];
+        begin_document(t);
+        let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        // many searches: past the text's length the index answers
+        for &i in &bounds {
+            for &j in bounds.iter().filter(|&&j| j >= i) {
+                let hay = &t[i..j];
+                let lower = hay.to_lowercase();
+                let direct = list.iter().any(|w| lower.contains(w));
+                assert_eq!(
+                    has_any(hay, words!["verwerker", "data", "datalek", "lek en", "één"]),
+                    direct,
+                    "{hay:?}"
+                );
+            }
+        }
+        end_document();
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! measures inline (`treft passende maatregelen (o.a. TLS, MFA, back-ups)`).
 
 use crate::scan::{self, has_any};
+use crate::scan::{words, Words};
 use crate::values::clean::{collapse, trim_span};
 use crate::Ctx;
 use dpa_model::{ClauseKind, Measure, MeasureCategory, Model};
@@ -161,7 +162,7 @@ const STATUS_WORDS: &[&str] = &[
     "n.v.t.",
 ];
 /// Heading words of a security section.
-const HEADINGS: &[&str] = &[
+static HEADINGS: Words = Words::new(&[
     "beveilig",
     "security measures",
     "information security",
@@ -170,12 +171,13 @@ const HEADINGS: &[&str] = &[
     "maatregel",
     "toms",
     "technische en organisatorische",
-];
+]);
 /// Words of a section's first paragraph that make it about security measures.
-const LEAD_WORDS: &[&str] = &["maatregelen", "measures"];
-const LEAD_TOPIC_WORDS: &[&str] = &["beschermen", "bescherming", "to protect", "protects"];
+static LEAD_WORDS: Words = Words::new(&["maatregelen", "measures"]);
+static LEAD_TOPIC_WORDS: Words =
+    Words::new(&["beschermen", "bescherming", "to protect", "protects"]);
 /// Words that make a sentence about a breach, not about measures.
-const BREACH_WORDS: &[&str] = &["datalek", "inbreuk", "incident", "melding", "breach"];
+static BREACH_WORDS: Words = Words::new(&["datalek", "inbreuk", "incident", "melding", "breach"]);
 static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)")
         .expect("anchor verb compiles")
@@ -201,7 +203,7 @@ pub fn classify(text: &str) -> Vec<MeasureCategory> {
         .map(|(c, _)| *c)
         .collect();
     if out.contains(&MeasureCategory::DeviceEncryption)
-        && !has_any(text, &["opgeslagen", "opslag", "in rust", "at rest"])
+        && !has_any(text, words!["opgeslagen", "opslag", "in rust", "at rest"])
     {
         out.retain(|c| *c != MeasureCategory::EncryptionAtRest);
     }
@@ -275,8 +277,8 @@ fn is_status(s: &str) -> bool {
 /// status paragraph (`Actief`) belongs to the item before it.
 fn section_items(ctx: &Ctx) -> Vec<Item> {
     let text = ctx.full();
-    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, HEADINGS, |t| {
-        has_any(t, HEADINGS)
+    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, &HEADINGS, |t| {
+        has_any(t, &HEADINGS)
     });
     regions.extend(sections_led_by_measures(text));
     let tables = scan::tables(text);
@@ -292,7 +294,7 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
             let status_col = header
                 .cells
                 .iter()
-                .position(|c| has_any(&text[c.clone()], &["status", "opmerking"]));
+                .position(|c| has_any(&text[c.clone()], words!["status", "opmerking"]));
             for row in &t.rows {
                 in_table.push(row.range.clone());
             }
@@ -374,7 +376,7 @@ fn sections_led_by_measures(text: &str) -> Vec<Range<usize>> {
                 .find(|p| p.start > s.heading.end && p.start < s.range.end)
                 .is_some_and(|p| {
                     let lead = &text[p.clone()];
-                    has_any(lead, LEAD_WORDS) && has_any(lead, LEAD_TOPIC_WORDS)
+                    has_any(lead, &LEAD_WORDS) && has_any(lead, &LEAD_TOPIC_WORDS)
                 })
                 && text[s.heading.clone()].split_whitespace().count() <= 4
         })
@@ -388,7 +390,10 @@ fn anchored_lists(text: &str) -> Vec<Item> {
     for s in scan::all_sentences(text) {
         let sent = &text[s.clone()];
         if !scan::ends_with_colon(text, &s)
-            || !has_any(sent, &["maatregel", "beveilig", "security", "measures"])
+            || !has_any(
+                sent,
+                words!["maatregel", "beveilig", "security", "measures"],
+            )
         {
             continue;
         }
@@ -412,7 +417,7 @@ fn inline_sentences(text: &str) -> Vec<Item> {
             !scan::ends_with_colon(text, s)
                 && has_any(
                     sent,
-                    &[
+                    words![
                         "organisatorische maatregel",
                         "beveiligingsmaatregel",
                         "passende beveiliging",
@@ -422,7 +427,7 @@ fn inline_sentences(text: &str) -> Vec<Item> {
                         "beveiligingsniveau",
                     ],
                 )
-                && !has_any(sent, BREACH_WORDS)
+                && !has_any(sent, &BREACH_WORDS)
                 && ANCHOR_VERB.is_match(sent)
                 && INLINE_LIST.is_match(sent)
         })

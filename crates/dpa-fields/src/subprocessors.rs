@@ -6,6 +6,7 @@
 //! paragraph each, or a bullet list `Naam (doel, locatie)` after an intro
 //! that names sub-processors.
 
+use crate::scan::Words;
 use crate::scan::{self, has_any, Table};
 use crate::values::clean::{clean_value, collapse, trim_span};
 use crate::values::country::{find_countries, find_regions, is_eea};
@@ -17,7 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words naming a sub-processor (Dutch and English, common misspellings).
-pub(crate) const SUBPROCESSOR_WORDS: &[&str] = &[
+const SUBPROCESSOR_WORD_LIST: &[&str] = &[
     "sub-verwerker",
     "subverwerker",
     "sub-processor",
@@ -28,6 +29,7 @@ pub(crate) const SUBPROCESSOR_WORDS: &[&str] = &[
     "subbewerker",
     "onderaannemer",
 ];
+pub(crate) static SUBPROCESSOR_WORDS: Words = Words::new(SUBPROCESSOR_WORD_LIST);
 
 /// The role of a table column, read from its header cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +219,7 @@ fn is_subprocessor_table(text: &str, table: &Table, near_subprocessors: bool) ->
     }
     let header_text = text[header.range.clone()].to_lowercase();
     let roles = roles_of(text, &header.cells);
-    let names_subprocessor = has_any(&header_text, SUBPROCESSOR_WORDS);
+    let names_subprocessor = has_any(&header_text, &SUBPROCESSOR_WORDS);
     let has_place = roles
         .iter()
         .any(|r| matches!(r, Col::Location | Col::EeaFlag | Col::Url | Col::Mechanism));
@@ -280,7 +282,7 @@ fn read_flag(text: &str, cell: Range<usize>, f: &mut Found) {
 /// naming sub-processors and other column words, then one paragraph per cell.
 fn broken_tables(text: &str) -> Vec<Found> {
     const RAW_HEADERS: &[(Col, &[&str])] = &[
-        (Col::Name, SUBPROCESSOR_WORDS),
+        (Col::Name, SUBPROCESSOR_WORD_LIST),
         (Col::EeaFlag, &["binnen de eu", "binnen de eer"]),
         (
             Col::Location,
@@ -356,7 +358,7 @@ fn bullet_lists(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for s in scan::all_sentences(text) {
         let sent = &text[s.clone()];
-        if !scan::ends_with_colon(text, &s) || !has_any(sent, SUBPROCESSOR_WORDS) {
+        if !scan::ends_with_colon(text, &s) || !has_any(sent, &SUBPROCESSOR_WORDS) {
             continue;
         }
         for item in scan::list_after(text, s.end) {
@@ -440,17 +442,17 @@ fn collect(ctx: &Ctx) -> Vec<Found> {
 /// The first transfer mechanism the document names in a sentence about
 /// transfers outside the EU/EEA.
 fn document_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
-    const TRANSFER_WORDS: &[&str] = &[
+    static TRANSFER_WORDS: Words = Words::new(&[
         "buiten de e",
         "doorgifte",
         "derde land",
         "derde landen",
         "outside the e",
         "transfer",
-    ];
+    ]);
     scan::all_sentences(text).into_iter().find_map(|s| {
         let sent = &text[s.clone()];
-        if !has_any(sent, TRANSFER_WORDS) {
+        if !has_any(sent, &TRANSFER_WORDS) {
             return None;
         }
         find_mechanism(sent).map(|(m, r)| (m, s.start + r.start..s.start + r.end))
@@ -588,7 +590,7 @@ fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {
     scan::all_sentences(text)
         .into_iter()
         .filter(|s| {
-            has_any(&text[s.clone()], SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
+            has_any(&text[s.clone()], &SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
         })
         .collect()
 }
@@ -614,7 +616,7 @@ fn authorisation(ctx: &Ctx, model: &mut Model) {
     ctx.record(model, "subprocessor_authorisation", span);
 }
 
-const CHANGE_WORDS: &[&str] = &[
+static CHANGE_WORDS: Words = Words::new(&[
     "nieuwe",
     "toevoeg",
     "vervang",
@@ -622,10 +624,10 @@ const CHANGE_WORDS: &[&str] = &[
     "new sub",
     "change",
     "inschakelen van",
-];
-const OBJECTION_WORDS: &[&str] = &["bezwaar", "object"];
+]);
+static OBJECTION_WORDS: Words = Words::new(&["bezwaar", "object"]);
 /// Words saying a period comes before the change (`vier weken vooraf`).
-const ADVANCE_WORDS: &[&str] = &[
+static ADVANCE_WORDS: Words = Words::new(&[
     "vooraf",
     "voordat",
     "van tevoren",
@@ -635,7 +637,7 @@ const ADVANCE_WORDS: &[&str] = &[
     "in advance",
     "prior",
     "before",
-];
+]);
 
 /// The parts of a sentence between `;` (a notice and an objection right
 /// are often two halves of one sentence).
@@ -661,7 +663,7 @@ fn changes(ctx: &Ctx, model: &mut Model) {
             let about = match &para_memo {
                 Some((p, about)) if *p == para => *about,
                 _ => {
-                    let about = has_any(&text[para.clone()], SUBPROCESSOR_WORDS);
+                    let about = has_any(&text[para.clone()], &SUBPROCESSOR_WORDS);
                     para_memo = Some((para, about));
                     about
                 }
@@ -677,8 +679,8 @@ fn changes(ctx: &Ctx, model: &mut Model) {
             notice(ctx, model, s.start, sent);
         }
         if model.subprocessor_changes.objection.is_none()
-            && has_any(sent, OBJECTION_WORDS)
-            && (has_any(para_text, CHANGE_WORDS) || has_any(sent, SUBPROCESSOR_WORDS))
+            && has_any(sent, &OBJECTION_WORDS)
+            && (has_any(para_text, &CHANGE_WORDS) || has_any(sent, &SUBPROCESSOR_WORDS))
         {
             model.subprocessor_changes.objection = Some(true);
             ctx.record(model, "subprocessor_changes.objection", s.clone());
@@ -690,8 +692,8 @@ fn changes(ctx: &Ctx, model: &mut Model) {
 /// `start`: a duration in a part about a change that is no objection right.
 fn notice(ctx: &Ctx, model: &mut Model, start: usize, sent: &str) {
     for (at, part) in sentence_parts(sent) {
-        let about_change = has_any(part, CHANGE_WORDS) || has_any(part, ADVANCE_WORDS);
-        if !about_change || has_any(part, OBJECTION_WORDS) {
+        let about_change = has_any(part, &CHANGE_WORDS) || has_any(part, &ADVANCE_WORDS);
+        if !about_change || has_any(part, &OBJECTION_WORDS) {
             continue;
         }
         if let Some(d) = find_durations(part).into_iter().next() {

@@ -7,6 +7,7 @@
 //! (`streeftermijn`) is still the deadline.
 
 use crate::scan::{self, has_any};
+use crate::scan::{words, Words};
 use crate::values::clean::collapse;
 use crate::values::duration::{find_durations, FoundDuration};
 use crate::Ctx;
@@ -16,7 +17,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words of the end of the agreement.
-const END_WORDS: &[&str] = &[
+static END_WORDS: Words = Words::new(&[
     "beëindig",
     "beeindig",
     "einde",
@@ -29,7 +30,7 @@ const END_WORDS: &[&str] = &[
     "terminat",
     "end of",
     "expir",
-];
+]);
 /// Heading words of a termination / return-or-delete section.
 const END_HEADINGS: &[&str] = &[
     "beëindig",
@@ -44,7 +45,7 @@ const END_HEADINGS: &[&str] = &[
     "deletion",
 ];
 /// Verbs of deleting.
-const DELETE_WORDS: &[&str] = &[
+static DELETE_WORDS: Words = Words::new(&[
     "verwijder",
     "wissen",
     "wist ",
@@ -54,14 +55,14 @@ const DELETE_WORDS: &[&str] = &[
     "destroy",
     "onbruikbaar",
     "render inaccessible",
-];
+]);
 /// Returning or exporting the data.
 static RETURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*")
         .expect("return compiles")
 });
-const BACKUP_WORDS: &[&str] = &["back-up", "backup", "back up"];
-const BACKUP_FATE_WORDS: &[&str] = &[
+static BACKUP_WORDS: Words = Words::new(&["back-up", "backup", "back up"]);
+static BACKUP_FATE_WORDS: Words = Words::new(&[
     "verwijder",
     "overschreven",
     "retentie",
@@ -70,14 +71,15 @@ const BACKUP_FATE_WORDS: &[&str] = &[
     "rotatie",
     "delete",
     "overwrit",
-];
+]);
 /// Sentences about other deadlines that mention the end of the agreement.
-const OTHER_TOPIC_WORDS: &[&str] = &["datalek", "inbreuk", "bezwaar", "kennisgeving", "gesprek"];
+static OTHER_TOPIC_WORDS: Words =
+    Words::new(&["datalek", "inbreuk", "bezwaar", "kennisgeving", "gesprek"]);
 
 /// A sentence whose subject is the backups (`Back-ups worden ... verwijderd`).
 fn about_backups(sent: &str) -> bool {
     let head: String = sent.chars().take(25).collect();
-    has_any(&head, BACKUP_WORDS)
+    has_any(&head, &BACKUP_WORDS)
 }
 
 #[derive(Default)]
@@ -95,14 +97,14 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut return_evidence: Option<Range<usize>> = None;
     let mut backups: Option<Range<usize>> = None;
     for p in scan::paragraphs(text) {
-        let para_end = has_any(&text[p.clone()], END_WORDS) || scan::inside(&regions, p.start);
+        let para_end = has_any(&text[p.clone()], &END_WORDS) || scan::inside(&regions, p.start);
         let mut return_seen_here = false;
         for s in scan::paragraph_sentences(text, p.clone()) {
             let sent = &text[s.clone()];
-            let in_end = has_any(sent, END_WORDS) || scan::inside(&regions, s.start);
-            if has_any(sent, BACKUP_WORDS)
+            let in_end = has_any(sent, &END_WORDS) || scan::inside(&regions, s.start);
+            if has_any(sent, &BACKUP_WORDS)
                 && (in_end || para_end)
-                && has_any(sent, BACKUP_FATE_WORDS)
+                && has_any(sent, &BACKUP_FATE_WORDS)
                 && backups.is_none()
             {
                 backups = Some(s.clone());
@@ -110,10 +112,10 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
             if about_backups(sent) {
                 continue;
             }
-            if !(in_end || para_end) || has_any(sent, OTHER_TOPIC_WORDS) {
+            if !(in_end || para_end) || has_any(sent, &OTHER_TOPIC_WORDS) {
                 continue;
             }
-            let deletes = has_any(sent, DELETE_WORDS);
+            let deletes = has_any(sent, &DELETE_WORDS);
             let returns = RETURN.is_match(sent);
             if returns && return_evidence.is_none() {
                 return_evidence = Some(s.clone());
@@ -127,7 +129,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
                     ..d
                 };
                 let after_end = sent.to_lowercase().contains(" na be")
-                    || has_any(sent, &["na einde", "na het einde", "na afloop"]);
+                    || has_any(sent, words!["na einde", "na het einde", "na afloop"]);
                 if deletes || after_end {
                     if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
                         found.deletion = Some((d.clone(), strong));
