@@ -79,7 +79,6 @@ fn text_mutated_fixtures() {
 }
 
 #[test]
-#[ignore = "open: segmentation and field extraction too slow on large or repetitive text (fixtures/regress/README.md)"]
 fn text_hostile_inputs() {
     check_family("text-hostile");
 }
