@@ -265,7 +265,8 @@ const MAX_PLACEHOLDERS: usize = 2000;
 
 fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    for r in clean::find_placeholders(text).take(MAX_PLACEHOLDERS) {
+    let mut found = clean::find_placeholders(text);
+    for r in found.by_ref().take(MAX_PLACEHOLDERS) {
         let label = field_label(text, r.start);
         let bracketed = text[r.clone()].starts_with('[') || text[r.clone()].starts_with('<');
         if !bracketed && is_signature_label(&label) {
@@ -288,6 +289,13 @@ fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
         model.warnings.push(Warning::new(
             "placeholder",
             message,
+            ctx.text.page_of_span(r.start),
+        ));
+    }
+    if let Some(r) = found.next() {
+        model.warnings.push(Warning::new(
+            "placeholder",
+            format!("more than {MAX_PLACEHOLDERS} fill-in fields; the rest are not listed"),
             ctx.text.page_of_span(r.start),
         ));
     }
@@ -326,6 +334,21 @@ mod tests {
             m.document.standard_terms,
             vec!["NLdigital Voorwaarden 2020".to_string()]
         );
+    }
+
+    #[test]
+    fn placeholders_beyond_the_cap_are_reported_not_dropped() {
+        let text = "1. Partijen\n\n[NAAM KLANT] gevestigd te [PLAATS]\n".repeat(MAX_PLACEHOLDERS);
+        let m = run(&text);
+        let placeholder: Vec<_> = m
+            .warnings
+            .iter()
+            .filter(|w| w.code == "placeholder")
+            .collect();
+        assert_eq!(placeholder.len(), 3, "{placeholder:?}");
+        assert!(placeholder[2]
+            .message
+            .contains("more than 2000 fill-in fields"));
     }
 
     #[test]
