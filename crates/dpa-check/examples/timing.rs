@@ -8,9 +8,7 @@
 //!
 //! Without files it times the two customer fixtures of `fixtures/text`.
 //! `--hostile` times generated hostile inputs (huge clauses, lines, tables;
-//! run it in a debug build, as CI runs the tests). `--paragraphs` builds the
-//! clause tree as one clause per paragraph instead of segmenting (no fields),
-//! for when an earlier stage is too slow on an input. `--dump DIR` writes
+//! run it in a debug build, as CI runs the tests). `--dump DIR` writes
 //! each compliance section as `DIR/<name>.json` (to compare runs with `diff -r`);
 //! `--save-models DIR` writes each model as it was before the check, and a
 //! `.json` FILE is read as such a model (the check alone, independent of
@@ -56,7 +54,6 @@ struct Args {
     dump: Option<PathBuf>,
     save_models: Option<PathBuf>,
     hostile: bool,
-    paragraphs: bool,
     names: Vec<String>,
 }
 
@@ -66,7 +63,6 @@ fn parse_args() -> Args {
         dump: None,
         save_models: None,
         hostile: false,
-        paragraphs: false,
         names: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -76,36 +72,10 @@ fn parse_args() -> Args {
             "--dump" => a.dump = it.next().map(PathBuf::from),
             "--save-models" => a.save_models = it.next().map(PathBuf::from),
             "--hostile" => a.hostile = true,
-            "--paragraphs" => a.paragraphs = true,
             _ => a.names.push(arg),
         }
     }
     a
-}
-
-/// One clause per paragraph (no segmentation, no fields).
-fn paragraph_model(text: &str) -> Model {
-    let mut model = Model::empty(source());
-    let mut pos = 0;
-    for para in text.split("\n\n") {
-        let start = pos;
-        pos += para.len() + 2;
-        if para.trim().is_empty() {
-            continue;
-        }
-        model.clauses.push(Clause {
-            id: format!("p{}", model.clauses.len() + 1),
-            number: None,
-            heading: None,
-            level: 1,
-            kind: None,
-            text: para.to_string(),
-            span: [start, start + para.len()],
-            page: None,
-            children: Vec::new(),
-        });
-    }
-    model
 }
 
 fn source() -> Source {
@@ -120,7 +90,7 @@ fn source() -> Source {
 
 /// The model as the pipeline builds it before the check, and the time that
 /// took; a `.json` input is a model saved by `--save-models`.
-fn build_model(raw: &str, paragraphs: bool, saved: bool) -> (Model, Duration) {
+fn build_model(raw: &str, saved: bool) -> (Model, Duration) {
     let start = Instant::now();
     if saved {
         let model = serde_json::from_str(raw).unwrap_or_else(|e| {
@@ -130,14 +100,9 @@ fn build_model(raw: &str, paragraphs: bool, saved: bool) -> (Model, Duration) {
         return (model, start.elapsed());
     }
     let text = dpa_text::normalize(raw);
-    let model = if paragraphs {
-        paragraph_model(&text.text)
-    } else {
-        let mut model = Model::empty(source());
-        model.clauses = dpa_segment::segment(&text);
-        dpa_fields::extract(&text, &mut model);
-        model
-    };
+    let mut model = Model::empty(source());
+    model.clauses = dpa_segment::segment(&text);
+    dpa_fields::extract(&text, &mut model);
     (model, start.elapsed())
 }
 
@@ -183,7 +148,7 @@ fn dump(dir: &Option<PathBuf>, name: &str, json: impl FnOnce() -> String) {
 }
 
 fn run(name: &str, raw: &str, saved: bool, args: &Args, iters: usize) {
-    let (model, build) = build_model(raw, args.paragraphs, saved);
+    let (model, build) = build_model(raw, saved);
     dump(&args.save_models, name, || pretty(&model));
     let (c, min, median, cpu) = time_check(&model, iters);
     println!(
@@ -223,7 +188,7 @@ fn default_files() -> Vec<String> {
 /// Compile the rule tables (lazily built on the first check) before timing.
 fn warm_up() {
     let start = Instant::now();
-    let model = paragraph_model("Verwerker meldt:\n• een datalek; en\nPartij\tLand");
+    let (model, _) = build_model("Verwerker meldt:\n• een datalek; en\nPartij\tLand", false);
     check(&model, Lang::Nl);
     println!(
         "warm-up (rules compiled)    {:>9.1} ms",

@@ -285,16 +285,7 @@ impl<'d> Lexer<'d> {
             Some(b'0'..=b'9' | b'+' | b'-' | b'.') => self.number(),
             Some(b'/') => self.name().map(Operand::Name),
             Some(b'(') => self.literal_string(),
-            Some(b'<') => {
-                let start = self.pos;
-                match self.hex_string() {
-                    Ok(s) => Ok(Operand::Str(s)),
-                    Err(_) => {
-                        self.pos = start;
-                        self.dictionary(MAX_NESTING).map(|()| Operand::Other)
-                    }
-                }
-            }
+            Some(b'<') => self.hex_string_or_dictionary(MAX_NESTING),
             Some(b'[') => self.array(MAX_NESTING),
             _ => Err(Fail::Soft),
         }
@@ -582,6 +573,18 @@ impl<'d> Lexer<'d> {
         }
     }
 
+    /// `<` opens a hex string or, when that fails, a dictionary `<< … >>`.
+    fn hex_string_or_dictionary(&mut self, depth: usize) -> Parsed<Operand> {
+        let start = self.pos;
+        match self.hex_string() {
+            Ok(s) => Ok(Operand::Str(s)),
+            Err(_) => {
+                self.pos = start;
+                self.dictionary(depth).map(|()| Operand::Other)
+            }
+        }
+    }
+
     fn hex_string(&mut self) -> Parsed<Span> {
         self.pos += 1;
         let start = self.bytes.len();
@@ -718,16 +721,7 @@ impl<'d> Lexer<'d> {
             Some(b'+' | b'-' | b'.') => self.number(),
             Some(b'/') => self.name().map(Operand::Name),
             Some(b'(') => self.literal_string(),
-            Some(b'<') => {
-                let start = self.pos;
-                match self.hex_string() {
-                    Ok(s) => Ok(Operand::Str(s)),
-                    Err(_) => {
-                        self.pos = start;
-                        self.dictionary(depth).map(|()| Operand::Other)
-                    }
-                }
-            }
+            Some(b'<') => self.hex_string_or_dictionary(depth),
             Some(b'[') => {
                 let keep = std::mem::replace(&mut self.keep_array, false);
                 let first = self.items.len();
