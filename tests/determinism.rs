@@ -1,5 +1,10 @@
 //! The same input gives byte-identical JSON, run after run. (The CLI's
 //! files are compared byte for byte in crates/dpa-cli/tests/cli.rs.)
+//!
+//! Runs differ inside: the first documents of a process search sentences
+//! for the field stage's word lists and regex literals directly, later ones
+//! read an index of the whole document built from the lists registered so
+//! far. Comparing a file's first run with its second compares the two.
 
 use std::path::{Path, PathBuf};
 

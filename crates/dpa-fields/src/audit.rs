@@ -1,7 +1,8 @@
 //! Extractor for `audit`: whether the controller may audit, how often, and
 //! who pays. Values stay null when the document does not say.
 
-use crate::scan;
+use crate::pattern::Pattern;
+use crate::scan::{self, Words};
 use crate::Ctx;
 use dpa_model::{AuditFrequency, CostBearer, Model};
 use regex::Regex;
@@ -10,20 +11,28 @@ use std::sync::LazyLock;
 
 /// An audit or inspection right (not an audit log or audit trail), or the
 /// controller's right to check compliance (`mag ... controleren of`).
-static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:audits?|inspecties?|inspections?)(?-u:\b)|(?-u:\b)mag(?-u:\b)[^.]{0,40}(?-u:\b)controleren\s+of(?-u:\b)|(?-u:\b)controle\s+(?:uit\s+te\s+voeren|door)(?-u:\b)")
+static AUDIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:audits?|inspecties?|inspections?)(?-u:\b)|(?-u:\b)mag(?-u:\b)[^.]{0,40}(?-u:\b)controleren\s+of(?-u:\b)|(?-u:\b)controle\s+(?:uit\s+te\s+voeren|door)(?-u:\b)")
         .expect("audit compiles")
+    })
 });
-static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog")
-        .expect("audit log compiles")
+static AUDIT_LOG: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog")
+            .expect("audit log compiles")
+    })
 });
-static YEARLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b")
+static YEARLY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b")
         .expect("yearly compiles")
+    })
 });
-static ON_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)op\s+(?:schriftelijk\s+|eerste\s+)?verzoek(?-u:\b)|(?-u:\b)desgevraagd(?-u:\b)|(?-u:\b)on\s+request(?-u:\b)|(?-u:\b)upon\s+request(?-u:\b)").expect("on request compiles")
+static ON_REQUEST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)op\s+(?:schriftelijk\s+|eerste\s+)?verzoek(?-u:\b)|(?-u:\b)desgevraagd(?-u:\b)|(?-u:\b)on\s+request(?-u:\b)|(?-u:\b)upon\s+request(?-u:\b)").expect("on request compiles")
+    })
 });
 /// Who pays, in order of preference: `voor rekening van X`, `op kosten van X`,
 /// `X draagt de kosten`, `kosten ... zijn voor X`, `costs borne by X`.
@@ -41,13 +50,16 @@ static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|p| Regex::new(p).expect("cost compiles"))
         .collect()
 });
-static SHARED_COST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,40}(?-u:\b)voor\s+de\s+partij\s+die\s+ze\s+maakt|(?-u:\b)(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|(?-u:\b)eigen\s+kosten(?-u:\b)|(?-u:\b)each\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
+static SHARED_COST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,40}(?-u:\b)voor\s+de\s+partij\s+die\s+ze\s+maakt|(?-u:\b)(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|(?-u:\b)eigen\s+kosten(?-u:\b)|(?-u:\b)each\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
         .expect("shared cost compiles")
+    })
 });
 
 /// Heading words of an audit section.
-const AUDIT_HEADINGS: &[&str] = &["audit", "controle", "inspectie", "informatie en audit"];
+static AUDIT_HEADINGS: Words =
+    Words::new(&["audit", "controle", "inspectie", "informatie en audit"]);
 /// Words naming the controller or the processor (lower case).
 const CONTROLLER_WORDS: &[&str] = &[
     "verantwoordelijke",
@@ -73,9 +85,11 @@ const PROCESSOR_WORDS: &[&str] = &[
 ];
 
 /// A short name the document defines for a party: `..., hierna "Alfa"`.
-static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
+static SHORT_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r#"(?i)(?-u:\b)hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
         .expect("short name compiles")
+    })
 });
 
 /// The party a short name stands for: the party whose full name appears
@@ -140,7 +154,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let Some(first) = audit_sents.first().cloned() else {
         return;
     };
-    for r in scan::topic_regions(ctx, dpa_model::ClauseKind::Audit, AUDIT_HEADINGS) {
+    for r in scan::topic_regions(ctx, dpa_model::ClauseKind::Audit, &[&AUDIT_HEADINGS]) {
         for p in paras.iter().filter(|p| r.contains(&p.start)) {
             if !audit_paras.contains(p) {
                 audit_paras.push(p.clone());

@@ -1,6 +1,7 @@
 //! Extractor for `breach_notification`: the latest moment the processor must
 //! notify the controller, to whom, and what the notification must contain.
 
+use crate::pattern::Pattern;
 use crate::scan::{self, has_any};
 use crate::scan::{words, Words};
 use crate::values::clean::{clean_value, trim_span};
@@ -23,7 +24,8 @@ pub(crate) static BREACH_WORDS: Words = Words::new(&[
     "lek ",
 ]);
 /// Heading words of a breach section.
-const BREACH_HEADINGS: &[&str] = &["datalek", "inbreuk", "incident", "breach", "meldplicht"];
+static BREACH_HEADINGS: Words =
+    Words::new(&["datalek", "inbreuk", "incident", "breach", "meldplicht"]);
 /// Verbs of notifying.
 static NOTIFY_WORDS: Words = Words::new(&[
     "meld",
@@ -57,20 +59,24 @@ static INFO_INTRO_WORDS: Words = Words::new(&[
     "over:",
 ]);
 
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RECIPIENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(
         r"(?i)(?-u:\b)(?:aan|naar|informeert|informeren|stelt|stellen|notify|notifies|inform|informs|to)\s+(?:de\s+|het\s+|the\s+|een\s+)?(?P<r>(?:technische?\s+|privacy\s+|vaste\s+|aangewezen\s+)?contactpersoon|verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgevers?|klanten|klant|controller|customer|jou|u)(?-u:\b)",
     )
     .expect("recipient compiles")
+    })
 });
-static INLINE_INFO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:bevat|omvat|vermeldt|contains?|includes?)(?-u:\b)(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*")
+static INLINE_INFO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:bevat|omvat|vermeldt|contains?|includes?)(?-u:\b)(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*")
         .expect("inline info compiles")
+    })
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let regions = scan::topic_regions(ctx, ClauseKind::Breach, BREACH_HEADINGS);
+    let regions = scan::topic_regions(ctx, ClauseKind::Breach, &[&BREACH_HEADINGS]);
     // the paragraphs about a breach, tested once each
     let paras: Vec<Range<usize>> = scan::paragraphs(text)
         .into_iter()

@@ -1,6 +1,7 @@
 //! Extractor for the `document` fields: title, kind, language, version,
 //! effective date, incorporated standard terms, template state.
 
+use crate::pattern::Pattern;
 use crate::values::{clean, date};
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Warning};
@@ -77,13 +78,17 @@ static KIND_RES: LazyLock<Vec<(Regex, DocumentKind)>> = LazyLock::new(|| {
         .map(|(p, k)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *k))
         .collect()
 });
-static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)").expect("valid regex")
+static VERSION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)").expect("valid regex")
+    })
 });
-static EFFECTIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex"));
-static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex")
+static EFFECTIVE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex")));
+static STANDARD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex")
+    })
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

@@ -1,6 +1,7 @@
 //! Extractor for `law`: governing law (`Nederlands recht` → `NL`) and forum
 //! (`rechtbank <city>` where a city is named, else as written).
 
+use crate::pattern::Pattern;
 use crate::scan;
 use crate::values::clean::clean_value;
 use crate::values::country::country_code;
@@ -33,15 +34,21 @@ const LAW_ADJECTIVES: &[(&str, &str)] = &[
     ("luxemburgse", "LU"),
 ];
 
-static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<adj>[a-z]+)\s+(?:recht|law)(?-u:\b)|(?-u:\b)laws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
+static LAW: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?P<adj>[a-z]+)\s+(?:recht|law)(?-u:\b)|(?-u:\b)laws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
+    })
 });
-static APPLIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|(?-u:\b)governed(?-u:\b)|(?-u:\b)governing(?-u:\b)|(?-u:\b)applies(?-u:\b)|(?-u:\b)applicable(?-u:\b)").expect("applies compiles")
+static APPLIES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|(?-u:\b)governed(?-u:\b)|(?-u:\b)governing(?-u:\b)|(?-u:\b)applies(?-u:\b)|(?-u:\b)applicable(?-u:\b)").expect("applies compiles")
+    })
 });
-static FORUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)(?-u:\b)(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
+static FORUM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)(?-u:\b)(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
         .expect("forum compiles")
+    })
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

@@ -1,6 +1,7 @@
 //! Extractor for `liability`: the liability limit as written and its amount
 //! where a fixed sum is named.
 
+use crate::pattern::Pattern;
 use crate::scan::words;
 use crate::scan::{self, has_any};
 use crate::values::clean::{clean_value, trim_span};
@@ -9,12 +10,16 @@ use dpa_model::Model;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static CAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})")
+static CAP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})")
         .expect("cap compiles")
+    })
 });
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<cur>€|eur(?:o)?|\$|usd)\s*(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?:,-)?").expect("amount compiles")
+static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?P<cur>€|eur(?:o)?|\$|usd)\s*(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?:,-)?").expect("amount compiles")
+    })
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

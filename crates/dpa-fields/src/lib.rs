@@ -8,8 +8,10 @@
 
 mod ctx;
 mod literal;
+mod pattern;
 mod scan;
 pub mod values;
+mod word_index;
 mod words;
 
 mod audit;

@@ -2,6 +2,7 @@
 //! countries named for processing, hosting and sub-processors, and the data
 //! centres. Runs after the sub-processors are read.
 
+use crate::pattern::Pattern;
 use crate::scan::Words;
 use crate::scan::{self, has_any};
 use crate::values::clean::{clean_value, trim_span};
@@ -14,24 +15,34 @@ use std::sync::LazyLock;
 
 const REGION: &str = r"(?:de\s+)?(?:EU/EER|EU/EEA|EU|EER|EEA|Europese\s+(?:Unie|Economische\s+Ruimte)|European\s+(?:Union|Economic\s+Area)|Europa)";
 
-static ALL_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)(?-u:\b)[^.]{{0,80}}(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)")).expect("inside compiles")
+static ALL_INSIDE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)(?-u:\b)[^.]{{0,80}}(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)")).expect("inside compiles")
+    })
 });
-static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"))
+static OUTSIDE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"))
         .expect("outside compiles")
+    })
 });
-static REGION_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
-    ))
-    .expect("region compiles")
+static REGION_IN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
+        ))
+        .expect("region compiles")
+    })
 });
-static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
+static EXCEPT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
+    })
 });
-static DATACENTERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
+static DATACENTERS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
+    })
 });
 /// Conditions that make an "outside the EEA" sentence a rule, not a fact.
 static CONDITIONAL_WORDS: Words = Words::new(&[
@@ -224,8 +235,10 @@ fn push_dc(
 
 /// Split `A & B, C en D` / `A / B` into trimmed parts.
 fn split_list(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    static SEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*").expect("sep compiles")
+    static SEP: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::from({
+            Regex::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*").expect("sep compiles")
+        })
     });
     let mut out = Vec::new();
     let mut start = r.start;

@@ -3,6 +3,7 @@
 //! contacts, representative, or a description for a party named only by role.
 
 use crate::literal;
+use crate::pattern::Pattern;
 use crate::values::{clean, country, email, kvk, legal_form, phone, postcode};
 use crate::Ctx;
 use dpa_model::{Address, Contact, Model, Party, Registration, RegistrationScheme};
@@ -137,17 +138,25 @@ const NAME_FIELD_LABELS: &[&str] = &[
 ];
 
 /// A following line that starts another item (`• ...`, `2. ...`, `Verwerker: ...`).
-static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*[.)]?[ \t]|[A-Za-zÀ-ÿ\-]+(?:[ \t]*\([^)\n]*\))?[ \t]*:)").expect("valid regex")
+static NEXT_ITEM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?m)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*[.)]?[ \t]|[A-Za-zÀ-ÿ\-]+(?:[ \t]*\([^)\n]*\))?[ \t]*:)").expect("valid regex")
+    })
 });
 
-static PROCESSOR_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(PROCESSOR_ROLES));
-static CONTROLLER_LABEL: LazyLock<Regex> = LazyLock::new(|| label_regex(CONTROLLER_ROLES));
-static PROCESSOR_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(PROCESSOR_ROLES));
-static CONTROLLER_HIERNA: LazyLock<Regex> = LazyLock::new(|| hierna_regex(CONTROLLER_ROLES));
-static DRAWN_UP_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*")
-        .expect("valid regex")
+static PROCESSOR_LABEL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(label_regex(PROCESSOR_ROLES)));
+static CONTROLLER_LABEL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(label_regex(CONTROLLER_ROLES)));
+static PROCESSOR_HIERNA: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(hierna_regex(PROCESSOR_ROLES)));
+static CONTROLLER_HIERNA: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(hierna_regex(CONTROLLER_ROLES)));
+static DRAWN_UP_BY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*")
+            .expect("valid regex")
+    })
 });
 static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
     LEADING_FORMS
@@ -161,23 +170,31 @@ static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
         })
         .collect()
 });
-static TRADE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#)
+static TRADE_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#)
         .expect("valid regex")
+    })
 });
-static TRADE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)",
-    )
-    .expect("valid regex")
-});
-static SEATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
+static TRADE_OF: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(
+            r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)",
+        )
         .expect("valid regex")
+    })
 });
-static REPRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
+static SEATED_AT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
         .expect("valid regex")
+    })
+});
+static REPRESENTED_BY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
+            .expect("valid regex")
+    })
 });
 /// Words that open an address but are not part of the street
 /// (`kantoorhoudende aan de Kade 1` → `Kade 1`); `aan`/`op`/`te` only in
@@ -193,23 +210,33 @@ const STREET_LEAD_INS: &[&str] = &[
     r"(?:aan|op)\s+(?:de|het)",
     r"(?:aan|op|te)",
 ];
-static STREET_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:{})\s+", STREET_LEAD_INS.join("|"))).expect("valid regex")
+static STREET_LEAD_IN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(&format!(r"^(?:{})\s+", STREET_LEAD_INS.join("|"))).expect("valid regex")
+    })
 });
 /// Titles and abbreviations whose dot does not end a name (`J. de Vries`).
 const NAME_ABBREVIATIONS: &[&str] = &["mr", "dhr", "mw", "mevr", "drs", "dr", "ir", "ing", "prof"];
-static VAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)")
+static VAT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(
+            r"(?-u:\b)([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
+        )
         .expect("valid regex")
+    })
 });
-static KBO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static KBO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(
         r"(?i)(?-u:\b)(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
     )
     .expect("valid regex")
+    })
 });
-static CONTACT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:").expect("valid regex")
+static CONTACT_INTRO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:").expect("valid regex")
+    })
 });
 
 fn label_regex(roles: &str) -> Regex {
@@ -413,8 +440,8 @@ fn hierna_drafts(text: &str, re: &Regex) -> Vec<Draft> {
     out
 }
 
-static HIERNA_HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)hierna|hereinafter").expect("valid regex"));
+static HIERNA_HINT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(Regex::new(r"(?i-u)hierna|hereinafter").expect("valid regex")));
 
 /// The matches of a `hierna` pattern `re`, found in small windows around
 /// the word `hierna` (the full pattern needs the slow regex engine).
@@ -489,8 +516,10 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
 }
 
 /// A list number before a party's name (`1. Alfa B.V.`, `b) Beta`).
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[.)]|[a-z][.)]|\([ivx\d]{1,4}\)|[-•*])\s+").expect("valid regex")
+static LIST_MARKER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"^(?:\d{1,2}[.)]|[a-z][.)]|\([ivx\d]{1,4}\)|[-•*])\s+").expect("valid regex")
+    })
 });
 
 fn is_attribute(chunk: &str) -> bool {

@@ -1,6 +1,7 @@
 //! Extractor for `precedence`: the documents in their order of precedence
 //! (`(1) ..., (2) ...`, or `bij strijdigheid tussen X en Y prevaleert X`).
 
+use crate::pattern::Pattern;
 use crate::scan;
 use crate::scan::Words;
 use crate::values::clean::{clean_value, trim_span};
@@ -10,14 +11,20 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles")
+static RANK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles")
+    })
 });
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)tussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)(?-u:\b)(?P<rest>.*)").expect("between compiles")
+static BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)tussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)(?-u:\b)(?P<rest>.*)").expect("between compiles")
+    })
 });
-static OVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
+static OVER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
+    })
 });
 static CONFLICT_WORDS: Words = Words::new(&[
     "strijdig",

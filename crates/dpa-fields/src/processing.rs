@@ -2,6 +2,7 @@
 //! notes, from tables or lists), data subjects, special categories, and how
 //! long data is kept after the end of the agreement.
 
+use crate::pattern::Pattern;
 use crate::scan;
 use crate::scan::Words;
 use crate::values::{clean, duration};
@@ -60,34 +61,46 @@ const PURPOSE_INTRO: &str = r"(?im)(?:voor\s+de\s+volgende\s+doeleinden|doeleind
 const SUBJECT_INTRO: &str = r"(?im)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)[ \t]*(?::|$)";
 const CATEGORY_INTRO: &str = r"(?im)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)[ \t]*(?::|$)";
 
-static PURPOSE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(PURPOSE_INTRO).expect("valid regex"));
-static SUBJECT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(SUBJECT_INTRO).expect("valid regex"));
-static CATEGORY_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(CATEGORY_INTRO).expect("valid regex"));
-static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
+static PURPOSE_RE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(Regex::new(PURPOSE_INTRO).expect("valid regex")));
+static SUBJECT_RE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(Regex::new(SUBJECT_INTRO).expect("valid regex")));
+static CATEGORY_RE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::from(Regex::new(CATEGORY_INTRO).expect("valid regex")));
+static SPECIAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
         .expect("valid regex")
+    })
 });
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:geen|niet|nooit|no|not|never)(?-u:\b)").expect("valid regex")
+static NEGATION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:geen|niet|nooit|no|not|never)(?-u:\b)").expect("valid regex")
+    })
 });
-static AFTER_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
+static AFTER_END: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
+    })
 });
-static THEREAFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$",
-    )
-    .expect("valid regex")
-});
-static KEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
+static THEREAFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(
+            r"(?i)(?-u:\b)(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$",
+        )
         .expect("valid regex")
+    })
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex")
+static KEPT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
+            .expect("valid regex")
+    })
+});
+static BULLET: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex")
+    })
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

@@ -45,7 +45,7 @@ static OTHER_TOPIC_WORDS: Words = Words::new(&[
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let regions = scan::topic_regions(ctx, ClauseKind::DataSubjectRights, &HEADINGS);
+    let regions = scan::topic_regions(ctx, ClauseKind::DataSubjectRights, &[&HEADINGS]);
     for p in scan::paragraphs(text) {
         let para = &text[p.clone()];
         let in_topic = has_any(para, &DSR_WORDS) || scan::inside(&regions, p.start);

@@ -6,6 +6,7 @@
 //! (`Deze maatregelen omvatten onder meer:`), and from a sentence that lists
 //! measures inline (`treft passende maatregelen (o.a. TLS, MFA, back-ups)`).
 
+use crate::pattern::Pattern;
 use crate::scan::{self, has_any};
 use crate::scan::{words, Words};
 use crate::values::clean::{collapse, trim_span};
@@ -98,9 +99,11 @@ static CATEGORIES: LazyLock<Vec<(MeasureCategory, Regex)>> = LazyLock::new(|| {
         })
         .collect()
 });
-static AUDIT_LOG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
-        .expect("audit log compiles")
+static AUDIT_LOG: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
+            .expect("audit log compiles")
+    })
 });
 
 /// Certifications: pattern → normalized name.
@@ -178,19 +181,25 @@ static LEAD_TOPIC_WORDS: Words =
     Words::new(&["beschermen", "bescherming", "to protect", "protects"]);
 /// Words that make a sentence about a breach, not about measures.
 static BREACH_WORDS: Words = Words::new(&["datalek", "inbreuk", "incident", "melding", "breach"]);
-static ANCHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)")
+static ANCHOR_VERB: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)")
         .expect("anchor verb compiles")
+    })
 });
-static INLINE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)waaronder(?-u:\b)|(?-u:\b)o\.a\.|(?-u:\b)onder\s+meer(?-u:\b)|(?-u:\b)zoals(?-u:\b)|\(|(?-u:\b)including(?-u:\b)")
+static INLINE_LIST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)waaronder(?-u:\b)|(?-u:\b)o\.a\.|(?-u:\b)onder\s+meer(?-u:\b)|(?-u:\b)zoals(?-u:\b)|\(|(?-u:\b)including(?-u:\b)")
         .expect("inline list compiles")
+    })
 });
 
 /// A multi-factor phrase: its `authentication` is MFA, not access control.
-static MFA_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
+static MFA_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
         .expect("mfa phrase compiles")
+    })
 });
 
 /// The categories a measure text states.
@@ -277,7 +286,7 @@ fn is_status(s: &str) -> bool {
 /// status paragraph (`Actief`) belongs to the item before it.
 fn section_items(ctx: &Ctx) -> Vec<Item> {
     let text = ctx.full();
-    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, &HEADINGS, |t| {
+    let mut regions = scan::topic_regions_where(ctx, ClauseKind::Security, &[&HEADINGS], |t| {
         has_any(t, &HEADINGS)
     });
     regions.extend(sections_led_by_measures(text));
@@ -441,9 +450,11 @@ fn inline_sentences(text: &str) -> Vec<Item> {
 
 /// Candidate certification mentions (fast engines: no word boundaries); each
 /// is then checked against the exact patterns.
-static CERT_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:iso|nen|soc|isae|pci|bsi)[\s:/-]*(?:iec[\s:/-]*)?(?:\d{1,5}|dss|c5)")
-        .expect("cert hint compiles")
+static CERT_HINT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?:iso|nen|soc|isae|pci|bsi)[\s:/-]*(?:iec[\s:/-]*)?(?:\d{1,5}|dss|c5)")
+            .expect("cert hint compiles")
+    })
 });
 
 fn certifications(ctx: &Ctx, model: &mut Model) {

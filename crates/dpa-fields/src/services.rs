@@ -2,6 +2,7 @@
 //! sections 4 (description), 5 (intended use: data) and 6 (privacy by design)
 //! joined per service; in an agreement the service(s) it names.
 
+use crate::pattern::Pattern;
 use crate::values::clean;
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Service};
@@ -40,13 +41,18 @@ const DEFAULT_SECTIONS: &[(u32, Section)] = &[
     (6, Section::PrivacyByDesign),
 ];
 
-static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex")
+static ITEM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex")
+    })
 });
-static TOP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"));
-static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))").expect("valid regex")
+static TOP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from(Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"))
+});
+static BOUNDARY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))").expect("valid regex")
+    })
 });
 static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
     SECTION_WORDS
@@ -54,9 +60,11 @@ static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
         .map(|(p, s)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), *s))
         .collect()
 });
-static NAMED_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
+static NAMED_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r#"(?i)(?-u:\b)(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
         .expect("valid regex")
+    })
 });
 
 /// One numbered item (`4.3 Heading` + body).
@@ -65,6 +73,8 @@ struct Item {
     major: u32,
     minor: u32,
     heading: String,
+    /// The heading's comparison forms, made once (items are compared pairwise).
+    name: NameKey,
     heading_span: Range<usize>,
     body: Option<(String, Range<usize>)>,
 }
@@ -100,6 +110,7 @@ fn numbered_items(text: &str) -> Vec<Item> {
         items.push(Item {
             major,
             minor,
+            name: NameKey::of(&heading),
             heading,
             heading_span,
             body,
@@ -191,43 +202,56 @@ fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32,
 fn matching<'a>(item: &Item, others: &[&'a Item]) -> Option<&'a Item> {
     if let Some(same) = others
         .iter()
-        .find(|o| o.minor == item.minor && similar(&o.heading, &item.heading) > 0.0)
+        .find(|o| o.minor == item.minor && o.name.similarity(&item.name) > 0.0)
     {
         return Some(same);
     }
     others
         .iter()
-        .map(|o| (similar(&o.heading, &item.heading), *o))
+        .map(|o| (o.name.similarity(&item.name), *o))
         .filter(|(s, _)| *s >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, o)| o)
         .or_else(|| others.iter().find(|o| o.minor == item.minor).copied())
 }
 
-fn tokens(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+/// A name folded for comparison, and its distinct lower-case words.
+#[derive(Debug, Clone)]
+struct NameKey {
+    folded: String,
+    tokens: Vec<String>,
 }
 
-/// Token overlap of two names (Jaccard), 1.0 for one contained in the other.
-fn similar(a: &str, b: &str) -> f64 {
-    let (ka, kb) = (clean::fold_key(a), clean::fold_key(b));
-    if ka.len() >= 4 && kb.len() >= 4 && (ka.contains(&kb) || kb.contains(&ka)) {
-        return 1.0;
+impl NameKey {
+    fn of(name: &str) -> Self {
+        let mut tokens: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        tokens.sort();
+        tokens.dedup();
+        NameKey {
+            folded: clean::fold_key(name),
+            tokens,
+        }
     }
-    let (ta, tb) = (tokens(a), tokens(b));
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
+
+    /// Token overlap of two names (Jaccard), 1.0 for one contained in the other.
+    fn similarity(&self, other: &NameKey) -> f64 {
+        let (ka, kb) = (&self.folded, &other.folded);
+        if ka.len() >= 4 && kb.len() >= 4 && (ka.contains(kb.as_str()) || kb.contains(ka.as_str()))
+        {
+            return 1.0;
+        }
+        let (ta, tb) = (&self.tokens, &other.tokens);
+        if ta.is_empty() || tb.is_empty() {
+            return 0.0;
+        }
+        let inter = ta.iter().filter(|t| tb.contains(t)).count();
+        let union = ta.len() + tb.len() - inter;
+        inter as f64 / union as f64
     }
-    let inter = ta.iter().filter(|t| tb.contains(t)).count();
-    let union = ta.len() + tb.len() - inter;
-    inter as f64 / union as f64
 }
 
 /// `de dienst "Alfa Planner"` in an agreement.

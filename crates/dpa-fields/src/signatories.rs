@@ -2,6 +2,7 @@
 //! `Functie: ...`, `Plaats: ...`, `Datum: ...` under `Namens <partij>`);
 //! empty lines and fill-in fields are not signatories.
 
+use crate::pattern::Pattern;
 use crate::scan;
 use crate::values::clean::{clean_value, is_placeholder};
 use crate::values::date::parse_date;
@@ -11,8 +12,10 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles")
+static FIELD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles")
+    })
 });
 const PROCESSOR_WORDS: &[&str] = &[
     "verwerker",
@@ -23,14 +26,18 @@ const PROCESSOR_WORDS: &[&str] = &[
     "dienstverlener",
 ];
 /// A closing line: `Aldus overeengekomen en ondertekend te Utrecht op 20 maart 2024.`
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
+static CLOSING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
         .expect("closing compiles")
+    })
 });
 /// A signature line under a closing: `J. de Vries, directeur`.
-static NAME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<name>(?:(?i:mr|dhr|mw|mevr|drs|dr|ir|ing|prof)\.\s+)?(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{Ll}'\-]+\s+)(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{Ll}'\-]+(?:[ \-]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(?P<role>\p{Ll}[\p{Ll}\s\-]{1,40}?)\s*$")
+static NAME_ROLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"^\s*(?P<name>(?:(?i:mr|dhr|mw|mevr|drs|dr|ir|ing|prof)\.\s+)?(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{Ll}'\-]+\s+)(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{Ll}'\-]+(?:[ \-]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(?P<role>\p{Ll}[\p{Ll}\s\-]{1,40}?)\s*$")
         .expect("name role compiles")
+    })
 });
 /// Lines after a closing line that may still belong to its signature block.
 const CLOSING_BLOCK_LINES: usize = 12;

@@ -6,8 +6,9 @@
 //! paragraph each, or a bullet list `Naam (doel, locatie)` after an intro
 //! that names sub-processors.
 
-use crate::scan::Words;
+use crate::pattern::Pattern;
 use crate::scan::{self, has_any, Table};
+use crate::scan::{words, Words};
 use crate::values::clean::{clean_value, collapse, trim_span};
 use crate::values::country::{find_countries, find_regions, is_eea};
 use crate::values::duration::find_durations;
@@ -121,17 +122,25 @@ const HEADER_VOCAB: &[(Col, &[&str], &[&str])] = &[
     ),
 ];
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?-u:\b)https?://[^\s<>"']+|(?-u:\b)www\.[^\s<>"']+"#).expect("url compiles")
+static URL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r#"(?i)(?-u:\b)https?://[^\s<>"']+|(?-u:\b)www\.[^\s<>"']+"#)
+            .expect("url compiles")
+    })
 });
-static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
-        .expect("unknown compiles")
+static UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
+            .expect("unknown compiles")
+    })
 });
-static WORLDWIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"));
-static YES_NO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(ja|nee|yes|no)(?-u:\b)[\s,;:–-]*").expect("yes/no compiles")
+static WORLDWIDE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from(Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"))
+});
+static YES_NO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)^\s*(ja|nee|yes|no)(?-u:\b)[\s,;:–-]*").expect("yes/no compiles")
+    })
 });
 
 /// Transfer mechanisms and the phrases that name them.
@@ -349,8 +358,10 @@ fn is_cell(p: &str) -> bool {
     words <= 10 && !prose && !t.ends_with(':') && !t.contains('\t')
 }
 
-static BULLET_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles")
+static BULLET_ENTRY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles")
+    })
 });
 
 /// Bullet lists after an intro naming sub-processors: `Naam (doel, locatie)`.
@@ -405,9 +416,11 @@ fn split_parts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn near_subprocessor_regions(ctx: &Ctx) -> Vec<Range<usize>> {
-    let mut words: Vec<&str> = SUBPROCESSOR_WORDS.to_vec();
-    words.push("inschakel");
-    scan::topic_regions(ctx, dpa_model::ClauseKind::Subprocessors, &words)
+    scan::topic_regions(
+        ctx,
+        dpa_model::ClauseKind::Subprocessors,
+        &[&SUBPROCESSOR_WORDS, words!["inschakel"]],
+    )
 }
 
 fn collect(ctx: &Ctx) -> Vec<Found> {
@@ -571,17 +584,23 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     changes(ctx, model);
 }
 
-static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)algemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|(?-u:\b)general\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
+static GENERAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)algemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|(?-u:\b)general\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
         .expect("general compiles")
+    })
 });
-static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|(?-u:\b)specific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|(?-u:\b)prior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
+static SPECIFIC: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|(?-u:\b)specific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|(?-u:\b)prior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
         .expect("specific compiles")
+    })
 });
-static MAY_ENGAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)(?-u:\b)[^.]{0,60}(?-u:\b)(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}(?-u:\b)(?:over|van)(?-u:\b)[^.]{0,30}(?-u:\b)wijzigingen")
+static MAY_ENGAGE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)(?-u:\b)[^.]{0,60}(?-u:\b)(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}(?-u:\b)(?:over|van)(?-u:\b)[^.]{0,30}(?-u:\b)wijzigingen")
         .expect("may engage compiles")
+    })
 });
 
 fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {

@@ -6,6 +6,7 @@
 //! wij alles`) makes the window the deletion deadline too. A target
 //! (`streeftermijn`) is still the deadline.
 
+use crate::pattern::Pattern;
 use crate::scan::{self, has_any};
 use crate::scan::{words, Words};
 use crate::values::clean::collapse;
@@ -32,7 +33,7 @@ static END_WORDS: Words = Words::new(&[
     "expir",
 ]);
 /// Heading words of a termination / return-or-delete section.
-const END_HEADINGS: &[&str] = &[
+static END_HEADINGS: Words = Words::new(&[
     "beëindig",
     "beeindig",
     "einde",
@@ -43,7 +44,7 @@ const END_HEADINGS: &[&str] = &[
     "termination",
     "return",
     "deletion",
-];
+]);
 /// Verbs of deleting.
 static DELETE_WORDS: Words = Words::new(&[
     "verwijder",
@@ -57,9 +58,11 @@ static DELETE_WORDS: Words = Words::new(&[
     "render inaccessible",
 ]);
 /// Returning or exporting the data.
-static RETURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*")
+static RETURN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*")
         .expect("return compiles")
+    })
 });
 static BACKUP_WORDS: Words = Words::new(&["back-up", "backup", "back up"]);
 static BACKUP_FATE_WORDS: Words = Words::new(&[
@@ -92,7 +95,7 @@ struct Found {
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let regions = scan::topic_regions(ctx, ClauseKind::Termination, END_HEADINGS);
+    let regions = scan::topic_regions(ctx, ClauseKind::Termination, &[&END_HEADINGS]);
     let mut found = Found::default();
     let mut return_evidence: Option<Range<usize>> = None;
     let mut backups: Option<Range<usize>> = None;

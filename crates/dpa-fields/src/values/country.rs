@@ -3,6 +3,7 @@
 //! 3166-1 alpha-2; the EU/EEA as the pseudo-code `EU`; the EEA member table;
 //! and a small table of cities where data centres usually are.
 
+use crate::pattern::Pattern;
 use crate::words;
 use regex::Regex;
 use std::ops::Range;
@@ -222,23 +223,32 @@ fn alternation(names: impl Iterator<Item = &'static str>) -> String {
         .join("|")
 }
 
-static NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    let names = alternation(COUNTRY_NAMES.iter().map(|(n, _)| *n));
-    // `\W` around the name instead of a Unicode `\b` (see `name_ranges`):
-    // names end in letters such as the `ë` of `België`
-    Regex::new(&format!(r"(?i)(?:^|\W)({names})(?:\W|$)")).expect("country names compile")
+static NAMES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let names = alternation(COUNTRY_NAMES.iter().map(|(n, _)| *n));
+        // `\W` around the name instead of a Unicode `\b` (see `name_ranges`):
+        // names end in letters such as the `ë` of `België`
+        Regex::new(&format!(r"(?i)(?:^|\W)({names})(?:\W|$)")).expect("country names compile")
+    })
 });
-static ABBREVIATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    let abbr = alternation(COUNTRY_ABBREVIATIONS.iter().map(|(n, _)| *n));
-    Regex::new(&format!(r"(?:^|[^\w.])({abbr})(?:$|[^\w])")).expect("country abbreviations compile")
+static ABBREVIATIONS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let abbr = alternation(COUNTRY_ABBREVIATIONS.iter().map(|(n, _)| *n));
+        Regex::new(&format!(r"(?:^|[^\w.])({abbr})(?:$|[^\w])"))
+            .expect("country abbreviations compile")
+    })
 });
-static REGIONS: LazyLock<Regex> = LazyLock::new(|| {
-    let names = alternation(REGION_NAMES.iter().copied());
-    Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("regions compile")
+static REGIONS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let names = alternation(REGION_NAMES.iter().copied());
+        Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("regions compile")
+    })
 });
-static CITY: LazyLock<Regex> = LazyLock::new(|| {
-    let names = alternation(CITIES.iter().map(|(n, _)| *n));
-    Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("cities compile")
+static CITY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let names = alternation(CITIES.iter().map(|(n, _)| *n));
+        Regex::new(&format!(r"(?-u:\b)(?:{names})(?-u:\b)")).expect("cities compile")
+    })
 });
 
 fn code_of(

@@ -4,6 +4,7 @@
 //! number and gives nothing.
 
 use super::numbers::{number_word_alternation, parse_number};
+use crate::pattern::Pattern;
 use dpa_model::{Duration, DurationUnit};
 use regex::Regex;
 use std::ops::Range;
@@ -52,22 +53,26 @@ pub struct FoundDuration {
     pub phrase: Range<usize>,
 }
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    let mut units: Vec<&str> = UNIT_WORDS.iter().map(|(w, _)| *w).collect();
-    units.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let units = units.join("|").replace(' ', r"\s+");
-    let words = number_word_alternation();
-    Regex::new(&format!(
+static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let mut units: Vec<&str> = UNIT_WORDS.iter().map(|(w, _)| *w).collect();
+        units.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let units = units.join("|").replace(' ', r"\s+");
+        let words = number_word_alternation();
+        Regex::new(&format!(
         r"(?i)(?P<pre>\b(?:(?:uiterlijk|binnen|within|maximaal|maximum|ten\s+minste|minimaal|minstens|tenminste|at\s+least|no\s+later\s+than|in\s+elk\s+geval|in\s+ieder\s+geval|streeftermijn:?)\s+)*)\b(?P<num>\d{{1,4}}|(?:{words})(?:ën|en)?(?:{words})?)(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]*(?P<unit>{units})\b"
     ))
     .expect("duration pattern compiles")
+    })
 });
 
 /// A cheap test for a unit word (no Unicode word boundaries, so the fast
 /// regex engines apply) before the full pattern runs.
-static UNIT_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)uur|uren|dag|week|weken|maand|jaar|jaren|hour|day|month|year")
-        .expect("unit hint compiles")
+static UNIT_HINT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"(?i)uur|uren|dag|week|weken|maand|jaar|jaren|hour|day|month|year")
+            .expect("unit hint compiles")
+    })
 });
 
 /// Every duration in `text`, in order. The full pattern (Unicode word

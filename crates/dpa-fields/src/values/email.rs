@@ -1,12 +1,15 @@
 //! E-mail addresses, lower-cased, trailing punctuation removed.
 
+use crate::pattern::Pattern;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+static EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
         .expect("valid regex")
+    })
 });
 
 /// Every e-mail address in `text`, lower-cased, with its byte range.

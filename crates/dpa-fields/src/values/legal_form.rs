@@ -1,6 +1,7 @@
 //! Legal forms: `b.v.`, `BV`, `B.V.` → `"B.V."`; `GmbH`, `Ltd`, `Inc.`, ...
 //! as the register writes them.
 
+use crate::pattern::Pattern;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -47,9 +48,11 @@ const PREFIX_FORMS: &[(&str, &str)] = &[
 ];
 
 /// One regex matching any suffix legal form, with one group per table row.
-static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<String> = LEGAL_FORMS.iter().map(|(p, _)| format!("({p})")).collect();
-    Regex::new(&format!(r"(?i)(?:{})", alts.join("|"))).expect("valid regex")
+static SUFFIX: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::from({
+        let alts: Vec<String> = LEGAL_FORMS.iter().map(|(p, _)| format!("({p})")).collect();
+        Regex::new(&format!(r"(?i)(?:{})", alts.join("|"))).expect("valid regex")
+    })
 });
 
 fn is_word_char(c: char) -> bool {
