@@ -1,13 +1,13 @@
 //! Deciding the eight Art. 28(3) requirements from the rule tables.
 
-use crate::matcher::{ascii_boundaries, PatternId, Pool, PoolBuilder, Scan};
+use crate::matcher::{ascii_boundaries, PatternSet, Pool, PoolBuilder, Scan, Scanner, Scans};
 use crate::rules::{
     Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS, TRANSFER_SAFEGUARDS,
 };
-use crate::sentences::{ClauseView, Sentence};
+use crate::sentences::{context, has_topic, ClauseView, Sentence};
 use dpa_model::{ClauseId, Model, Requirement, Status};
 use regex::RegexSet;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -16,9 +16,9 @@ const MAX_EVIDENCE: usize = 6;
 
 struct CompiledElement {
     rule: &'static Element,
-    phrases: Vec<PatternId>,
+    phrases: PatternSet,
     /// Empty: no condition.
-    with: Vec<PatternId>,
+    with: PatternSet,
     /// Matched case-insensitively against sentences and whole clause contexts.
     context: Option<Context>,
 }
@@ -27,7 +27,9 @@ struct CompiledElement {
 /// case-insensitive set (compiled when first needed) for texts whose lower
 /// case is no exact stand-in.
 struct Context {
-    ids: Vec<PatternId>,
+    ids: PatternSet,
+    /// The patterns in the pool of clause contexts (`Compiled::context_pool`).
+    context_ids: PatternSet,
     patterns: &'static [&'static str],
     set: OnceLock<RegexSet>,
 }
@@ -36,27 +38,39 @@ impl Context {
     /// Whether a pattern occurs in `text` (any case), `scan` being the scan
     /// of its lower case.
     fn occurs(&self, text: &str, scan: &Scan<'_>) -> bool {
+        self.occurs_with(&self.ids, text, scan)
+    }
+
+    /// `occurs` for a clause context, `scan` being made with the pool of
+    /// clause contexts.
+    fn occurs_in_context(&self, text: &str, scan: &Scan<'_>) -> bool {
+        self.occurs_with(&self.context_ids, text, scan)
+    }
+
+    fn occurs_with(&self, ids: &PatternSet, text: &str, scan: &Scan<'_>) -> bool {
         if folds_oddly(text) {
             return self.set.get_or_init(|| set(self.patterns)).is_match(text);
         }
-        scan.any(&self.ids)
+        scan.any(ids)
     }
 }
 
 struct CompiledRequirement {
     rule: &'static RequirementRule,
     elements: Vec<CompiledElement>,
-    negations: Vec<PatternId>,
-    negation_exceptions: Vec<PatternId>,
+    negations: PatternSet,
+    negation_exceptions: PatternSet,
 }
 
 /// The rule tables compiled: every sentence pattern in one pool.
 struct Compiled {
     pool: Pool,
+    /// The context patterns alone, for clause contexts.
+    context_pool: Pool,
     requirements: Vec<CompiledRequirement>,
-    negation: Vec<PatternId>,
-    deferral: Vec<PatternId>,
-    safeguard: Vec<PatternId>,
+    negation: PatternSet,
+    deferral: PatternSet,
+    safeguard: PatternSet,
     /// Per pattern, the (requirement, element) pairs that have it as a phrase.
     phrase_users: Vec<Vec<(usize, usize)>>,
 }
@@ -70,7 +84,11 @@ pub(crate) fn set(patterns: &[&str]) -> RegexSet {
     RegexSet::new(with_flags).expect("rule patterns are valid regexes")
 }
 
-fn compile_requirement(rule: &'static RequirementRule, b: &mut PoolBuilder) -> CompiledRequirement {
+fn compile_requirement(
+    rule: &'static RequirementRule,
+    b: &mut PoolBuilder,
+    contexts: &mut PoolBuilder,
+) -> CompiledRequirement {
     CompiledRequirement {
         rule,
         elements: rule
@@ -78,33 +96,36 @@ fn compile_requirement(rule: &'static RequirementRule, b: &mut PoolBuilder) -> C
             .iter()
             .map(|e| CompiledElement {
                 rule: e,
-                phrases: b.add(e.phrases),
-                with: b.add(e.with),
+                phrases: b.add_set(e.phrases),
+                with: b.add_set(e.with),
                 context: (!e.context.is_empty()).then(|| Context {
-                    ids: b.add(e.context),
+                    ids: b.add_set(e.context),
+                    context_ids: contexts.add_set(e.context),
                     patterns: e.context,
                     set: OnceLock::new(),
                 }),
             })
             .collect(),
-        negations: b.add(rule.negations),
-        negation_exceptions: b.add(rule.negation_exceptions),
+        negations: b.add_set(rule.negations),
+        negation_exceptions: b.add_set(rule.negation_exceptions),
     }
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let mut b = PoolBuilder::default();
+    let mut contexts = PoolBuilder::default();
     let requirements: Vec<CompiledRequirement> = REQUIREMENTS
         .iter()
-        .map(|rule| compile_requirement(rule, &mut b))
+        .map(|rule| compile_requirement(rule, &mut b, &mut contexts))
         .collect();
-    let negation = b.add(NEGATIONS);
-    let deferral = b.add(DEFERRALS);
-    let safeguard = b.add(TRANSFER_SAFEGUARDS);
+    let negation = b.add_set(NEGATIONS);
+    let deferral = b.add_set(DEFERRALS);
+    let safeguard = b.add_set(TRANSFER_SAFEGUARDS);
     let pool = b.build();
     let phrase_users = phrase_users(&requirements, pool.len());
     Compiled {
         pool,
+        context_pool: contexts.build(),
         requirements,
         negation,
         deferral,
@@ -121,7 +142,7 @@ fn phrase_users(requirements: &[CompiledRequirement], patterns: usize) -> Vec<Ve
             "at most 64 elements per requirement"
         );
         for (ei, e) in req.elements.iter().enumerate() {
-            for &id in &e.phrases {
+            for &id in e.phrases.ids() {
                 users[id].push((ri, ei));
             }
         }
@@ -131,8 +152,10 @@ fn phrase_users(requirements: &[CompiledRequirement], patterns: usize) -> Vec<Ve
 
 /// Per requirement, a bit per element whose phrases may occur in the
 /// scanned sentence (the others do not).
-fn element_masks(scan: &Scan<'_>) -> Vec<u64> {
-    let mut masks = vec![0u64; COMPILED.requirements.len()];
+type Masks = [u64; REQUIREMENTS.len()];
+
+fn element_masks(scan: &Scan<'_>) -> Masks {
+    let mut masks = [0u64; REQUIREMENTS.len()];
     for &id in scan.live() {
         for &(ri, ei) in &COMPILED.phrase_users[id] {
             masks[ri] |= 1 << ei;
@@ -149,12 +172,16 @@ static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS)
 const FOLDS_TO_ASCII: [char; 3] = ['\u{17F}', '\u{212A}', '\u{130}'];
 
 /// Every sentence lower-cased and scanned for the rule patterns, in order.
-pub(crate) fn scan_sentences(sentences: &[Sentence]) -> Vec<Scan<'static>> {
-    let mut scanner = COMPILED.pool.scanner();
-    sentences
-        .iter()
-        .map(|s| scanner.scan(s.text.to_lowercase()))
-        .collect()
+pub(crate) fn scan_sentences(sentences: &[Sentence]) -> Scans<'static> {
+    COMPILED
+        .pool
+        .scan_all(sentences.iter().map(|s| s.text.as_str()))
+}
+
+/// One text lower-cased and scanned for the rule patterns.
+#[cfg(test)]
+fn scan_text(text: &str) -> Scans<'static> {
+    COMPILED.pool.scan_all([text])
 }
 
 /// The sentence names a transfer safeguard (SCC, DPF, BCR, adequacy),
@@ -169,16 +196,19 @@ pub(crate) fn names_safeguard(sentence: &Sentence, scan: &Scan<'_>) -> bool {
 /// The text has a letter for which matching its lower case differs from
 /// case-insensitive matching.
 fn folds_oddly(text: &str) -> bool {
-    !text.is_ascii() && text.contains(FOLDS_TO_ASCII)
+    // The last UTF-8 bytes of the letters of `FOLDS_TO_ASCII`: a quick
+    // (vectorised) look for them before the exact one.
+    memchr::memchr3(0xBF, 0xAA, 0xB0, text.as_bytes()).is_some() && text.contains(FOLDS_TO_ASCII)
 }
 
 /// A sentence, its scan and its element masks.
 struct Prepared<'s> {
     sentence: &'s Sentence,
-    scan: &'s Scan<'static>,
-    masks: Vec<u64>,
-    /// The scan of the list lead the sentence starts with, made on first use.
-    lead: OnceCell<Scan<'static>>,
+    scan: Scan<'s>,
+    masks: Masks,
+    /// The scan of the list lead the sentence starts with (shared by the
+    /// items of the list), made on first use.
+    lead: Option<&'s OnceCell<Scans<'static>>>,
 }
 
 impl CompiledRequirement {
@@ -201,16 +231,20 @@ pub(crate) fn assess(
     model: &Model,
     views: &[ClauseView<'_>],
     sentences: &[Sentence],
-    scans: &[Scan<'static>],
+    scans: &Scans<'static>,
 ) -> Vec<Requirement> {
+    let lead_of = lead_slots(sentences);
+    let leads: Vec<OnceCell<Scans<'static>>> =
+        lead_of.iter().flatten().map(|_| OnceCell::new()).collect();
     let prepared: Vec<Prepared<'_>> = sentences
         .iter()
-        .zip(scans)
-        .map(|(sentence, scan)| Prepared {
+        .zip(scans.iter())
+        .zip(&lead_of)
+        .map(|((sentence, scan), &slot)| Prepared {
             sentence,
             scan,
-            masks: element_masks(scan),
-            lead: OnceCell::new(),
+            masks: element_masks(&scan),
+            lead: slot.and_then(|i| leads.get(i)),
         })
         .collect();
     let contexts = ClauseContexts::new(views);
@@ -234,7 +268,7 @@ fn assess_one(
     for p in sentences {
         let mask = p.masks[ri];
         // No element's phrase occurs: nothing to find (negated or not).
-        if mask == 0 || req.is_negated(p.scan) {
+        if mask == 0 || req.is_negated(&p.scan) {
             continue;
         }
         let s = p.sentence;
@@ -243,18 +277,17 @@ fn assess_one(
                 continue;
             }
             let mut ctx = |clause: usize| contexts.fits(clause, e);
-            if element_in(e, p.scan, &s.clauses, &mut ctx) {
+            if element_in(e, &p.scan, &s.clauses, &mut ctx) {
                 let deferred = p.scan.any(&COMPILED.deferral);
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
                     element: e.rule.name,
                     strong,
-                    clauses: hit_clauses(e, p, &mut ctx),
+                    clauses: hit_clauses(e, p, contexts, &mut ctx),
                 });
             }
         }
     }
-    let field_clauses = field_support(req.rule.code, model, views);
     let strong: BTreeSet<&str> = hits
         .iter()
         .filter(|h| h.strong)
@@ -265,6 +298,12 @@ fn assess_one(
         .met_when
         .iter()
         .any(|needed| needed.iter().all(|n| strong.contains(n)));
+    // The fields only count (and are only cited) when the rules fall short.
+    let field_clauses = if met {
+        None
+    } else {
+        field_support(req.rule.code, model, views)
+    };
     let status = if met {
         Status::Met
     } else if !hits.is_empty() || field_clauses.is_some() {
@@ -275,16 +314,33 @@ fn assess_one(
     if status == Status::Met {
         hits.retain(|h| h.strong);
     }
-    let field_clauses = if status == Status::Met {
-        None
-    } else {
-        field_clauses
-    };
     Requirement {
         code: req.rule.code.to_string(),
         status,
         evidence: evidence(&hits, field_clauses, views),
     }
+}
+
+/// Per sentence, the slot of the list lead it starts with: the items of a
+/// list share one.
+fn lead_slots(sentences: &[Sentence]) -> Vec<Option<usize>> {
+    let mut slots = Vec::with_capacity(sentences.len());
+    let mut previous: Option<&str> = None;
+    let mut next = 0;
+    for s in sentences {
+        let lead = s.text.get(..s.lead_len).filter(|l| !l.is_empty());
+        let slot = match lead {
+            None => None,
+            Some(l) if previous == Some(l) => Some(next - 1),
+            Some(_) => {
+                next += 1;
+                Some(next - 1)
+            }
+        };
+        previous = lead;
+        slots.push(slot);
+    }
+    slots
 }
 
 /// The clauses to cite for an element found in a sentence: the list's lead
@@ -293,15 +349,17 @@ fn assess_one(
 fn hit_clauses(
     e: &CompiledElement,
     p: &Prepared<'_>,
+    contexts: &ClauseContexts<'_, '_>,
     ctx: &mut impl FnMut(usize) -> bool,
 ) -> Vec<usize> {
     let s = p.sentence;
     let lead = s.text.get(..s.lead_len).unwrap_or("");
-    if !lead.is_empty() {
-        let scan = p
-            .lead
-            .get_or_init(|| COMPILED.pool.scanner().scan(lead.to_lowercase()));
-        if element_in(e, scan, &s.lead_clauses, ctx) {
+    if let (false, Some(cell)) = (lead.is_empty(), p.lead) {
+        let scans = cell.get_or_init(|| contexts.scan(lead));
+        let in_lead = scans
+            .first()
+            .is_some_and(|scan| element_in(e, &scan, &s.lead_clauses, ctx));
+        if in_lead {
             return s.lead_clauses.clone();
         }
     }
@@ -328,10 +386,15 @@ fn element_in(
     context.occurs(scan.text(), scan) || clauses.iter().any(|&i| ctx(i))
 }
 
-/// The clause contexts (headings and text), each scanned on first use.
+/// The clause contexts (headings and text), each built and scanned on
+/// first use.
 struct ClauseContexts<'v, 'a> {
     views: &'v [ClauseView<'a>],
-    scans: Vec<OnceCell<Scan<'static>>>,
+    scans: Vec<OnceCell<(String, Scans<'static>)>>,
+    /// Scans the contexts (with the context pool) ...
+    context_scanner: RefCell<Scanner<'static>>,
+    /// ... and the list leads (one scratch space for each).
+    scanner: RefCell<Scanner<'static>>,
 }
 
 impl<'v, 'a> ClauseContexts<'v, 'a> {
@@ -339,22 +402,37 @@ impl<'v, 'a> ClauseContexts<'v, 'a> {
         ClauseContexts {
             views,
             scans: (0..views.len()).map(|_| OnceCell::new()).collect(),
+            context_scanner: RefCell::new(COMPILED.context_pool.scanner()),
+            scanner: RefCell::new(COMPILED.pool.scanner()),
         }
     }
 
-    /// Whether a clause satisfies an element's context condition: a context
-    /// pattern occurs in it, or it (or a clause above it) has one of the
-    /// element's topics.
+    /// One text lower-cased and scanned for the rule patterns.
+    fn scan(&self, text: &str) -> Scans<'static> {
+        let mut scanner = self.scanner.borrow_mut();
+        scanner.push(text);
+        scanner.take()
+    }
+
+    /// Whether a clause satisfies an element's context condition: it (or a
+    /// clause above it) has one of the element's topics, or a context
+    /// pattern occurs in it.
     fn fits(&self, clause: usize, e: &CompiledElement) -> bool {
-        let (Some(v), Some(cell)) = (self.views.get(clause), self.scans.get(clause)) else {
+        if has_topic(self.views, clause, e.rule.topics) {
+            return true;
+        }
+        let (Some(c), Some(cell)) = (&e.context, self.scans.get(clause)) else {
             return false;
         };
-        let in_text = e.context.as_ref().is_some_and(|c| {
-            let text = v.context();
-            let scan = cell.get_or_init(|| COMPILED.pool.scanner().scan(text.to_lowercase()));
-            c.occurs(text, scan)
+        let (text, scans) = cell.get_or_init(|| {
+            let text = context(self.views, clause);
+            let mut scanner = self.context_scanner.borrow_mut();
+            scanner.push(&text);
+            (text, scanner.take())
         });
-        in_text || v.kinds.iter().any(|k| e.rule.topics.contains(k))
+        scans
+            .first()
+            .is_some_and(|scan| c.occurs_in_context(text, &scan))
     }
 }
 
@@ -444,8 +522,8 @@ mod tests {
             lead_len: 0,
             lead_clauses: Vec::new(),
         };
-        let scan = COMPILED.pool.scanner().scan(text.to_lowercase());
-        names_safeguard(&s, &scan)
+        let scans = scan_text(text);
+        names_safeguard(&s, &scans.first().expect("one text"))
     }
 
     #[test]
@@ -468,14 +546,25 @@ mod tests {
             .expect("consent has a context");
         for text in [
             "Over SUBVERWERKERS",
+            "7. Sub-verwerkers\nVerwerker mag derden inschakelen.",
+            "Artikel 7\nHet INSCHAKELEN van een Derde",
+            "Uitbesteding aan Derden – zie bijlage",
             "Over ſubverwerkers",
             "İnschakelen van derden",
             "Niets hiervan",
         ] {
-            let scan = COMPILED.pool.scanner().scan(text.to_lowercase());
+            let scans = scan_text(text);
+            let scan = scans.first().expect("one text");
             assert_eq!(
                 ctx.occurs(text, &scan),
                 set(ctx.patterns).is_match(text),
+                "{text}"
+            );
+            let in_context = COMPILED.context_pool.scan_all([text]);
+            let in_context = in_context.first().expect("one text");
+            assert_eq!(
+                ctx.occurs_in_context(text, &in_context),
+                ctx.occurs(text, &scan),
                 "{text}"
             );
         }

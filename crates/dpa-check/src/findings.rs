@@ -3,7 +3,7 @@
 //! Codes, severities and message texts live in [`crate::rules::FINDINGS`].
 
 use crate::art28::names_safeguard;
-use crate::matcher::Scan;
+use crate::matcher::Scans;
 use crate::rules::FINDINGS;
 use crate::sentences::{ClauseView, Sentence};
 use crate::Lang;
@@ -24,7 +24,7 @@ pub(crate) struct Inputs<'a> {
     pub views: &'a [ClauseView<'a>],
     pub sentences: &'a [Sentence],
     /// The sentences' scans for the rule patterns (same order).
-    pub scans: &'a [Scan<'static>],
+    pub scans: &'a Scans<'static>,
     pub art28: &'a [Requirement],
     pub lang: Lang,
     /// Clause id to its position in the views (the first), built on first use.
@@ -74,7 +74,13 @@ fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<Clause
         .collect();
     if ids.len() > 1 {
         let positions = inp.positions.get_or_init(|| positions(inp.views));
-        ids.sort_by_key(|id| positions.get(id).copied().unwrap_or(usize::MAX));
+        let mut placed: Vec<(usize, &str)> = ids
+            .iter()
+            .map(|id| (positions.get(id).copied().unwrap_or(usize::MAX), *id))
+            .collect();
+        // Stable: ids at the same position keep their order.
+        placed.sort_by_key(|&(position, _)| position);
+        ids = placed.into_iter().map(|(_, id)| id).collect();
         ids.dedup();
     }
     ids.into_iter().map(str::to_string).collect()
@@ -203,8 +209,8 @@ fn subprocessor_label(m: &Model, i: usize) -> String {
 fn document_names_safeguard(inp: &Inputs<'_>) -> bool {
     inp.sentences
         .iter()
-        .zip(inp.scans)
-        .any(|(s, scan)| names_safeguard(s, scan))
+        .zip(inp.scans.iter())
+        .any(|(s, scan)| names_safeguard(s, &scan))
 }
 
 // --- breach -----------------------------------------------------------------

@@ -11,7 +11,10 @@
 //! boundaries (`\b(audit|audits)\b`, `\bverwijder\w*`) needs no regex: the
 //! automaton's hits and a look at the bytes around them decide it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -21,6 +24,24 @@ use std::sync::OnceLock;
 
 /// A pattern's index in its [`Pool`].
 pub(crate) type PatternId = usize;
+
+/// Pattern ids, ascending and each once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PatternSet(Vec<PatternId>);
+
+impl PatternSet {
+    pub fn ids(&self) -> &[PatternId] {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn contains(&self, id: PatternId) -> bool {
+        self.0.binary_search(&id).is_ok()
+    }
+}
 
 /// A literal set larger than this is no useful filter.
 const MAX_LITERALS: usize = 64;
@@ -38,6 +59,14 @@ impl PoolBuilder {
         patterns.iter().map(|p| self.add_one(p)).collect()
     }
 
+    /// The ids of `patterns` as a set (see `add`).
+    pub fn add_set(&mut self, patterns: &[&'static str]) -> PatternSet {
+        let mut ids = self.add(patterns);
+        ids.sort_unstable();
+        ids.dedup();
+        PatternSet(ids)
+    }
+
     fn add_one(&mut self, pattern: &'static str) -> PatternId {
         if let Some(&id) = self.ids.get(pattern) {
             return id;
@@ -53,11 +82,11 @@ impl PoolBuilder {
         let mut unfiltered = Vec::new();
         let mut full = vec![0u8; self.patterns.len()];
         let mut literal_ids: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
-        let mut literal_patterns: Vec<Vec<Entry>> = Vec::new();
+        let mut literal_uses: Vec<LiteralUses> = Vec::new();
         for (id, p) in self.patterns.iter().enumerate() {
             let (sets, bounds) = match words_form(p) {
                 Some((literals, bounds)) => (vec![literals], Some(bounds)),
-                None => (required_literals(p), None),
+                None => (filtering_sets(required_literals(p)), None),
             };
             if sets.is_empty() {
                 unfiltered.push(id);
@@ -66,21 +95,25 @@ impl PoolBuilder {
             full[id] = u8::MAX >> (8 - sets.len());
             for (set, literals) in sets.into_iter().enumerate() {
                 for lit in literals {
-                    let next = literal_patterns.len();
+                    let next = literal_uses.len();
                     let li = *literal_ids.entry(lit).or_insert(next);
                     if li == next {
-                        literal_patterns.push(Vec::new());
+                        literal_uses.push(LiteralUses::default());
                     }
-                    let set = 1 << set;
-                    literal_patterns[li].push(Entry { id, bounds, set });
+                    let uses = &mut literal_uses[li];
+                    match bounds {
+                        Some(b) => uses.words.push((id, b)),
+                        None => uses.required.push((id, 1 << set)),
+                    }
                 }
             }
         }
         let mut literals: Vec<(Vec<u8>, usize)> = literal_ids.into_iter().collect();
         literals.sort_by_key(|(_, i)| *i);
-        let automaton = AhoCorasick::builder()
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(literals.iter().map(|(l, _)| l))
             .expect("literal automaton builds");
         Pool {
@@ -89,19 +122,9 @@ impl PoolBuilder {
             unfiltered,
             full,
             automaton,
-            literal_patterns,
+            literal_uses,
         }
     }
-}
-
-/// A pattern's use of a literal: it needs the literal to occur (`bounds`
-/// `None`: its regex decides), or it is the literal between the word
-/// boundaries `bounds` asks for.
-struct Entry {
-    id: PatternId,
-    bounds: Option<Bounds>,
-    /// The bit of the literal set (of the pattern's required sets) it is in.
-    set: u8,
 }
 
 /// Which ends of a literal must be (ASCII) word boundaries.
@@ -206,6 +229,22 @@ fn required_literals(pattern: &str) -> Vec<Vec<Vec<u8>>> {
 /// Required literal sets per pattern at most.
 const MAX_SETS: usize = 8;
 
+/// A required literal set besides the first needs literals this long: a
+/// shorter one (`in`, `de`, `s`) occurs in almost every text, so it filters
+/// out little while the scan must note each of its many occurrences.
+const MIN_EXTRA_LITERAL: usize = 4;
+
+/// The sets of `required_literals` worth scanning for: the first (longest)
+/// and those whose literals are all long.
+fn filtering_sets(sets: Vec<Vec<Vec<u8>>>) -> Vec<Vec<Vec<u8>>> {
+    let long = |set: &Vec<Vec<u8>>| set.iter().all(|l| l.len() >= MIN_EXTRA_LITERAL);
+    sets.into_iter()
+        .enumerate()
+        .filter(|(i, set)| *i == 0 || long(set))
+        .map(|(_, set)| set)
+        .collect()
+}
+
 /// The literals one of which every match of `hir` starts (or ends) with,
 /// and the length of the shortest; `None` when that is no useful filter.
 fn literal_set(hir: &Hir, kind: ExtractKind) -> Option<(usize, Vec<Vec<u8>>)> {
@@ -230,9 +269,19 @@ pub(crate) struct Pool {
     unfiltered: Vec<PatternId>,
     /// Per pattern, the bits of all its required literal sets.
     full: Vec<u8>,
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Per literal of the automaton, the patterns that use it.
-    literal_patterns: Vec<Vec<Entry>>,
+    literal_uses: Vec<LiteralUses>,
+}
+
+/// The patterns that use one literal.
+#[derive(Default)]
+struct LiteralUses {
+    /// Patterns whose regex decides once the literal occurs, with the bit of
+    /// the required set the literal is in: one occurrence per text is enough.
+    required: Vec<(PatternId, u8)>,
+    /// Word patterns: the literal is a match where its boundaries hold.
+    words: Vec<(PatternId, Bounds)>,
 }
 
 /// What is known of a pattern on one text.
@@ -260,94 +309,285 @@ impl Pool {
     pub fn scanner(&self) -> Scanner<'_> {
         Scanner {
             pool: self,
-            scratch: vec![Known::Absent; self.regexes.len()],
-            sets: vec![0; self.regexes.len()],
+            known: vec![Known::Absent; self.len()],
+            sets: vec![0; self.len()],
             touched: Vec::new(),
+            literal_seen: vec![Seen::default(); self.literal_uses.len()],
+            seen_literals: Vec::new(),
+            live: Vec::new(),
+            out: Scans::empty(self),
         }
+    }
+
+    /// The scans of `texts` (any case), in order.
+    pub fn scan_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Scans<'_> {
+        let mut scanner = self.scanner();
+        for text in texts {
+            scanner.push(text);
+        }
+        scanner.finish()
     }
 }
 
-/// Scans texts with a pool.
+/// What a scan has seen of one literal in the current text.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    /// It occurred: its required uses are noted.
+    any: bool,
+    /// Every word pattern of it matched: later occurrences add nothing.
+    words_done: bool,
+}
+
+/// Scans texts with a pool, collecting their [`Scans`].
 pub(crate) struct Scanner<'a> {
     pool: &'a Pool,
-    /// Per pattern, what the current scan knows; all `Absent` between scans.
-    scratch: Vec<Known>,
+    /// Per pattern, what the current text shows; all `Absent` between texts.
+    known: Vec<Known>,
     /// Per pattern, the bits of the required literal sets seen (0 between
-    /// scans) ...
+    /// texts) ...
     sets: Vec<u8>,
     /// ... and the patterns whose bits are set.
     touched: Vec<PatternId>,
-}
-
-/// Note the literal set of `e` seen; whether all sets of its pattern are.
-fn all_sets_seen(e: &Entry, full: &[u8], sets: &mut [u8], touched: &mut Vec<PatternId>) -> bool {
-    let seen = &mut sets[e.id];
-    if *seen == 0 {
-        touched.push(e.id);
-    }
-    *seen |= e.set;
-    *seen == full[e.id]
+    /// Per literal, what the current text shows (default between texts) ...
+    literal_seen: Vec<Seen>,
+    /// ... and the literals that are not default.
+    seen_literals: Vec<usize>,
+    /// The patterns of the current text that are not `Absent`.
+    live: Vec<PatternId>,
+    out: Scans<'a>,
 }
 
 impl<'a> Scanner<'a> {
-    /// Scan a lower-cased text once for the literals of all patterns.
-    pub fn scan(&mut self, text: String) -> Scan<'a> {
-        let pool = self.pool;
-        let known = &mut self.scratch;
-        let mut live = pool.unfiltered.clone();
-        for &id in &pool.unfiltered {
-            known[id] = Known::Candidate;
+    /// Scan one more text (any case): its lower case once for the literals
+    /// of all patterns.
+    pub fn push(&mut self, text: &str) {
+        let start = self.out.lower.len();
+        push_lowercase(&mut self.out.lower, text);
+        for &id in &self.pool.unfiltered {
+            self.note(id, Known::Candidate);
         }
-        let bytes = text.as_bytes();
-        for m in pool.automaton.find_overlapping_iter(&text) {
-            let Some(entries) = pool.literal_patterns.get(m.pattern().as_usize()) else {
+        let lower = std::mem::take(&mut self.out.lower);
+        self.find_literals(&lower.as_bytes()[start..]);
+        self.out.lower = lower;
+        self.end_text();
+    }
+
+    /// The scans of the texts pushed since the last `take`; the scanner
+    /// can go on with other texts.
+    pub fn take(&mut self) -> Scans<'a> {
+        std::mem::replace(&mut self.out, Scans::empty(self.pool))
+    }
+
+    /// The scans of all texts pushed.
+    pub fn finish(self) -> Scans<'a> {
+        self.out
+    }
+
+    /// Run the automaton over one text, noting each literal occurrence.
+    fn find_literals(&mut self, text: &[u8]) {
+        let dfa = &self.pool.automaton;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        let mut at = 0;
+        while let Some(end) = next_special(dfa, &mut sid, text, at) {
+            at = end;
+            if !dfa.is_match(sid) {
                 continue;
-            };
-            for e in entries {
-                let now = match e.bounds {
-                    None if all_sets_seen(e, &pool.full, &mut self.sets, &mut self.touched) => {
-                        Known::Candidate
-                    }
-                    None => continue,
-                    Some(b) if b.hold(bytes, m.start(), m.end()) => Known::Match,
-                    Some(_) => continue,
-                };
-                match known[e.id] {
-                    Known::Absent => live.push(e.id),
-                    Known::Candidate if now == Known::Match => {}
-                    _ => continue,
-                }
-                known[e.id] = now;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let literal = dfa.match_pattern(sid, k);
+                let start = end - dfa.pattern_len(literal);
+                self.on_literal(literal.as_usize(), text, start, end);
             }
         }
+    }
+
+    /// A literal occurs at `start..end` of `text`.
+    fn on_literal(&mut self, literal: usize, text: &[u8], start: usize, end: usize) {
+        let pool = self.pool;
+        let (Some(uses), Some(&seen)) = (
+            pool.literal_uses.get(literal),
+            self.literal_seen.get(literal),
+        ) else {
+            return;
+        };
+        if !seen.any {
+            self.seen_literals.push(literal);
+            for &(id, set) in &uses.required {
+                if self.all_sets_seen(id, set) {
+                    self.note(id, Known::Candidate);
+                }
+            }
+        }
+        let mut words_done = seen.words_done;
+        if !words_done {
+            words_done = true;
+            for &(id, bounds) in &uses.words {
+                if bounds.hold(text, start, end) {
+                    self.note(id, Known::Match);
+                } else {
+                    words_done = false;
+                }
+            }
+        }
+        self.literal_seen[literal] = Seen {
+            any: true,
+            words_done,
+        };
+    }
+
+    /// Note the required literal set `set` of pattern `id` seen; whether
+    /// all its sets are.
+    fn all_sets_seen(&mut self, id: PatternId, set: u8) -> bool {
+        let seen = &mut self.sets[id];
+        if *seen == 0 {
+            self.touched.push(id);
+        }
+        *seen |= set;
+        *seen == self.pool.full[id]
+    }
+
+    /// What the text shows of pattern `id` (a match is never downgraded).
+    fn note(&mut self, id: PatternId, now: Known) {
+        let known = &mut self.known[id];
+        match *known {
+            Known::Absent => self.live.push(id),
+            Known::Candidate if now == Known::Match => {}
+            _ => return,
+        }
+        *known = now;
+    }
+
+    /// Store what the text showed and clear the scratch space.
+    fn end_text(&mut self) {
         for id in self.touched.drain(..) {
             self.sets[id] = 0;
         }
-        live.sort_unstable();
-        let states = live
-            .iter()
-            .map(|&id| Cell::new(std::mem::replace(&mut known[id], Known::Absent)))
-            .collect();
-        Scan {
-            pool,
-            text,
-            live,
-            states,
+        for literal in self.seen_literals.drain(..) {
+            self.literal_seen[literal] = Seen::default();
         }
+        self.live.sort_unstable();
+        let out = &mut self.out;
+        for &id in &self.live {
+            let state = std::mem::replace(&mut self.known[id], Known::Absent);
+            out.states.push(Cell::new(state));
+        }
+        out.live.append(&mut self.live);
+        out.ends.push((out.lower.len(), out.live.len()));
     }
 }
 
-/// The patterns of a pool on one text, each regex run at most once.
-pub(crate) struct Scan<'a> {
+/// Step the automaton from state `sid` over `text[at..]` up to the next
+/// special (match) state: the offset just after it, or `None` at the end.
+#[inline(never)]
+fn next_special(dfa: &DFA, sid: &mut StateID, text: &[u8], at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mut state = *sid;
+    let found = rest.iter().position(|&byte| {
+        state = dfa.next_state(Anchored::No, state, byte);
+        dfa.is_special(state)
+    });
+    *sid = state;
+    found.map(|i| at + i + 1)
+}
+
+/// `buf.push_str(&text.to_lowercase())`, without a new string for each text.
+fn push_lowercase(buf: &mut String, text: &str) {
+    if text.contains('Σ') {
+        // A capital sigma lower-cases by its context (`ς` ends a word).
+        buf.push_str(&text.to_lowercase());
+        return;
+    }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = ascii_prefix_len(rest.as_bytes());
+        let start = buf.len();
+        buf.push_str(&rest[..ascii]);
+        buf[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            buf.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// The length of the ASCII start of `bytes`, eight bytes at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
+        if w & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - at)
+}
+
+/// The scans of many texts: their lower case one after the other, and per
+/// text what is known of each pattern that may match.
+pub(crate) struct Scans<'a> {
     pool: &'a Pool,
-    text: String,
-    /// The patterns that may match, ascending: all others do not ...
+    lower: String,
+    /// Per text, where its lower case ends in `lower` and where its patterns
+    /// end in `live` and `states`.
+    ends: Vec<(usize, usize)>,
+    /// Per text, the patterns that may match, ascending: all others do not ...
     live: Vec<PatternId>,
     /// ... and what is known of each.
     states: Vec<Cell<Known>>,
 }
 
-impl Scan<'_> {
+impl<'a> Scans<'a> {
+    fn empty(pool: &'a Pool) -> Self {
+        Scans {
+            pool,
+            lower: String::new(),
+            ends: Vec::new(),
+            live: Vec::new(),
+            states: Vec::new(),
+        }
+    }
+
+    /// The scans, in the order of the texts.
+    pub fn iter(&self) -> impl Iterator<Item = Scan<'_>> + '_ {
+        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|((text, pats), &(text_end, pats_end))| Scan {
+                pool: self.pool,
+                text: self.lower.get(text..text_end).unwrap_or(""),
+                live: &self.live[pats..pats_end],
+                states: &self.states[pats..pats_end],
+            })
+    }
+
+    /// The scan of the first text.
+    pub fn first(&self) -> Option<Scan<'_>> {
+        self.iter().next()
+    }
+}
+
+/// The patterns of a pool on one text, each regex run at most once.
+#[derive(Clone, Copy)]
+pub(crate) struct Scan<'a> {
+    pool: &'a Pool,
+    /// The text, lower-cased.
+    text: &'a str,
+    /// The patterns that may match, ascending: all others do not ...
+    live: &'a [PatternId],
+    /// ... and what is known of each.
+    states: &'a [Cell<Known>],
+}
+
+impl<'a> Scan<'a> {
     /// Whether pattern `id` matches the text.
     pub fn matches(&self, id: PatternId) -> bool {
         let Ok(i) = self.live.binary_search(&id) else {
@@ -358,7 +598,7 @@ impl Scan<'_> {
             Known::Absent | Known::NoMatch => false,
             Known::Match => true,
             Known::Candidate => {
-                let hit = self.pool.regex(id).is_match(&self.text);
+                let hit = self.pool.regex(id).is_match(self.text);
                 cell.set(if hit { Known::Match } else { Known::NoMatch });
                 hit
             }
@@ -366,18 +606,21 @@ impl Scan<'_> {
     }
 
     /// The patterns that may match; every other pattern does not.
-    pub fn live(&self) -> &[PatternId] {
-        &self.live
+    pub fn live(&self) -> &'a [PatternId] {
+        self.live
     }
 
-    /// The text scanned.
-    pub fn text(&self) -> &str {
-        &self.text
+    /// The text scanned, lower-cased.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
-    /// Whether any of the patterns matches.
-    pub fn any(&self, ids: &[PatternId]) -> bool {
-        ids.iter().any(|&id| self.matches(id))
+    /// Whether any pattern of the set matches (only those that may match,
+    /// usually a few, are looked at).
+    pub fn any(&self, set: &PatternSet) -> bool {
+        self.live
+            .iter()
+            .any(|&id| set.contains(id) && self.matches(id))
     }
 }
 
@@ -402,6 +645,28 @@ mod tests {
             vec![words(&["verwijder"])]
         );
         assert!(required_literals(r"\w+\s*$").is_empty());
+    }
+
+    #[test]
+    fn lower_case_is_pushed_as_to_lowercase_gives_it() {
+        let texts = [
+            "",
+            "ABC def",
+            "Ëen ÉÉN über-Straße",
+            "İstanbul KELVİN \u{212A} ſ",
+            "ΣΑΣ ΟΔΟΣ. Σ",
+            "a long ASCII start of more than eight bytes, then: Ä",
+            "€ und ẞ",
+        ];
+        let mut buf = String::new();
+        for t in texts {
+            let start = buf.len();
+            push_lowercase(&mut buf, t);
+            assert_eq!(&buf[start..], t.to_lowercase(), "{t:?}");
+        }
+        assert_eq!(ascii_prefix_len(b"abcdefghij\xc3\xab"), 10);
+        assert_eq!(ascii_prefix_len(b"abc"), 3);
+        assert_eq!(ascii_prefix_len("ë".as_bytes()), 0);
     }
 
     #[test]
@@ -459,7 +724,8 @@ mod tests {
             "a",
         ];
         for t in texts {
-            let scan = pool.scanner().scan(t.to_string());
+            let scans = pool.scan_all([t]);
+            let scan = scans.first().expect("one text");
             for (&id, p) in ids.iter().zip(&all) {
                 let want = compile(p).is_match(t);
                 assert_eq!(scan.matches(id), want, "{p} on {t:?}");
@@ -478,13 +744,23 @@ mod tests {
         assert_eq!(b.add(&[r"\bverwijder\w*"]), vec![ids[0]]);
         let pool = b.build();
         let text = "hij werkt daar graag aan mee";
-        let scan = pool.scanner().scan(text.to_string());
+        let scan_of = |t: &str| {
+            let scans = pool.scan_all([t]);
+            let scan = scans.first().expect("one text");
+            ids.iter()
+                .map(|&id| scan.matches(id))
+                .collect::<Vec<bool>>()
+        };
+        let scans = pool.scan_all([text]);
+        let scan = scans.first().expect("one text");
         assert!(!scan.matches(ids[0]));
         assert!(scan.matches(ids[1]));
         assert!(scan.matches(ids[2]));
-        assert!(scan.any(&ids));
-        let scan = pool.scanner().scan("subverwijderd".into());
-        assert!(!scan.matches(ids[0]), "no word boundary before the stem");
-        assert!(pool.scanner().scan("ze verwijderen".into()).matches(ids[0]));
+        assert!(scan.any(&PatternSet(ids.clone())));
+        assert!(
+            !scan_of("subverwijderd")[0],
+            "no word boundary before the stem"
+        );
+        assert!(scan_of("ze verwijderen")[0]);
     }
 }

@@ -9,21 +9,20 @@
 
 use dpa_model::{Clause, ClauseKind};
 use regex::Regex;
-use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// A clause with what the rules read around it.
 #[derive(Debug)]
 pub(crate) struct ClauseView<'a> {
     pub clause: &'a Clause,
-    /// Headings above the clause (a heading line of its own first, see
-    /// `add_heading_lines`); with its own heading and text they make the
-    /// clause's context, built on first use (see [`ClauseView::context`]).
-    headings: Vec<&'a str>,
+    /// The view of the clause it is a child of: the headings and topics
+    /// above it (see [`context`] and [`has_topic`]).
+    parent: Option<usize>,
+    /// What it adds to the headings of the clauses below it: its heading,
+    /// its text when it is only a heading, else nothing.
+    label: &'a str,
+    /// A heading line of its own before it (see `add_heading_lines`).
     heading_line: Option<&'a str>,
-    context: OnceCell<String>,
-    /// Its kind and the kinds of the clauses above it.
-    pub kinds: Vec<ClauseKind>,
     /// The clause is only a heading (`7. Sub-verwerkers`): it gives context
     /// to the clauses below it and is no sentence of its own.
     pub heading_only: bool,
@@ -70,66 +69,72 @@ const LONGEST_ABBREVIATION: usize = {
 /// Every clause of the tree in document order with its context.
 pub(crate) fn clause_views(tree: &[Clause]) -> Vec<ClauseView<'_>> {
     let mut out = Vec::new();
-    let mut headings = Vec::new();
-    let mut kinds = Vec::new();
     for c in tree {
-        walk(c, &mut headings, &mut kinds, &mut out);
+        walk(c, None, &mut out);
     }
     add_heading_lines(&mut out);
     out
 }
 
-fn walk<'a>(
-    c: &'a Clause,
-    headings: &mut Vec<&'a str>,
-    kinds: &mut Vec<ClauseKind>,
-    out: &mut Vec<ClauseView<'a>>,
-) {
-    let mut own_kinds = kinds.clone();
-    own_kinds.extend(c.kind);
+fn walk<'a>(c: &'a Clause, parent: Option<usize>, out: &mut Vec<ClauseView<'a>>) {
     let heading_only = match c.heading.as_deref() {
         Some(h) => is_only_heading(&c.text, h),
         None => looks_like_heading(c.text.trim()),
     };
-    out.push(ClauseView {
-        clause: c,
-        headings: headings.clone(),
-        heading_line: None,
-        context: OnceCell::new(),
-        kinds: own_kinds,
-        heading_only,
-    });
     let label = match &c.heading {
         Some(h) => h.as_str(),
         None if heading_only => c.text.trim(),
         None => "",
     };
-    headings.push(label);
-    kinds.extend(c.kind);
+    let me = out.len();
+    out.push(ClauseView {
+        clause: c,
+        parent,
+        label,
+        heading_line: None,
+        heading_only,
+    });
     for child in &c.children {
-        walk(child, headings, kinds, out);
-    }
-    headings.pop();
-    if c.kind.is_some() {
-        kinds.pop();
+        walk(child, Some(me), out);
     }
 }
 
-impl ClauseView<'_> {
-    /// The heading lines above the clause, its own heading and its own text.
-    pub fn context(&self) -> &str {
-        self.context.get_or_init(|| {
-            let mut context = self.headings.join("\n");
-            if let Some(h) = &self.clause.heading {
-                push_line(&mut context, h);
-            }
-            push_line(&mut context, &self.clause.text);
-            match self.heading_line {
-                Some(h) => format!("{h}\n{context}"),
-                None => context,
-            }
-        })
+/// The views above view `i`, nearest first.
+fn ancestors<'v, 'a>(
+    views: &'v [ClauseView<'a>],
+    i: usize,
+) -> impl Iterator<Item = &'v ClauseView<'a>> {
+    let first = views.get(i).and_then(|v| v.parent);
+    std::iter::successors(first.and_then(|p| views.get(p)), |v| {
+        v.parent.and_then(|p| views.get(p))
+    })
+}
+
+/// The context of view `i`: the heading lines above the clause, its own
+/// heading and its own text.
+pub(crate) fn context(views: &[ClauseView<'_>], i: usize) -> String {
+    let Some(v) = views.get(i) else {
+        return String::new();
+    };
+    let mut headings: Vec<&str> = ancestors(views, i).map(|a| a.label).collect();
+    headings.reverse();
+    let mut context = headings.join("\n");
+    if let Some(h) = &v.clause.heading {
+        push_line(&mut context, h);
     }
+    push_line(&mut context, &v.clause.text);
+    match v.heading_line {
+        Some(h) => format!("{h}\n{context}"),
+        None => context,
+    }
+}
+
+/// Whether the clause of view `i` or a clause above it has one of `topics`
+/// as its kind.
+pub(crate) fn has_topic(views: &[ClauseView<'_>], i: usize, topics: &[ClauseKind]) -> bool {
+    let own = views.get(i).into_iter();
+    own.chain(ancestors(views, i))
+        .any(|v| v.clause.kind.is_some_and(|k| topics.contains(&k)))
 }
 
 /// A heading-only clause has at most this many letters besides its heading.
@@ -137,7 +142,7 @@ const MAX_LABEL_LETTERS: usize = 8;
 
 /// The clause text holds nothing but its heading and a number or label.
 fn is_only_heading(text: &str, heading: &str) -> bool {
-    let Some(at) = text.find(heading) else {
+    let Some(at) = find_heading(text, heading) else {
         return false;
     };
     let rest = text[..at].chars().chain(text[at + heading.len()..].chars());
@@ -146,6 +151,21 @@ fn is_only_heading(text: &str, heading: &str) -> bool {
         .count()
         <= MAX_LABEL_LETTERS
 }
+
+/// Where the heading first occurs in the text: `text.find(heading)`,
+/// looking first just after the clause number, where it usually is.
+fn find_heading(text: &str, heading: &str) -> Option<usize> {
+    let (t, h) = (text.as_bytes(), heading.as_bytes());
+    let Some(&first) = h.first() else {
+        return Some(0);
+    };
+    let near = t.len().min(HEADING_NEAR_START);
+    let at_near = (0..near).find(|&i| t[i] == first && t[i..].starts_with(h));
+    at_near.or_else(|| text.find(heading))
+}
+
+/// How far into a clause's text its heading is looked for first.
+const HEADING_NEAR_START: usize = 32;
 
 fn push_line(s: &mut String, line: &str) {
     if !s.is_empty() {
@@ -262,6 +282,16 @@ static PLAIN_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// `SHORT_LINE` bytes (a quick check before running it; a longer line is
 /// taken line by line).
 fn starts_plain_line(text: &str) -> bool {
+    // A quick look first: a plain line ends in a word byte (or a comma)
+    // within `SHORT_LINE` bytes; prose lines end in punctuation.
+    let head = &text.as_bytes()[..text.len().min(SHORT_LINE + 1)];
+    let ends_plain = memchr::memchr(b'\n', head)
+        .and_then(|end| end.checked_sub(1))
+        .and_then(|last| head.get(last))
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',');
+    if !ends_plain {
+        return false;
+    }
     let mut prev_space = true;
     for &b in text.as_bytes().iter().take(SHORT_LINE + 1) {
         match b {
@@ -287,7 +317,7 @@ impl<'a> Iterator for Lines<'a> {
         if self.0.is_empty() {
             return None;
         }
-        let (line, rest) = match self.0.find('\n') {
+        let (line, rest) = match memchr::memchr(b'\n', self.0.as_bytes()) {
             Some(i) => (&self.0[..i], &self.0[i + 1..]),
             None => (self.0, ""),
         };
@@ -342,7 +372,7 @@ fn is_list_item_start(line: &str) -> bool {
 
 fn is_table_row(line: &str) -> bool {
     let b = line.as_bytes();
-    b.contains(&b'\t') || (b.contains(&b'|') && line.contains(" | "))
+    memchr::memchr2(b'\t', b'|', b).is_some() && (b.contains(&b'\t') || line.contains(" | "))
 }
 
 #[derive(Default)]
@@ -400,12 +430,12 @@ impl Builder {
         if !self.text.is_empty() {
             self.text.push(' ');
         }
-        let mut bytes = lines.as_bytes().to_vec();
-        for b in bytes.iter_mut().filter(|b| **b == b'\n') {
-            *b = b' ';
+        for (i, line) in lines.split('\n').enumerate() {
+            if i > 0 {
+                self.text.push(' ');
+            }
+            self.text.push_str(line);
         }
-        self.text
-            .push_str(std::str::from_utf8(&bytes).unwrap_or_default());
         self.add_clause(clause);
     }
 
@@ -478,10 +508,11 @@ impl Builder {
             _ => (0, Vec::new()),
         };
         if self.text.len() > lead_len && !self.text.trim().is_empty() {
-            let text = std::mem::take(&mut self.text);
+            // Copies of the right size; the buffers keep their room for
+            // the next sentence.
             self.out.push(Sentence {
-                text,
-                clauses: std::mem::take(&mut self.clauses),
+                text: self.text.as_str().to_owned(),
+                clauses: self.clauses.clone(),
                 lead_len,
                 lead_clauses,
             });
@@ -494,19 +525,16 @@ impl Builder {
 /// The text is ASCII and its only whitespace is single spaces (else the
 /// regex below decides).
 fn single_spaces_only(s: &str) -> bool {
-    if s.len() > SHORT_LINE {
-        return false;
-    }
-    let mut prev_space = false;
-    for &b in s.as_bytes() {
-        let space = b == b' ';
-        if !b.is_ascii() || (space && prev_space) || (!space && is_ascii_ws(b)) {
-            return false;
-        }
-        prev_space = space;
-    }
-    true
+    let b = s.as_bytes();
+    s.len() <= SHORT_LINE
+        && s.is_ascii()
+        && DOUBLE_SPACE.find(b).is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
+        && memchr::memchr2(0x0B, 0x0C, b).is_none()
 }
+
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Whitespace other than a single space (`collapse_ws` changes the text).
 static WS_RUN: LazyLock<Regex> =
@@ -539,28 +567,27 @@ fn sentence_ends(line: &str) -> Vec<usize> {
         .collect()
 }
 
-/// What `END` finds, byte by byte: the marks followed by whitespace or the
+/// What `END` finds, mark by mark: the marks followed by whitespace or the
 /// end of the line.
 fn end_marks(line: &str) -> Vec<usize> {
     let b = line.as_bytes();
-    let mut out = Vec::new();
-    for (i, &c) in b.iter().enumerate() {
-        if !matches!(c, b'.' | b'!' | b'?' | b';') {
-            continue;
-        }
-        let next_is_ws = match b.get(i + 1) {
-            None => true,
-            Some(&n) if n.is_ascii() => is_ascii_ws(n),
-            Some(_) => line[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_whitespace),
-        };
-        if next_is_ws {
-            out.push(i);
-        }
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', b).collect();
+    let semicolons = memchr::memchr_iter(b';', b);
+    if marks.is_empty() {
+        marks.extend(semicolons);
+    } else {
+        marks.extend(semicolons);
+        marks.sort_unstable();
     }
-    out
+    marks.retain(|&i| match b.get(i + 1) {
+        None => true,
+        Some(&n) if n.is_ascii() => is_ascii_ws(n),
+        Some(_) => line[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace),
+    });
+    marks
 }
 
 /// Whether the dot at byte `dot` ends a sentence (not an abbreviation or a
@@ -731,8 +758,8 @@ mod tests {
             clause("p2", "Je mag dat nagaan."),
         ];
         let v = clause_views(&tree);
-        assert!(v[1].context().starts_with("7. Controle\n"));
-        assert_eq!(v[0].context(), "7. Controle");
+        assert!(context(&v, 1).starts_with("7. Controle\n"));
+        assert_eq!(context(&v, 0), "7. Controle");
     }
 
     #[test]
@@ -744,8 +771,10 @@ mod tests {
             .children
             .push(clause("4.1", "4.1 Alles blijft binnen."));
         let v = clause_views(std::slice::from_ref(&parent));
-        assert_eq!(v[1].kinds, vec![ClauseKind::Confidentiality]);
-        assert!(v[1].context().starts_with("Geheimhouding\n"));
+        assert!(has_topic(&v, 1, &[ClauseKind::Confidentiality]));
+        assert!(!has_topic(&v, 1, &[ClauseKind::Security]));
+        assert!(!has_topic(&v, 2, &[ClauseKind::Confidentiality]));
+        assert!(context(&v, 1).starts_with("Geheimhouding\n"));
     }
 
     /// The sentences of clauses as (text, clauses, lead length).
