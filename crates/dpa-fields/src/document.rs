@@ -163,10 +163,14 @@ pub fn detect_language(text: &str) -> &'static str {
     } else {
         head
     };
+    // the words are ASCII letters only: compared by their packed key
     for word in crate::words::ascii_words(head).take(LANGUAGE_WORDS) {
-        let lower = word.to_ascii_lowercase();
-        for (n, (_, words)) in counts.iter_mut().zip(STOPWORDS) {
-            *n += usize::from(words.contains(&lower.as_str()));
+        let Some(key) = word_key(word) else {
+            continue;
+        };
+        let from = STOPWORD_KEYS.partition_point(|&(k, _)| k < key);
+        for &(_, lang) in STOPWORD_KEYS[from..].iter().take_while(|&&(k, _)| k == key) {
+            counts[lang] += 1;
         }
     }
     let mut best = ("nl", 0usize);
@@ -176,6 +180,47 @@ pub fn detect_language(text: &str) -> &'static str {
         }
     }
     best.0
+}
+
+/// The stop words of [`STOPWORDS`] as ([`word_key`], language index),
+/// sorted (a word of two languages, `is`, has two entries).
+static STOPWORD_KEYS: LazyLock<Vec<(u64, usize)>> = LazyLock::new(|| {
+    let mut keys: Vec<(u64, usize)> = STOPWORDS
+        .iter()
+        .enumerate()
+        .flat_map(|(lang, (_, words))| words.iter().filter_map(move |w| Some((word_key(w)?, lang))))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
+/// The length of the longest stop word (at most 8: see [`word_key`]).
+const MAX_STOPWORD_LEN: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < STOPWORDS.len() {
+        let words = STOPWORDS[i].1;
+        let mut j = 0;
+        while j < words.len() {
+            if words[j].len() > max {
+                max = words[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(max <= 8, "a stop word packs into a u64");
+    max
+};
+
+/// An ASCII word no longer than the longest stop word, lower-cased and
+/// packed into a number (one per word: the letters are never zero);
+/// `None` for longer words (no stop word).
+fn word_key(word: &str) -> Option<u64> {
+    (word.len() <= MAX_STOPWORD_LEN).then(|| {
+        word.bytes()
+            .fold(0u64, |k, b| k << 8 | u64::from(b.to_ascii_lowercase()))
+    })
 }
 
 /// How many words [`detect_language`] reads.
@@ -369,6 +414,14 @@ mod tests {
         );
         let m = run("Verwerkersovereenkomst\n\nDe klant en de verwerker maken afspraken.\n\nNaam: ________\nDatum: ________");
         assert!(!m.document.is_template);
+    }
+
+    #[test]
+    fn every_stop_word_has_a_key() {
+        let n: usize = STOPWORDS.iter().map(|(_, w)| w.len()).sum();
+        assert_eq!(STOPWORD_KEYS.len(), n);
+        assert_eq!(detect_language("Het is de tijd VAN de verwerker."), "nl");
+        assert_eq!(detect_language("It IS the time of the processor."), "en");
     }
 
     #[test]

@@ -28,12 +28,22 @@ pub struct Pattern {
     regex: Regex,
     /// Lower-cased literals, `None` when the pattern has no useful set.
     literals: Option<&'static Words>,
+    /// Whether every match starts with one of `literals` (else it ends
+    /// with one).
+    prefix: bool,
 }
 
 impl From<Regex> for Pattern {
     fn from(regex: Regex) -> Self {
-        let literals = required_literals(regex.as_str()).map(leak_words);
-        Pattern { regex, literals }
+        let (literals, prefix) = match required_literals(regex.as_str()) {
+            Some((words, kind)) => (Some(leak_words(words)), matches!(kind, ExtractKind::Prefix)),
+            None => (None, false),
+        };
+        Pattern {
+            regex,
+            literals,
+            prefix,
+        }
     }
 }
 
@@ -46,6 +56,18 @@ impl std::ops::Deref for Pattern {
 }
 
 impl Pattern {
+    /// A pattern that cannot start with a literal (`^\s*naam...`) but whose
+    /// every match holds a match of `required` (the words it must contain,
+    /// `(?i)naam|name`): filtered by the literals of `required`.
+    pub fn with_required(regex: Regex, required: &str) -> Self {
+        let literals = required_literals(required).map(|(words, _)| leak_words(words));
+        Pattern {
+            regex,
+            literals,
+            prefix: false,
+        }
+    }
+
     /// False when the pattern cannot match in `hay` (its literals are not
     /// inside it); true when it may.
     pub fn may_match(&self, hay: &str) -> bool {
@@ -53,28 +75,50 @@ impl Pattern {
             .map_or(true, |words| scan::may_have_any(hay, words))
     }
 
+    /// The first offset of `hay` at which a match may start: `None` when
+    /// the pattern cannot match in `hay`. A match starts with a literal of
+    /// a prefix set, so none starts before the first such literal.
+    fn search_from(&self, hay: &str) -> Option<usize> {
+        match self.literals {
+            None => Some(0),
+            Some(words) if self.prefix => scan::first_possible(hay, words),
+            Some(words) => scan::may_have_any(hay, words).then_some(0),
+        }
+    }
+
     pub fn is_match(&self, hay: &str) -> bool {
-        self.may_match(hay) && self.regex.is_match(hay)
+        self.search_from(hay)
+            .is_some_and(|at| self.regex.is_match_at(hay, at))
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        self.may_match(hay).then(|| self.regex.find(hay)).flatten()
+        self.search_from(hay)
+            .and_then(|at| self.regex.find_at(hay, at))
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        self.may_match(hay)
-            .then(|| self.regex.captures(hay))
-            .flatten()
+        self.search_from(hay)
+            .and_then(|at| self.regex.captures_at(hay, at))
     }
 
-    pub fn find_iter<'r, 'h>(
-        &'r self,
-        hay: &'h str,
-    ) -> std::iter::Flatten<std::option::IntoIter<Matches<'r, 'h>>> {
-        self.may_match(hay)
-            .then(|| self.regex.find_iter(hay))
-            .into_iter()
-            .flatten()
+    /// The matches of the regex in `hay`, in order. With a prefix set each
+    /// search starts at the next place a literal occurs (no match starts
+    /// before it, and none is empty), else the regex iterates alone.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> FindIter<'r, 'h> {
+        if self.prefix && self.literals.is_some() {
+            FindIter::FromLiterals {
+                pattern: self,
+                hay,
+                at: Some(0),
+            }
+        } else {
+            FindIter::Regex(
+                self.may_match(hay)
+                    .then(|| self.regex.find_iter(hay))
+                    .into_iter()
+                    .flatten(),
+            )
+        }
     }
 
     pub fn captures_iter<'r, 'h>(
@@ -88,13 +132,50 @@ impl Pattern {
     }
 }
 
+/// Iterator of [`Pattern::find_iter`] (a short-lived value on the stack:
+/// the regex iterator's size needs no box, which would allocate per call).
+#[allow(clippy::large_enum_variant)]
+pub enum FindIter<'r, 'h> {
+    Regex(std::iter::Flatten<std::option::IntoIter<Matches<'r, 'h>>>),
+    /// Searches from the next literal after `at` (`None`: done).
+    FromLiterals {
+        pattern: &'r Pattern,
+        hay: &'h str,
+        at: Option<usize>,
+    },
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        match self {
+            FindIter::Regex(matches) => matches.next(),
+            FindIter::FromLiterals { pattern, hay, at } => {
+                let from = at.take()?;
+                let rest = hay.get(from..)?;
+                let start = from + pattern.search_from(rest)?;
+                let m = pattern.regex.find_at(hay, start)?;
+                // a match holds a literal of at least MIN_LITERAL_LEN bytes:
+                // never empty, so the next search starts at its end
+                *at = (m.end() > m.start()).then_some(m.end());
+                Some(m)
+            }
+        }
+    }
+}
+
 /// The lower-cased literals one of which every match of `pattern` starts
-/// with (or else ends with); `None` when there is no useful such set.
-fn required_literals(pattern: &str) -> Option<Vec<String>> {
+/// with (or else ends with), and which of the two; `None` when there is
+/// no useful such set.
+fn required_literals(pattern: &str) -> Option<(Vec<String>, ExtractKind)> {
     let hir = regex_syntax::parse(pattern).ok()?;
     [ExtractKind::Prefix, ExtractKind::Suffix]
         .into_iter()
-        .find_map(|kind| lower_literals(&extractor(kind.clone()).extract(&hir), kind))
+        .find_map(|kind| {
+            let lits = lower_literals(&extractor(kind.clone()).extract(&hir), kind.clone())?;
+            Some((lits, kind))
+        })
 }
 
 /// A literal extractor that keeps whole words of case-insensitive patterns:
@@ -165,15 +246,18 @@ mod tests {
 
     #[test]
     fn literals_of_alternatives_and_case_insensitive_words() {
-        let lits = required_literals(r"(?i)(?-u:\b)(?:audits?|inspecties?)(?-u:\b)").unwrap();
+        let (lits, kind) =
+            required_literals(r"(?i)(?-u:\b)(?:audits?|inspecties?)(?-u:\b)").unwrap();
+        assert!(matches!(kind, ExtractKind::Prefix));
         assert!(lits.iter().all(|l| l == &l.to_lowercase()));
         assert!(lits.iter().any(|l| l.starts_with("audit")));
         assert!(lits.iter().any(|l| l.starts_with("insp")));
         // a pattern that can start anywhere has no prefix set, but a suffix one
-        let lits = required_literals(r"\d+\s+dagen").unwrap();
+        let (lits, kind) = required_literals(r"\d+\s+dagen").unwrap();
         assert_eq!(lits, vec!["dagen".to_string()]);
+        assert!(matches!(kind, ExtractKind::Suffix));
         // an optional part leaves no useful set
-        assert_eq!(required_literals(r"\w*"), None);
+        assert!(required_literals(r"\w*").is_none());
     }
 
     #[test]
@@ -189,12 +273,39 @@ mod tests {
                 let hay = &doc[start..end];
                 assert_eq!(p.is_match(hay), p.regex.is_match(hay), "{hay:?}");
                 assert_eq!(
-                    p.find_iter(hay).count(),
-                    p.regex.find_iter(hay).count(),
+                    p.find(hay).map(|m| m.range()),
+                    p.regex.find(hay).map(|m| m.range()),
+                    "{hay:?}"
+                );
+                assert_eq!(
+                    p.find_iter(hay).map(|m| m.range()).collect::<Vec<_>>(),
+                    p.regex
+                        .find_iter(hay)
+                        .map(|m| m.range())
+                        .collect::<Vec<_>>(),
                     "{hay:?}"
                 );
             }
         }
+        scan::end_document();
+    }
+
+    #[test]
+    fn required_words_filter_like_the_regex() {
+        let p = Pattern::with_required(
+            Regex::new(r"(?i)^\s*(?:naam|plaats)\s*:\s*(.*)$").unwrap(),
+            r"(?i)naam|plaats",
+        );
+        let doc = "Intro\n  NAAM: Jan\nPlaatſ: Utrecht\nGeen veld.";
+        assert!(p.may_match(doc));
+        scan::begin_document(doc);
+        for start in (0..=doc.len()).filter(|&i| doc.is_char_boundary(i)) {
+            for end in (start..=doc.len()).filter(|&i| doc.is_char_boundary(i)) {
+                let hay = &doc[start..end];
+                assert_eq!(p.is_match(hay), p.regex.is_match(hay), "{hay:?}");
+            }
+        }
+        assert!(!p.may_match(&doc[..5]), "the index filters");
         scan::end_document();
     }
 }

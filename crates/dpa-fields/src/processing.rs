@@ -187,17 +187,17 @@ fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
 /// `Categorie Voorbeelden Bijzonderheden`: a table header whose cells lost their separators.
 fn is_spaced_header(l: &str) -> bool {
     // a header has at most 3 words: a 4th one decides
-    let words: Vec<String> = l
-        .split_whitespace()
-        .take(4)
-        .map(|w| w.to_lowercase())
-        .collect();
-    (2..=3).contains(&words.len())
-        && NAME_HEADERS.contains(&words[0].as_str())
-        && EXAMPLE_HEADERS.contains(&words[1].as_str())
-        && words
-            .get(2)
-            .map_or(true, |w| NOTE_HEADERS.contains(&w.as_str()))
+    let mut words = [""; 4];
+    let mut n = 0;
+    for w in l.split_whitespace().take(4) {
+        words[n] = w;
+        n += 1;
+    }
+    let is_one_of = |list: &[&str], w: &str| list.iter().any(|h| clean::lower_eq(w, h));
+    (2..=3).contains(&n)
+        && is_one_of(&NAME_HEADERS, words[0])
+        && is_one_of(&EXAMPLE_HEADERS, words[1])
+        && (n < 3 || is_one_of(NOTE_HEADERS, words[2]))
 }
 
 fn push_category(

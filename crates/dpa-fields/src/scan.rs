@@ -120,6 +120,21 @@ impl DocCache {
     }
 }
 
+impl DocCache {
+    /// [`first_possible`] from the union's occurrences, as an offset into
+    /// the text; `None` when the union does not know.
+    fn union_first_within(&self, hay: &str, words: &'static Words) -> Option<Option<usize>> {
+        let id = words.id();
+        let at = self.offset_of(hay)?;
+        let lower = self.lower.get()?.as_deref()?;
+        self.union_hits
+            .get_or_init(|| Some(DocWords::find(lower, self.union.as_deref()?)))
+            .as_ref()?
+            .first_within(id, at..at + hay.len())
+            .map(|first| first.map(|s| s - at))
+    }
+}
+
 /// What the document cache knows of one word list.
 enum WordIndex {
     /// How many bytes of the text have been searched for the words.
@@ -176,6 +191,13 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The last of the [`lines`] of `text` inside `range`.
+fn last_line(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = memchr::memrchr2(b'\n', b'\x0c', text[range.clone()].as_bytes())
+        .map_or(range.start, |i| range.start + i + 1);
+    start..range.end
+}
+
 fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -207,7 +229,22 @@ fn compute_paragraphs(text: &str) -> Vec<Range<usize>> {
 /// The length in bytes of a list marker at the start of `line` (`• `, `a. `,
 /// `- b. `, `(iv) `, `3. `), if any.
 pub fn list_marker_len(line: &str) -> Option<usize> {
+    // no marker starts with a capital (most lines do): no regex for them
+    if first_char(line).map_or(true, |c| c.is_ascii_uppercase()) {
+        return None;
+    }
     LIST_MARKER.find(line).map(|m| m.end())
+}
+
+/// The first char of `line` after its leading whitespace.
+fn first_char(line: &str) -> Option<char> {
+    line.trim_start().chars().next()
+}
+
+/// Whether `line` starts with a clause number (`3.`, `4.2`): [`CLAUSE_START`],
+/// not run on lines starting with a letter (a number is no letter).
+fn is_clause_start(line: &str) -> bool {
+    first_char(line).is_some_and(|c| !c.is_alphabetic()) && CLAUSE_START.is_match(line)
 }
 
 /// A short line that can be an item of a list without markers.
@@ -216,7 +253,7 @@ fn is_unmarked_item(line: &str) -> bool {
     let words = t.split_whitespace().count();
     (1..=16).contains(&words)
         && t.ends_with([',', ';', '.'])
-        && !CLAUSE_START.is_match(line)
+        && !is_clause_start(line)
         && !t.contains('\t')
 }
 
@@ -262,16 +299,17 @@ fn ends_sentence_at(text: &str, token_start: usize, numeric: bool, dot: usize) -
 /// starts that open a list item or a numbered clause.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut cuts = vec![range.start];
-    for l in lines(text, range.clone()).into_iter().skip(1) {
+    let range_lines = lines(text, range.clone());
+    for l in range_lines.iter().skip(1).cloned() {
         let line = &text[l.clone()];
-        if is_blank(line) || list_marker_len(line).is_some() || CLAUSE_START.is_match(line) {
+        if is_blank(line) || list_marker_len(line).is_some() || is_clause_start(line) {
             cuts.push(l.start);
         }
         if is_blank(line) {
             cuts.push(l.end);
         }
     }
-    for l in lines(text, range.clone()) {
+    for l in range_lines {
         // a line ending in a colon introduces what follows (a list)
         if text[l.clone()].trim_end().ends_with(':') && l.end < range.end {
             cuts.push(l.end);
@@ -544,9 +582,12 @@ fn is_strong_heading(line: &str) -> bool {
     if !heading_words_ok(t) {
         return false;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
-    if all_caps {
+    let (mut letters, mut all_upper) = (0usize, true);
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters >= 4 && all_upper {
         return true;
     }
     if !STRONG_HEADING.is_match(t) {
@@ -566,10 +607,9 @@ pub fn sections(text: &str) -> Vec<Section> {
 fn compute_sections(text: &str) -> Vec<Section> {
     let mut heads: Vec<Range<usize>> = Vec::new();
     for p in paragraphs(text) {
-        if let Some(last) = lines(text, p.clone()).pop() {
-            if is_strong_heading(&text[last.clone()]) {
-                heads.push(crate::values::clean::trim_span(text, last));
-            }
+        let last = last_line(text, p);
+        if is_strong_heading(&text[last.clone()]) {
+            heads.push(crate::values::clean::trim_span(text, last));
         }
     }
     let mut out = Vec::new();
@@ -596,6 +636,15 @@ pub fn may_have_any(hay: &str, words: &'static Words) -> bool {
     // registers the list on its first use, for the next union
     words.id();
     with_cache(|cache| cache.union_has_any(hay, words)).unwrap_or(true)
+}
+
+/// The first offset of `hay` at which a word of `words` may start: `None`
+/// only when the index of the document's words shows none inside `hay`,
+/// 0 when the index does not know (like [`may_have_any`], never searches).
+pub fn first_possible(hay: &str, words: &'static Words) -> Option<usize> {
+    // registers the list on its first use, for the next union
+    words.id();
+    with_cache(|cache| cache.union_first_within(hay, words)).unwrap_or(Some(0))
 }
 
 /// `f` of the document cache, without taking a reference to it (for the
@@ -625,6 +674,17 @@ pub fn with_lowered<R>(hay: &str, f: impl FnOnce(&str) -> R) -> R {
         Some(lower) => f(lower),
         None => f(&hay.to_lowercase()),
     }
+}
+
+/// `f` of the cached lower-cased document's part at `hay` (whose offsets
+/// are those of `hay`); `None` when `hay` is no part of the cached
+/// document or the document has no such lower-cased copy.
+pub fn with_cached_lower<R>(hay: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    with_cache(|cache| {
+        let at = cache.offset_of(hay)?;
+        let lower = cache.lower.get()?.as_deref()?.get(at..at + hay.len())?;
+        Some(f(lower))
+    })
 }
 
 /// `text` lower-cased, if every char lower-cases to one char of the same

@@ -13,6 +13,7 @@ use crate::values::clean::{collapse, trim_span};
 use crate::Ctx;
 use dpa_model::{ClauseKind, Measure, MeasureCategory, Model};
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -88,13 +89,13 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
 ];
 
-static CATEGORIES: LazyLock<Vec<(MeasureCategory, Regex)>> = LazyLock::new(|| {
+static CATEGORIES: LazyLock<Vec<(MeasureCategory, Pattern)>> = LazyLock::new(|| {
     CATEGORY_PATTERNS
         .iter()
         .map(|(c, p)| {
             (
                 *c,
-                Regex::new(&format!("(?i){p}")).expect("category pattern compiles"),
+                Pattern::from(Regex::new(&format!("(?i){p}")).expect("category pattern compiles")),
             )
         })
         .collect()
@@ -204,8 +205,8 @@ static MFA_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The categories a measure text states.
 pub fn classify(text: &str) -> Vec<MeasureCategory> {
-    let cleaned = AUDIT_LOG.replace_all(text, "log");
-    let cleaned = MFA_PHRASE.replace_all(&cleaned, "mfa");
+    let cleaned = replace_all(&AUDIT_LOG, text, "log");
+    let cleaned = replace_all(&MFA_PHRASE, &cleaned, "mfa");
     let mut out: Vec<MeasureCategory> = CATEGORIES
         .iter()
         .filter(|(_, re)| re.is_match(&cleaned))
@@ -217,6 +218,16 @@ pub fn classify(text: &str) -> Vec<MeasureCategory> {
         out.retain(|c| *c != MeasureCategory::EncryptionAtRest);
     }
     out
+}
+
+/// `pattern.replace_all`, not run where the pattern cannot match (a text
+/// of the document without its literals).
+fn replace_all<'t>(pattern: &Pattern, text: &'t str, with: &str) -> Cow<'t, str> {
+    if pattern.may_match(text) {
+        pattern.replace_all(text, with)
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// One candidate measure: its text range, status range, and whether an

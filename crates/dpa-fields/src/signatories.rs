@@ -12,10 +12,13 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// The labels of a signature field.
+const FIELD_LABELS: &str = r"(?i)naam|name|functie|function|title|rol|plaats|place|datum|date";
 static FIELD: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles")
-    })
+    Pattern::with_required(
+        Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles"),
+        FIELD_LABELS,
+    )
 });
 const PROCESSOR_WORDS: &[&str] = &[
     "verwerker",
@@ -27,11 +30,16 @@ const PROCESSOR_WORDS: &[&str] = &[
 ];
 /// A closing line: `Aldus overeengekomen en ondertekend te Utrecht op 20 maart 2024.`
 static CLOSING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
+    Pattern::with_required(
+        {
+            Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
         .expect("closing compiles")
-    })
+        },
+        CLOSING_VERBS,
+    )
 });
+/// The verbs of a closing line.
+const CLOSING_VERBS: &str = r"(?i)overeengekomen|opgemaakt|ondertekend|getekend|signed";
 /// A signature line under a closing: `J. de Vries, directeur`.
 static NAME_ROLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::from({
@@ -56,13 +64,12 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut spans: Vec<(String, Range<usize>)> = Vec::new();
     for l in scan::lines(text, 0..text.len()) {
         let line = &text[l.clone()];
-        let lower = line.to_lowercase();
-        if lower.trim_start().starts_with("namens")
-            || lower.trim_start().starts_with("on behalf of")
-            || lower.trim_start().starts_with("voor akkoord")
+        if BLOCK_OPENERS
+            .iter()
+            .any(|w| starts_with_lower(line.trim_start(), w))
         {
             flush(ctx, model, &mut cur, &mut spans);
-            party = role_of(&lower);
+            party = role_of(&line.to_lowercase());
             continue;
         }
         let Some(c) = FIELD.captures(line) else {
@@ -108,6 +115,16 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     }
     flush(ctx, model, &mut cur, &mut spans);
     closing_block(ctx, model);
+}
+
+/// Lines that open a party's signature block (lower case).
+const BLOCK_OPENERS: &[&str] = &["namens", "on behalf of", "voor akkoord"];
+
+/// Whether `text` lower-cased starts with `prefix` (lower-casing only the
+/// chars compared).
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// A value with further cells is a table row (`Naam | Dienst | Land`).
@@ -225,6 +242,14 @@ mod tests {
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
+    }
+
+    #[test]
+    fn block_openers_compare_lower_cased() {
+        assert!(starts_with_lower("NAMENS de klant", "namens"));
+        assert!(starts_with_lower("Voor Akkoord:", "voor akkoord"));
+        assert!(!starts_with_lower("Name", "namens"));
+        assert!(!starts_with_lower("", "namens"));
     }
 
     #[test]

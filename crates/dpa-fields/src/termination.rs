@@ -81,8 +81,9 @@ static OTHER_TOPIC_WORDS: Words =
 
 /// A sentence whose subject is the backups (`Back-ups worden ... verwijderd`).
 fn about_backups(sent: &str) -> bool {
-    let head: String = sent.chars().take(25).collect();
-    has_any(&head, &BACKUP_WORDS)
+    // the first 25 chars, as a slice (of the document: an index lookup)
+    let head_end = sent.char_indices().nth(25).map_or(sent.len(), |(i, _)| i);
+    has_any(&sent[..head_end], &BACKUP_WORDS)
 }
 
 #[derive(Default)]

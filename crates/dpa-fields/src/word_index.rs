@@ -141,6 +141,12 @@ impl DocWords {
     pub(crate) fn any_within(&self, id: usize, range: Range<usize>) -> Option<bool> {
         self.hits.get(id).map(|h| h.any_within(range))
     }
+
+    /// [`WordHits::first_within`] for list `id`; `None` for a list
+    /// registered after the union was built.
+    pub(crate) fn first_within(&self, id: usize, range: Range<usize>) -> Option<Option<usize>> {
+        self.hits.get(id).map(|h| h.first_within(range))
+    }
 }
 
 /// Occurrences of a list's words in a text, sorted by start.
@@ -171,6 +177,14 @@ impl WordHits {
             starts: hits.iter().map(|h| h.0).collect(),
             min_end,
         }
+    }
+
+    /// `None` when no occurrence lies wholly inside `range`, else a lower
+    /// bound of where the first such occurrence starts (the first start in
+    /// the range).
+    pub(crate) fn first_within(&self, range: Range<usize>) -> Option<usize> {
+        let i = self.starts.partition_point(|&s| s < range.start);
+        (self.min_end[i] <= range.end).then(|| self.starts[i])
     }
 
     /// True when an occurrence lies wholly inside `range`.

@@ -16,20 +16,30 @@ pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut run_is_wrap = false;
-    for ch in s.chars() {
+    // the start of the word being read (copied whole at its end)
+    let mut word_start: Option<usize> = None;
+    for (i, ch) in s.char_indices() {
         if ch.is_whitespace() {
+            if let Some(w) = word_start.take() {
+                out.push_str(&s[w..i]);
+            }
             if !pending_space {
                 run_is_wrap = ch == '\n';
             }
             pending_space = true;
             continue;
         }
-        let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
-        if pending_space && !out.is_empty() && !wrap_join {
-            out.push(' ');
+        if word_start.is_none() {
+            let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
+            if pending_space && !out.is_empty() && !wrap_join {
+                out.push(' ');
+            }
+            pending_space = false;
+            word_start = Some(i);
         }
-        pending_space = false;
-        out.push(ch);
+    }
+    if let Some(w) = word_start {
+        out.push_str(&s[w..]);
     }
     out
 }
@@ -65,7 +75,14 @@ pub fn keeps_trailing_dot(s: &str) -> bool {
         return false;
     }
     let dotted = last.contains('.') && last.chars().next_back().is_some_and(char::is_alphabetic);
-    dotted || DOTTED_ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    dotted || DOTTED_ABBREVIATIONS.iter().any(|a| lower_eq(last, a))
+}
+
+/// Whether `s` lower-cased is `lower` (lower-casing char by char, without
+/// a new string: the same answer as `s.to_lowercase() == lower` for a
+/// `lower` without a Greek sigma).
+pub fn lower_eq(s: &str, lower: &str) -> bool {
+    s.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Strip an unmatched trailing `)` or leading `(`.
@@ -156,11 +173,24 @@ pub fn unglue(s: &str, known: &[&str]) -> String {
 /// Fold a name to lower-case ASCII letters and digits only, for comparing
 /// names with e-mail domains (`Brŷnwerk` → `brynwerk`).
 pub fn fold_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(char::is_ascii_alphanumeric)
-        .flat_map(|c| c.to_lowercase())
-        .collect()
+    // char by char: canonical reordering moves only combining marks, which
+    // the fold drops, so this is the fold of the whole text's NFD
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            push_folded(&mut out, c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| push_folded(&mut out, d));
+        }
+    }
+    out
+}
+
+/// Push `c` lower-cased when it is an ASCII letter or digit.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+    }
 }
 
 /// Words that mark a bracketed text as a fill-in field (`[datum invullen]`).
@@ -302,5 +332,65 @@ mod tests {
     fn folds_keys() {
         assert_eq!(fold_key("Brŷnwerk"), "brynwerk");
         assert_eq!(fold_key("Rekenwerk Online B.V."), "rekenwerkonlinebv");
+        use unicode_normalization::UnicodeNormalization;
+        for t in ["Ćafé Ñoño", "A\u{301}\u{316}b ﬁ Å 𝔸 ½ Ǆ", "", "ÉÈ-Ïj 12"] {
+            let whole: String = t
+                .nfd()
+                .filter(char::is_ascii_alphanumeric)
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            assert_eq!(fold_key(t), whole, "{t:?}");
+        }
+    }
+
+    /// The char-by-char collapse the word-wise one replaces.
+    fn collapse_by_char(s: &str) -> String {
+        let mut out = String::new();
+        let (mut pending_space, mut run_is_wrap) = (false, false);
+        for ch in s.chars() {
+            if ch.is_whitespace() {
+                if !pending_space {
+                    run_is_wrap = ch == '\n';
+                }
+                pending_space = true;
+                continue;
+            }
+            let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
+            if pending_space && !out.is_empty() && !wrap_join {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(ch);
+        }
+        out
+    }
+
+    #[test]
+    fn lower_eq_is_to_lowercase_equality() {
+        for (s, l) in [
+            ("Inc", "inc"),
+            ("INC", "inc"),
+            ("Inco", "inc"),
+            ("", ""),
+            ("İn", "in"),
+            ("CO", "co"),
+        ] {
+            assert_eq!(lower_eq(s, l), s.to_lowercase() == l, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn collapse_word_wise_equals_char_wise() {
+        for t in [
+            "",
+            "  ",
+            "a",
+            " agenda-\n items  en\u{a0}meer ",
+            "x-\n-y é-\n\tz -\n q",
+            "\nab-\ncd-\n\n ef\u{2003}g",
+            "één  twee\r\ndrie-",
+        ] {
+            assert_eq!(collapse(t), collapse_by_char(t), "{t:?}");
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 use super::numbers::{number_word_alternation, parse_number};
 use crate::pattern::Pattern;
+use crate::scan;
+use aho_corasick::{AhoCorasick, MatchKind};
 use dpa_model::{Duration, DurationUnit};
 use regex::Regex;
 use std::ops::Range;
@@ -66,14 +68,41 @@ static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     })
 });
 
+/// Unit words (and their beginnings) that hint at a duration, in the order
+/// of preference of [`UNIT_HINT`].
+const UNIT_HINT_WORDS: &[&str] = &[
+    "uur", "uren", "dag", "week", "weken", "maand", "jaar", "jaren", "hour", "day", "month", "year",
+];
+
 /// A cheap test for a unit word (no Unicode word boundaries, so the fast
 /// regex engines apply) before the full pattern runs.
 static UNIT_HINT: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::from({
-        Regex::new(r"(?i)uur|uren|dag|week|weken|maand|jaar|jaren|hour|day|month|year")
-            .expect("unit hint compiles")
+        Regex::new(&format!("(?i){}", UNIT_HINT_WORDS.join("|"))).expect("unit hint compiles")
     })
 });
+
+/// [`UNIT_HINT`] on lower-cased text: the same matches (leftmost, earlier
+/// words preferred), one automaton.
+static UNIT_HINT_LOWER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(UNIT_HINT_WORDS)
+        .expect("unit hint words fit an automaton")
+});
+
+/// The matches of [`UNIT_HINT`] in `text`: searched in the cached
+/// lower-cased document when `text` is part of it (only ASCII letters
+/// lower-case to the unit words' letters there, as `(?i)` matches them).
+fn unit_hints(text: &str) -> Vec<Range<usize>> {
+    scan::with_cached_lower(text, |lower| {
+        UNIT_HINT_LOWER
+            .find_iter(lower)
+            .map(|m| m.range())
+            .collect()
+    })
+    .unwrap_or_else(|| UNIT_HINT.find_iter(text).map(|m| m.range()).collect())
+}
 
 /// Every duration in `text`, in order. The full pattern (Unicode word
 /// boundaries, so a slow engine) runs only on small windows around unit
@@ -82,11 +111,11 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     let mut out: Vec<FoundDuration> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut done_until = 0;
-    for hint in UNIT_HINT.find_iter(text) {
-        if hint.start() < done_until {
+    for hint in unit_hints(text) {
+        if hint.start < done_until {
             continue;
         }
-        let window = window_around(text, hint.start(), hint.end());
+        let window = window_around(text, hint.start, hint.end);
         for f in durations_in(&text[window.clone()]) {
             let f = FoundDuration {
                 range: window.start + f.range.start..window.start + f.range.end,
@@ -242,5 +271,23 @@ mod tests {
         let all = find_durations("binnen 30 dagen, en back-ups binnen 90 dagen");
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].value.value, 90);
+    }
+
+    #[test]
+    fn unit_hints_in_the_document_equal_the_regex() {
+        let doc = "Binnen 3 WEKEN of weken, Maandag; één Jaar/jaren-lang. 24 Uur, 2 uren. \
+                   Daydream HOURS month YEAR dagdag wee k";
+        scan::begin_document(doc);
+        let regex: Vec<Range<usize>> = UNIT_HINT.find_iter(doc).map(|m| m.range()).collect();
+        assert!(regex.len() > 10);
+        assert_eq!(unit_hints(doc), regex);
+        assert_eq!(
+            unit_hints(&doc[5..40]),
+            UNIT_HINT
+                .find_iter(&doc[5..40])
+                .map(|m| m.range())
+                .collect::<Vec<_>>()
+        );
+        scan::end_document();
     }
 }
