@@ -105,31 +105,31 @@ impl DocCache {
 }
 
 impl DocCache {
-    /// [`has_any`] from the occurrences of the union's words in the text:
-    /// `None` when `hay` is no part of the text, or `words` was first
-    /// searched after the union was built.
+    /// The occurrences of the union's words in the text (found on first
+    /// use); `None` without a union or a same-length lower-cased text.
+    fn union_index(&self) -> Option<&DocWords> {
+        let lower = self.lower.get()?.as_deref()?;
+        self.union_hits
+            .get_or_init(|| Some(DocWords::find(lower, self.union.as_deref()?)))
+            .as_ref()
+    }
+
+    /// [`has_any`] from the union's occurrences: `None` when `hay` is no
+    /// part of the text, or `words` was first searched after the union was
+    /// built.
     fn union_has_any(&self, hay: &str, words: &'static Words) -> Option<bool> {
         // registers the list on its first search, for the next union
         let id = words.id();
         let at = self.offset_of(hay)?;
-        let lower = self.lower.get()?.as_deref()?;
-        self.union_hits
-            .get_or_init(|| Some(DocWords::find(lower, self.union.as_deref()?)))
-            .as_ref()?
-            .any_within(id, at..at + hay.len())
+        self.union_index()?.any_within(id, at..at + hay.len())
     }
-}
 
-impl DocCache {
     /// [`first_possible`] from the union's occurrences, as an offset into
-    /// the text; `None` when the union does not know.
+    /// `hay`; `None` when the union does not know.
     fn union_first_within(&self, hay: &str, words: &'static Words) -> Option<Option<usize>> {
         let id = words.id();
         let at = self.offset_of(hay)?;
-        let lower = self.lower.get()?.as_deref()?;
-        self.union_hits
-            .get_or_init(|| Some(DocWords::find(lower, self.union.as_deref()?)))
-            .as_ref()?
+        self.union_index()?
             .first_within(id, at..at + hay.len())
             .map(|first| first.map(|s| s - at))
     }
