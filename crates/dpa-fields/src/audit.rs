@@ -12,27 +12,22 @@ use std::sync::LazyLock;
 /// An audit or inspection right (not an audit log or audit trail), or the
 /// controller's right to check compliance (`mag ... controleren of`).
 static AUDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:audits?|inspecties?|inspections?)(?-u:\b)|(?-u:\b)mag(?-u:\b)[^.]{0,40}(?-u:\b)controleren\s+of(?-u:\b)|(?-u:\b)controle\s+(?:uit\s+te\s+voeren|door)(?-u:\b)")
-        .expect("audit compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:audits?|inspecties?|inspections?)(?-u:\b)|(?-u:\b)mag(?-u:\b)[^.]{0,40}(?-u:\b)controleren\s+of(?-u:\b)|(?-u:\b)controle\s+(?:uit\s+te\s+voeren|door)(?-u:\b)",
+    )
 });
 static AUDIT_LOG: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog")
-            .expect("audit log compiles")
-    })
+    Pattern::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog")
 });
 static YEARLY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b")
-        .expect("yearly compiles")
-    })
+    Pattern::new(
+        r"(?i)\bjaarlijks|\b(?:eens|één\s*keer|een\s*keer|1\s*x|eenmaal|éénmaal|eénmaal)\s+per\s+(?:kalender)?jaar|\bper\s+(?:kalender)?jaar\b|\b(?:eens|eenmaal|éénmaal|eénmaal)\s+per\s+(?:periode\s+van\s+)?12\s+maanden|\bonce\s+(?:a|per)\s+(?:calendar\s+)?year|\bannual(?:ly)?\b",
+    )
 });
 static ON_REQUEST: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)op\s+(?:schriftelijk\s+|eerste\s+)?verzoek(?-u:\b)|(?-u:\b)desgevraagd(?-u:\b)|(?-u:\b)on\s+request(?-u:\b)|(?-u:\b)upon\s+request(?-u:\b)").expect("on request compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)op\s+(?:schriftelijk\s+|eerste\s+)?verzoek(?-u:\b)|(?-u:\b)desgevraagd(?-u:\b)|(?-u:\b)on\s+request(?-u:\b)|(?-u:\b)upon\s+request(?-u:\b)",
+    )
 });
 /// Who pays, in order of preference: `voor rekening van X`, `op kosten van X`,
 /// `X draagt de kosten`, `kosten ... zijn voor X`, `costs borne by X`.
@@ -51,10 +46,9 @@ static COST: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 static SHARED_COST: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,40}(?-u:\b)voor\s+de\s+partij\s+die\s+ze\s+maakt|(?-u:\b)(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|(?-u:\b)eigen\s+kosten(?-u:\b)|(?-u:\b)each\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?")
-        .expect("shared cost compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)kosten(?-u:\b)[^.]{0,40}(?-u:\b)voor\s+de\s+partij\s+die\s+ze\s+maakt|(?-u:\b)(?:iedere|elke)\s+partij\s+draagt\s+(?:zijn|haar|de)\s+eigen\s+kosten|(?-u:\b)eigen\s+kosten(?-u:\b)|(?-u:\b)each\s+party\s+(?:shall\s+)?bears?\s+its\s+own\s+costs?",
+    )
 });
 
 /// Heading words of an audit section.
@@ -86,10 +80,9 @@ const PROCESSOR_WORDS: &[&str] = &[
 
 /// A short name the document defines for a party: `..., hierna "Alfa"`.
 static SHORT_NAME: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r#"(?i)(?-u:\b)hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#)
-        .expect("short name compiles")
-    })
+    Pattern::new(
+        r#"(?i)(?-u:\b)hierna(?:\s+(?:te\s+)?(?:noemen|genoemd|aangeduid)(?:\s+als)?)?\s*:?\s*(?:de\s+|het\s+)?["“'‘](?P<short>[\w\-]+)["”'’]"#,
+    )
 });
 
 /// The party a short name stands for: the party whose full name appears

@@ -8,7 +8,6 @@ use crate::values::clean::{clean_value, trim_span};
 use crate::values::duration::find_durations;
 use crate::Ctx;
 use dpa_model::{ClauseKind, DurationUnit, Model};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -60,18 +59,14 @@ static INFO_INTRO_WORDS: Words = Words::new(&[
 ]);
 
 static RECIPIENT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
+    Pattern::new(
         r"(?i)(?-u:\b)(?:aan|naar|informeert|informeren|stelt|stellen|notify|notifies|inform|informs|to)\s+(?:de\s+|het\s+|the\s+|een\s+)?(?P<r>(?:technische?\s+|privacy\s+|vaste\s+|aangewezen\s+)?contactpersoon|verwerkingsverantwoordelijke|verantwoordelijke|opdrachtgevers?|klanten|klant|controller|customer|jou|u)(?-u:\b)",
     )
-    .expect("recipient compiles")
-    })
 });
 static INLINE_INFO: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:bevat|omvat|vermeldt|contains?|includes?)(?-u:\b)(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*")
-        .expect("inline info compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:bevat|omvat|vermeldt|contains?|includes?)(?-u:\b)(?:\s*,?\s*(?:voor\s+zover|ten\s+minste|tenminste|minimaal|in\s+ieder\s+geval|in\s+elk\s+geval)[^,:]*)?[,:]?\s*",
+    )
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

@@ -79,17 +79,13 @@ static KIND_RES: LazyLock<Vec<(Regex, DocumentKind)>> = LazyLock::new(|| {
         .collect()
 });
 static VERSION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)").expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)",
+    )
 });
-static EFFECTIVE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(Regex::new(EFFECTIVE_TRIGGERS).expect("valid regex")));
-static STANDARD: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!("(?i){}", STANDARD_TERMS.join("|"))).expect("valid regex")
-    })
-});
+static EFFECTIVE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(EFFECTIVE_TRIGGERS));
+static STANDARD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!("(?i){}", STANDARD_TERMS.join("|"))));
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();

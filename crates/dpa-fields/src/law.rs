@@ -7,7 +7,6 @@ use crate::values::clean::clean_value;
 use crate::values::country::country_code;
 use crate::Ctx;
 use dpa_model::Model;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Adjectives of a legal system (`Nederlands recht`) → ISO country.
@@ -35,20 +34,19 @@ const LAW_ADJECTIVES: &[(&str, &str)] = &[
 ];
 
 static LAW: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?P<adj>[a-z]+)\s+(?:recht|law)(?-u:\b)|(?-u:\b)laws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").expect("law compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?P<adj>[a-z]+)\s+(?:recht|law)(?-u:\b)|(?-u:\b)laws?\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+    )
 });
 static APPLIES: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)van\s+toepassing|beheerst|toepasselijk|(?-u:\b)governed(?-u:\b)|(?-u:\b)governing(?-u:\b)|(?-u:\b)applies(?-u:\b)|(?-u:\b)applicable(?-u:\b)").expect("applies compiles")
-    })
+    Pattern::new(
+        r"(?i)van\s+toepassing|beheerst|toepasselijk|(?-u:\b)governed(?-u:\b)|(?-u:\b)governing(?-u:\b)|(?-u:\b)applies(?-u:\b)|(?-u:\b)applicable(?-u:\b)",
+    )
 });
 static FORUM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)(?-u:\b)(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)")
-        .expect("forum compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:rechtbank|bevoegde\s+rechter|rechter|court(?:s)?)(?-u:\b)(?:\s+(?:van\s+het\s+|in\s+het\s+)?arrondissement|\s+te|\s+in|\s+of)?\s+(?P<place>'s-[A-Z][\w-]+|[A-Z][\w-]+(?:\s+(?:aan\s+(?:den|de)\s+)?[A-Z][\w-]+)?)",
+    )
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

@@ -7,19 +7,17 @@ use crate::scan::{self, has_any};
 use crate::values::clean::{clean_value, trim_span};
 use crate::Ctx;
 use dpa_model::Model;
-use regex::Regex;
 use std::sync::LazyLock;
 
 static CAP: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})")
-        .expect("cap compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:beperkt\s+(?:tot|overeenkomstig)|bedraagt\s+(?:ten\s+hoogste|maximaal)|niet\s+hoger\s+dan|(?:ten\s+hoogste|maximaal)\s+(?:het\s+bedrag|€|eur)|limited\s+to)\s+(?P<cap>(?:[^.;]|\.\d){3,200})",
+    )
 });
 static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?P<cur>€|eur(?:o)?|\$|usd)\s*(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?:,-)?").expect("amount compiles")
-    })
+    Pattern::new(
+        r"(?i)(?P<cur>€|eur(?:o)?|\$|usd)\s*(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?:,-)?",
+    )
 });
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {

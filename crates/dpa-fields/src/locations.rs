@@ -9,40 +9,35 @@ use crate::values::clean::{clean_value, trim_span};
 use crate::values::country::{city_country, find_countries};
 use crate::Ctx;
 use dpa_model::{Datacenter, Model};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 const REGION: &str = r"(?:de\s+)?(?:EU/EER|EU/EEA|EU|EER|EEA|Europese\s+(?:Unie|Economische\s+Ruimte)|European\s+(?:Union|Economic\s+Area)|Europa)";
 
 static ALL_INSIDE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)(?-u:\b)[^.]{{0,80}}(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)")).expect("inside compiles")
-    })
+    Pattern::new(&format!(
+        r"(?i)(?-u:\b)(?:alle|uitsluitend|alleen|volledig|all|only|exclusively)(?-u:\b)[^.]{{0,80}}(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
+    ))
 });
 static OUTSIDE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"))
-        .expect("outside compiles")
-    })
+    Pattern::new(&format!(
+        r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"
+    ))
 });
 static REGION_IN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
-        ))
-        .expect("region compiles")
-    })
+    Pattern::new(&format!(
+        r"(?i)(?-u:\b)(?:binnen|in|within)\s+{REGION}(?-u:\b)"
+    ))
 });
 static EXCEPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})").expect("except compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})",
+    )
 });
 static DATACENTERS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)").expect("datacenters compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)datacent(?:er|ers|ra|re|res)(?-u:\b)\s*(?:van\s+(?P<owner>[^()\n.]{2,60}?)\s*)?\((?P<list>[^)]{2,200})\)",
+    )
 });
 /// Conditions that make an "outside the EEA" sentence a rule, not a fact.
 static CONDITIONAL_WORDS: Words = Words::new(&[
@@ -235,11 +230,8 @@ fn push_dc(
 
 /// Split `A & B, C en D` / `A / B` into trimmed parts.
 fn split_list(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    static SEP: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::from({
-            Regex::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*").expect("sep compiles")
-        })
-    });
+    static SEP: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(r"\s*(?:&|,|/|;|\s+en\s+|\s+and\s+)\s*"));
     let mut out = Vec::new();
     let mut start = r.start;
     for m in SEP.find_iter(&text[r.clone()]) {

@@ -139,9 +139,9 @@ const NAME_FIELD_LABELS: &[&str] = &[
 
 /// A following line that starts another item (`• ...`, `2. ...`, `Verwerker: ...`).
 static NEXT_ITEM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?m)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*[.)]?[ \t]|[A-Za-zÀ-ÿ\-]+(?:[ \t]*\([^)\n]*\))?[ \t]*:)").expect("valid regex")
-    })
+    Pattern::new(
+        r"(?m)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*[.)]?[ \t]|[A-Za-zÀ-ÿ\-]+(?:[ \t]*\([^)\n]*\))?[ \t]*:)",
+    )
 });
 
 static PROCESSOR_LABEL: LazyLock<Pattern> =
@@ -153,10 +153,7 @@ static PROCESSOR_HIERNA: LazyLock<Pattern> =
 static CONTROLLER_HIERNA: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::from(hierna_regex(CONTROLLER_ROLES)));
 static DRAWN_UP_BY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*")
-            .expect("valid regex")
-    })
+    Pattern::new(r"(?i)(?-u:\b)(?:opgesteld|uitgegeven|aangeboden)\s+door\s*:?\s*")
 });
 static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
     LEADING_FORMS
@@ -171,30 +168,22 @@ static LEADING: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
         .collect()
 });
 static TRADE_NAME: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#)
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r#"(?i)(?:handelend\s+onder\s+(?:de\s+)?na(?:am|men)|h\.o\.d\.n\.?|handelsna(?:am|men)(?:\s*/\s*merk(?:en|naam))?|merkna(?:am|men))\s*:?\s*"#,
+    )
 });
 static TRADE_OF: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
-            r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)",
-        )
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)\(\s*(?:handelsnaam|h\.o\.d\.n\.?|merk(?:naam)?|onderdeel)\s+van\s+([^,;()\n]+)",
+    )
 });
 static SEATED_AT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})")
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:statutair\s+)?(?:gevestigd|kantoorhoudende?|domicilie\s+kiezende)\s+(?:te|in|aan\s+de\s+[^,\n]+\s+te)\s+([A-Z'][\w'\-]*(?:[ \-][A-Z][\w\-]*){0,2})",
+    )
 });
 static REPRESENTED_BY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
-            .expect("valid regex")
-    })
+    Pattern::new(r"(?i)(?-u:\b)(?:vertegenwoordigd|represented)\s+(?:door|by)\s*:?\s*([^,;(\n]+)")
 });
 /// Words that open an address but are not part of the street
 /// (`kantoorhoudende aan de Kade 1` → `Kade 1`); `aan`/`op`/`te` only in
@@ -210,34 +199,22 @@ const STREET_LEAD_INS: &[&str] = &[
     r"(?:aan|op)\s+(?:de|het)",
     r"(?:aan|op|te)",
 ];
-static STREET_LEAD_IN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!(r"^(?:{})\s+", STREET_LEAD_INS.join("|"))).expect("valid regex")
-    })
-});
+static STREET_LEAD_IN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^(?:{})\s+", STREET_LEAD_INS.join("|"))));
 /// Titles and abbreviations whose dot does not end a name (`J. de Vries`).
 const NAME_ABBREVIATIONS: &[&str] = &["mr", "dhr", "mw", "mevr", "drs", "dr", "ir", "ing", "prof"];
 static VAT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
-            r"(?-u:\b)([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
-        )
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"(?-u:\b)([A-Z]{2}\s?\d{9}\s?B\s?\d{2}|BE\s?0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
+    )
 });
 static KBO: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
+    Pattern::new(
         r"(?i)(?-u:\b)(?:KBO|BCE|ondernemingsnummer)[^0-9\n]{0,20}(0?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?-u:\b)",
     )
-    .expect("valid regex")
-    })
 });
-static CONTACT_INTRO: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:").expect("valid regex")
-    })
-});
+static CONTACT_INTRO: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:"));
 
 fn label_regex(roles: &str) -> Regex {
     Regex::new(&format!(
@@ -440,8 +417,7 @@ fn hierna_drafts(text: &str, re: &Regex) -> Vec<Draft> {
     out
 }
 
-static HIERNA_HINT: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(Regex::new(r"(?i-u)hierna|hereinafter").expect("valid regex")));
+static HIERNA_HINT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)hierna|hereinafter"));
 
 /// The matches of a `hierna` pattern `re`, found in small windows around
 /// the word `hierna` (the full pattern needs the slow regex engine).
@@ -516,11 +492,8 @@ fn name_start_in_segment(segment: &str) -> Option<usize> {
 }
 
 /// A list number before a party's name (`1. Alfa B.V.`, `b) Beta`).
-static LIST_MARKER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^(?:\d{1,2}[.)]|[a-z][.)]|\([ivx\d]{1,4}\)|[-•*])\s+").expect("valid regex")
-    })
-});
+static LIST_MARKER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:\d{1,2}[.)]|[a-z][.)]|\([ivx\d]{1,4}\)|[-•*])\s+"));
 
 fn is_attribute(chunk: &str) -> bool {
     let c = chunk

@@ -56,6 +56,12 @@ impl std::ops::Deref for Pattern {
 }
 
 impl Pattern {
+    /// Compile one of the stage's own patterns (a `static` compiled once);
+    /// an invalid pattern is a bug in this crate, not bad input.
+    pub fn new(pattern: &str) -> Self {
+        Pattern::from(Regex::new(pattern).expect("field patterns are valid regexes"))
+    }
+
     /// A pattern that cannot start with a literal (`^\s*naam...`) but whose
     /// every match holds a match of `required` (the words it must contain,
     /// `(?i)naam|name`): filtered by the literals of `required`.

@@ -7,24 +7,20 @@ use crate::scan::Words;
 use crate::values::clean::{clean_value, trim_span};
 use crate::Ctx;
 use dpa_model::Model;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static RANK: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s").expect("rank compiles")
-    })
-});
+static RANK: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\(\s*(\d{1,2})\s*\)|(?m)^\s*(\d{1,2})[.)]\s"));
 static BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)tussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)(?-u:\b)(?P<rest>.*)").expect("between compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)tussen\s+(?P<a>.{3,80}?)\s+en\s+(?P<b>.{3,80}?)\s*,?\s+(?:prevaleert|prevaleren|gaat|gaan|geldt)(?-u:\b)(?P<rest>.*)",
+    )
 });
 static OVER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)").expect("over compiles")
-    })
+    Pattern::new(
+        r"(?i)(?P<a>(?-u:\b)(?:deze|de|het)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:prevaleert|gaat\s+voor)(?-u:\b).{0,80}?(?-u:\b)boven\s+(?P<b>(?:de|het|deze)\s+[\w-]+(?:\s+[\w-]+)?)",
+    )
 });
 static CONFLICT_WORDS: Words = Words::new(&[
     "strijdig",

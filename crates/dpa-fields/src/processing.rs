@@ -61,47 +61,31 @@ const PURPOSE_INTRO: &str = r"(?im)(?:voor\s+de\s+volgende\s+doeleinden|doeleind
 const SUBJECT_INTRO: &str = r"(?im)(?:categorie[eë]n\s+(?:van\s+)?betrokkenen|betrokkenen\s+(?:zijn|kunnen\s+(?:onder\s+meer\s+)?zijn)|categories\s+of\s+data\s+subjects)[ \t]*(?::|$)";
 const CATEGORY_INTRO: &str = r"(?im)(?:(?:categorie[eë]n|soorten)\s+(?:van\s+)?persoonsgegevens(?:\s+(?:die\s+)?(?:worden|kunnen\s+worden)\s+verwerkt)?|volgende\s+categorie[eë]n\s+persoonsgegevens\s+worden\s+verwerkt)[ \t]*(?::|$)";
 
-static PURPOSE_RE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(Regex::new(PURPOSE_INTRO).expect("valid regex")));
-static SUBJECT_RE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(Regex::new(SUBJECT_INTRO).expect("valid regex")));
-static CATEGORY_RE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(Regex::new(CATEGORY_INTRO).expect("valid regex")));
+static PURPOSE_RE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(PURPOSE_INTRO));
+static SUBJECT_RE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(SUBJECT_INTRO));
+static CATEGORY_RE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(CATEGORY_INTRO));
 static SPECIAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data")
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)bijzondere\s+(?:categorie[eë]n\s+(?:van\s+)?)?persoonsgegevens|special\s+categor(?:y|ies)\s+of\s+(?:personal\s+)?data",
+    )
 });
-static NEGATION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:geen|niet|nooit|no|not|never)(?-u:\b)").expect("valid regex")
-    })
-});
+static NEGATION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)(?-u:\b)(?:geen|niet|nooit|no|not|never)(?-u:\b)"));
 static AFTER_END: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))").expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)^\s*(?:na\s+(?:de\s+|het\s+)?(?:beëindiging|beeindiging|einde|afloop)|after\s+(?:the\s+)?(?:termination|end))",
+    )
 });
 static THEREAFTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
-            r"(?i)(?-u:\b)(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$",
-        )
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:daarna|daarna\s+nog|vervolgens)\s+(?:nog\s+)?(?:maximaal\s+|tot\s+)?$",
+    )
 });
 static KEPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
-            .expect("valid regex")
-    })
+    Pattern::new(r"(?i)verwerkt|bewaard|bewaren|opgeslagen|retained|stored|processed")
 });
-static BULLET: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+").expect("valid regex")
-    })
-});
+static BULLET: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^[ \t]*(?:[•\-–*·▪]|[a-z]\.|[a-z]\)|\d+[.)])[ \t]+"));
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();

@@ -7,7 +7,6 @@ pub use crate::word_index::Words;
 use crate::word_index::{DocWords, Union, WordHits};
 use crate::Ctx;
 use dpa_model::{Clause, ClauseKind};
-use regex::Regex;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -23,26 +22,19 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 static LIST_MARKER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
+    Pattern::new(
         r"^\s*(?:[•·▪◦●○■□➢►✓*]|[-–—](?:\s+[a-zA-Z0-9]{1,3}[.)])?|\(?[a-z]\)|[a-z]\.|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\d{1,2}[.)])\s+",
     )
-    .expect("list marker compiles")
-    })
 });
 
 static STRONG_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^(?:(?i:artikel|art\.|bijlage|annex|appendix|deel|part|hoofdstuk)(?-u:\b)[^\n]{0,80}|\d{1,2}(?:\.\d{1,2})*\.?\s+\S[^\n]{0,70})$")
-        .expect("heading compiles")
-    })
+    Pattern::new(
+        r"^(?:(?i:artikel|art\.|bijlage|annex|appendix|deel|part|hoofdstuk)(?-u:\b)[^\n]{0,80}|\d{1,2}(?:\.\d{1,2})*\.?\s+\S[^\n]{0,70})$",
+    )
 });
 
-static CLAUSE_START: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s").expect("clause start compiles")
-    })
-});
+static CLAUSE_START: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s"));
 
 /// Scans of the document being extracted, computed once per document:
 /// every extractor asks for the same paragraphs, sentences, tables and
@@ -67,6 +59,13 @@ struct DocCache {
 }
 
 impl DocCache {
+    /// The lower-cased copy of `hay`, when `hay` is a part of the cached
+    /// text and the text has a same-length lower-cased copy.
+    fn lower_of(&self, hay: &str) -> Option<&str> {
+        let at = self.offset_of(hay)?;
+        self.lower.get()?.as_deref()?.get(at..at + hay.len())
+    }
+
     /// Byte offset of `hay` in the cached text, when it is a part of it.
     fn offset_of(&self, hay: &str) -> Option<usize> {
         let (base, len) = self.key;
@@ -666,11 +665,7 @@ pub(crate) use words;
 /// document when `hay` is part of the cached document (no new string).
 pub fn with_lowered<R>(hay: &str, f: impl FnOnce(&str) -> R) -> R {
     let cache = DOC_CACHE.with(|c| c.borrow().clone());
-    let cached = cache.as_ref().and_then(|cache| {
-        let at = cache.offset_of(hay)?;
-        cache.lower.get()?.as_deref()?.get(at..at + hay.len())
-    });
-    match cached {
+    match cache.as_deref().and_then(|cache| cache.lower_of(hay)) {
         Some(lower) => f(lower),
         None => f(&hay.to_lowercase()),
     }
@@ -680,11 +675,7 @@ pub fn with_lowered<R>(hay: &str, f: impl FnOnce(&str) -> R) -> R {
 /// are those of `hay`); `None` when `hay` is no part of the cached
 /// document or the document has no such lower-cased copy.
 pub fn with_cached_lower<R>(hay: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    with_cache(|cache| {
-        let at = cache.offset_of(hay)?;
-        let lower = cache.lower.get()?.as_deref()?.get(at..at + hay.len())?;
-        Some(f(lower))
-    })
+    with_cache(|cache| cache.lower_of(hay).map(f))
 }
 
 /// `text` lower-cased, if every char lower-cases to one char of the same

@@ -92,19 +92,11 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
 static CATEGORIES: LazyLock<Vec<(MeasureCategory, Pattern)>> = LazyLock::new(|| {
     CATEGORY_PATTERNS
         .iter()
-        .map(|(c, p)| {
-            (
-                *c,
-                Pattern::from(Regex::new(&format!("(?i){p}")).expect("category pattern compiles")),
-            )
-        })
+        .map(|(c, p)| (*c, Pattern::new(&format!("(?i){p}"))))
         .collect()
 });
 static AUDIT_LOG: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
-            .expect("audit log compiles")
-    })
+    Pattern::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
 });
 
 /// Certifications: pattern → normalized name.
@@ -183,24 +175,21 @@ static LEAD_TOPIC_WORDS: Words =
 /// Words that make a sentence about a breach, not about measures.
 static BREACH_WORDS: Words = Words::new(&["datalek", "inbreuk", "incident", "melding", "breach"]);
 static ANCHOR_VERB: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)")
-        .expect("anchor verb compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:treft|treffen|neemt|nemen|genomen|implementeert|implementeren|geïmplementeerd|waarborgt|waarborgen|hanteert|hanteren|omvatten|omvat|onderhoudt|zorgt|beschermen|beschermt|takes|implements|maintains|protects?|applies|apply)(?-u:\b)",
+    )
 });
 static INLINE_LIST: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)waaronder(?-u:\b)|(?-u:\b)o\.a\.|(?-u:\b)onder\s+meer(?-u:\b)|(?-u:\b)zoals(?-u:\b)|\(|(?-u:\b)including(?-u:\b)")
-        .expect("inline list compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)waaronder(?-u:\b)|(?-u:\b)o\.a\.|(?-u:\b)onder\s+meer(?-u:\b)|(?-u:\b)zoals(?-u:\b)|\(|(?-u:\b)including(?-u:\b)",
+    )
 });
 
 /// A multi-factor phrase: its `authentication` is MFA, not access control.
 static MFA_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)")
-        .expect("mfa phrase compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)",
+    )
 });
 
 /// The categories a measure text states.
@@ -462,10 +451,7 @@ fn inline_sentences(text: &str) -> Vec<Item> {
 /// Candidate certification mentions (fast engines: no word boundaries); each
 /// is then checked against the exact patterns.
 static CERT_HINT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?:iso|nen|soc|isae|pci|bsi)[\s:/-]*(?:iec[\s:/-]*)?(?:\d{1,5}|dss|c5)")
-            .expect("cert hint compiles")
-    })
+    Pattern::new(r"(?i)(?:iso|nen|soc|isae|pci|bsi)[\s:/-]*(?:iec[\s:/-]*)?(?:\d{1,5}|dss|c5)")
 });
 
 fn certifications(ctx: &Ctx, model: &mut Model) {

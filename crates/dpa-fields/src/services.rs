@@ -41,18 +41,14 @@ const DEFAULT_SECTIONS: &[(u32, Section)] = &[
     (6, Section::PrivacyByDesign),
 ];
 
-static ITEM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex")
-    })
-});
-static TOP: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from(Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").expect("valid regex"))
-});
+static ITEM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$"));
+static TOP: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$"));
 static BOUNDARY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))").expect("valid regex")
-    })
+    Pattern::new(
+        r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))",
+    )
 });
 static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
     SECTION_WORDS
@@ -61,10 +57,9 @@ static SECTION_RES: LazyLock<Vec<(Regex, Section)>> = LazyLock::new(|| {
         .collect()
 });
 static NAMED_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r#"(?i)(?-u:\b)(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#)
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r#"(?i)(?-u:\b)(?:de|het|onze)\s+(?:dienst|product|platform|applicatie|software)\s+[“"‘']([^”"’'\n]{2,60})[”"’']"#,
+    )
 });
 
 /// One numbered item (`4.3 Heading` + body).

@@ -42,10 +42,9 @@ static CLOSING: LazyLock<Pattern> = LazyLock::new(|| {
 const CLOSING_VERBS: &str = r"(?i)overeengekomen|opgemaakt|ondertekend|getekend|signed";
 /// A signature line under a closing: `J. de Vries, directeur`.
 static NAME_ROLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^\s*(?P<name>(?:(?i:mr|dhr|mw|mevr|drs|dr|ir|ing|prof)\.\s+)?(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{Ll}'\-]+\s+)(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{Ll}'\-]+(?:[ \-]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(?P<role>\p{Ll}[\p{Ll}\s\-]{1,40}?)\s*$")
-        .expect("name role compiles")
-    })
+    Pattern::new(
+        r"^\s*(?P<name>(?:(?i:mr|dhr|mw|mevr|drs|dr|ir|ing|prof)\.\s+)?(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{Ll}'\-]+\s+)(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{Ll}'\-]+(?:[ \-]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(?P<role>\p{Ll}[\p{Ll}\s\-]{1,40}?)\s*$",
+    )
 });
 /// Lines after a closing line that may still belong to its signature block.
 const CLOSING_BLOCK_LINES: usize = 12;

@@ -122,26 +122,15 @@ const HEADER_VOCAB: &[(Col, &[&str], &[&str])] = &[
     ),
 ];
 
-static URL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r#"(?i)(?-u:\b)https?://[^\s<>"']+|(?-u:\b)www\.[^\s<>"']+"#)
-            .expect("url compiles")
-    })
-});
+static URL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r#"(?i)(?-u:\b)https?://[^\s<>"']+|(?-u:\b)www\.[^\s<>"']+"#));
 static UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
-            .expect("unknown compiles")
-    })
+    Pattern::new(r"(?i)<?\s*(?:niet bekend|onbekend|unknown|n\.?v\.?t\.?|nvt)\s*>?")
 });
-static WORLDWIDE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from(Regex::new(r"(?i)wereldwijd|worldwide|global").expect("worldwide compiles"))
-});
-static YES_NO: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)^\s*(ja|nee|yes|no)(?-u:\b)[\s,;:–-]*").expect("yes/no compiles")
-    })
-});
+static WORLDWIDE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)wereldwijd|worldwide|global"));
+static YES_NO: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\s*(ja|nee|yes|no)(?-u:\b)[\s,;:–-]*"));
 
 /// Transfer mechanisms and the phrases that name them.
 const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
@@ -359,9 +348,9 @@ fn is_cell(p: &str) -> bool {
 }
 
 static BULLET_ENTRY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$").expect("entry compiles")
-    })
+    Pattern::new(
+        r"^(?P<name>[^(:–—]{2,80}?)\s*(?:\((?P<paren>[^)]{2,200})\)|[:–—]\s*(?P<rest>.{2,200}))\s*[.;,]?$",
+    )
 });
 
 /// Bullet lists after an intro naming sub-processors: `Naam (doel, locatie)`.
@@ -585,22 +574,19 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
 }
 
 static GENERAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)algemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|(?-u:\b)general\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)")
-        .expect("general compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)algemene\s+(?:schriftelijke\s+|voorafgaande\s+)*(?:toestemming|machtiging|autorisatie)|(?-u:\b)general\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)",
+    )
 });
 static SPECIFIC: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|(?-u:\b)specific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|(?-u:\b)prior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)")
-        .expect("specific compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:specifieke|voorafgaande|uitdrukkelijke)\s+(?:schriftelijke\s+)?(?:toestemming|goedkeuring)|(?-u:\b)specific\s+(?:prior\s+|written\s+)*(?:authori[sz]ation|consent)|(?-u:\b)prior\s+(?:specific\s+)?written\s+(?:authori[sz]ation|consent)|toestemming\s+(?:voor|om)\s+(?:de\s+)?(?:bovengenoemde|hieronder\s+genoemde|genoemde|volgende)",
+    )
 });
 static MAY_ENGAGE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)(?-u:\b)[^.]{0,60}(?-u:\b)(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}(?-u:\b)(?:over|van)(?-u:\b)[^.]{0,30}(?-u:\b)wijzigingen")
-        .expect("may engage compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:mag|mogen|is\s+gerechtigd|is\s+bevoegd|may)(?-u:\b)[^.]{0,60}(?-u:\b)(?:inschakelen|in\s+te\s+schakelen|engage)|informeert[^.]{0,60}(?-u:\b)(?:over|van)(?-u:\b)[^.]{0,30}(?-u:\b)wijzigingen",
+    )
 });
 
 fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {

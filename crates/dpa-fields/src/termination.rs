@@ -13,7 +13,6 @@ use crate::values::clean::collapse;
 use crate::values::duration::{find_durations, FoundDuration};
 use crate::Ctx;
 use dpa_model::{ClauseKind, Model};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -59,10 +58,9 @@ static DELETE_WORDS: Words = Words::new(&[
 ]);
 /// Returning or exporting the data.
 static RETURN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*")
-        .expect("return compiles")
-    })
+    Pattern::new(
+        r"(?i)(?-u:\b)terug(?:levert|leveren|levering|geven|gave|gegeven|sturen|zenden)(?-u:\b)|(?-u:\b)terug\s+te\s+(?:leveren|geven|sturen)(?-u:\b)|(?-u:\b)(?:levert|geeft|stuurt|zendt)(?-u:\b)[^.]{0,50}(?-u:\b)terug(?-u:\b)|(?-u:\b)retourne\w*|(?-u:\b)exporte\w*|(?-u:\b)export(?-u:\b)|(?-u:\b)return\w*",
+    )
 });
 static BACKUP_WORDS: Words = Words::new(&["back-up", "backup", "back up"]);
 static BACKUP_FATE_WORDS: Words = Words::new(&[

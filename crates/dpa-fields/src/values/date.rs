@@ -2,7 +2,6 @@
 //! `25 mei 2018`, `7 februari 2025`, `April 1, 2021` → ISO `YYYY-MM-DD`.
 
 use crate::pattern::Pattern;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -44,26 +43,15 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-static NUMERIC_DMY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?-u:\b)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)").expect("valid regex")
-    })
-});
-static NUMERIC_YMD: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from(Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"))
-});
+static NUMERIC_DMY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)"));
+static NUMERIC_YMD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)"));
 static WORDED_DMY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?-u:\b)")
-            .expect("valid regex")
-    })
+    Pattern::new(r"(?i)(?-u:\b)(\d{1,2})(?:e|ste|de)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?-u:\b)")
 });
-static WORDED_MDY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?i)(?-u:\b)([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)")
-            .expect("valid regex")
-    })
-});
+static WORDED_MDY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)(?-u:\b)([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)"));
 
 /// The month number of a month name (`"mei"` → 5), case-insensitive.
 pub fn month_number(name: &str) -> Option<u32> {

@@ -76,11 +76,8 @@ const UNIT_HINT_WORDS: &[&str] = &[
 
 /// A cheap test for a unit word (no Unicode word boundaries, so the fast
 /// regex engines apply) before the full pattern runs.
-static UNIT_HINT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!("(?i){}", UNIT_HINT_WORDS.join("|"))).expect("unit hint compiles")
-    })
-});
+static UNIT_HINT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!("(?i){}", UNIT_HINT_WORDS.join("|"))));
 
 /// [`UNIT_HINT`] on lower-cased text: the same matches (leftmost, earlier
 /// words preferred), one automaton.

@@ -1,15 +1,13 @@
 //! E-mail addresses, lower-cased, trailing punctuation removed.
 
 use crate::pattern::Pattern;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
-        .expect("valid regex")
-    })
+    Pattern::new(
+        r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
+    )
 });
 
 /// Every e-mail address in `text`, lower-cased, with its byte range.

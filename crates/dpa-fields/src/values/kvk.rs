@@ -3,7 +3,6 @@
 //! Kamer van Koophandel onder nummer ...`).
 
 use crate::pattern::Pattern;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -20,13 +19,10 @@ const KVK_LABELS: &[&str] = &[
 const KVK_FILLER: &str = r"(?:[\s:,.\-]|nummer|nr|number|no|onder|under|registratienummer|inschrijvingsnummer|ingeschreven|registered|met|with|in|het|de|te|[A-Z][a-z]+)*?";
 
 static KVK: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(&format!(
+    Pattern::new(&format!(
         r"(?i)(?-u:\b)(?:{})(?:-?nummer|-?nr\.?)?{KVK_FILLER}\s*(\d{{8}}|\d{{4}}[ .]\d{{4}}|\d{{2}}[ .]\d{{3}}[ .]\d{{3}})(?-u:\b)",
         KVK_LABELS.join("|")
     ))
-    .expect("valid regex")
-    })
 });
 
 /// The 8 digits of a KvK number as written, when it is one.

@@ -2,23 +2,16 @@
 //! `078-6811505` → `+31786811505`, `+31 6 1234 5678` → `+31612345678`.
 
 use crate::pattern::Pattern;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static INTERNATIONAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(
+    Pattern::new(
         r"(?:\+|(?-u:\b)00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d(?:[\s.\-]?\d){5,12}(?-u:\b)",
     )
-    .expect("valid regex")
-    })
 });
 static DUTCH: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})[\s.\-]?\d(?:[\s.\-]?\d){5,8}(?-u:\b)")
-            .expect("valid regex")
-    })
+    Pattern::new(r"(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})[\s.\-]?\d(?:[\s.\-]?\d){5,8}(?-u:\b)")
 });
 
 /// Normalize a number as written to E.164, or `None` when it is not a phone number.

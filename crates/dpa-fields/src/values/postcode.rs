@@ -1,18 +1,14 @@
 //! Dutch postal codes: `3342GS`, `3342 gs` → `"3342 GS"`.
 
 use crate::pattern::Pattern;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Letter pairs never used in Dutch postal codes.
 const EXCLUDED_LETTERS: &[&str] = &["SA", "SD", "SS"];
 
-static DUTCH: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::from({
-        Regex::new(r"(?-u:\b)([1-9]\d{3})\s?([A-Z]{2})(?-u:\b)").expect("valid regex")
-    })
-});
+static DUTCH: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)([1-9]\d{3})\s?([A-Z]{2})(?-u:\b)"));
 
 /// Every Dutch postal code in `text` (upper-case letters as written), normalized, with its range.
 pub fn find_postcodes(text: &str) -> Vec<(String, Range<usize>)> {
