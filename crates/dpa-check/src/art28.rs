@@ -4,10 +4,10 @@ use crate::matcher::{ascii_boundaries, PatternSet, Pool, PoolBuilder, Scan, Scan
 use crate::rules::{
     Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS, TRANSFER_SAFEGUARDS,
 };
-use crate::sentences::{context, has_topic, ClauseView, Sentence};
+use crate::sentences::{context, has_topic, ClauseView, Sentence, Sentences};
 use dpa_model::{ClauseId, Model, Requirement, Status};
 use regex::RegexSet;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -172,10 +172,11 @@ static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS)
 const FOLDS_TO_ASCII: [char; 3] = ['\u{17F}', '\u{212A}', '\u{130}'];
 
 /// Every sentence lower-cased and scanned for the rule patterns, in order.
-pub(crate) fn scan_sentences(sentences: &[Sentence]) -> Scans<'static> {
+pub(crate) fn scan_sentences(sentences: &Sentences) -> Scans<'static> {
+    let texts = sentences.iter().map(|s| s.text);
     COMPILED
         .pool
-        .scan_all(sentences.iter().map(|s| s.text.as_str()))
+        .scan_all_sized(texts, sentences.len(), sentences.text_len())
 }
 
 /// One text lower-cased and scanned for the rule patterns.
@@ -186,11 +187,23 @@ fn scan_text(text: &str) -> Scans<'static> {
 
 /// The sentence names a transfer safeguard (SCC, DPF, BCR, adequacy),
 /// matched case-insensitively. `scan` is the sentence's scan.
-pub(crate) fn names_safeguard(sentence: &Sentence, scan: &Scan<'_>) -> bool {
-    if folds_oddly(&sentence.text) {
-        return SAFEGUARD.is_match(&sentence.text);
+pub(crate) fn names_safeguard(sentence: &Sentence<'_>, scan: &Scan<'_>) -> bool {
+    if folds_oddly(sentence.text) {
+        return SAFEGUARD.is_match(sentence.text);
     }
     scan.any(&COMPILED.safeguard)
+}
+
+/// Some sentence names a transfer safeguard (see `names_safeguard`);
+/// `scans` are the sentences' scans.
+pub(crate) fn some_names_safeguard(sentences: &Sentences, scans: &Scans<'_>) -> bool {
+    if !folds_oddly(sentences.all_text()) {
+        return scans.any_in_any(&COMPILED.safeguard);
+    }
+    sentences
+        .iter()
+        .zip(scans.iter())
+        .any(|(s, scan)| names_safeguard(&s, &scan))
 }
 
 /// The text has a letter for which matching its lower case differs from
@@ -203,18 +216,36 @@ fn folds_oddly(text: &str) -> bool {
 
 /// A sentence, its scan and its element masks.
 struct Prepared<'s> {
-    sentence: &'s Sentence,
+    sentence: Sentence<'s>,
     scan: Scan<'s>,
     masks: Masks,
     /// The scan of the list lead the sentence starts with (shared by the
     /// items of the list), made on first use.
     lead: Option<&'s OnceCell<Scans<'static>>>,
+    /// Whether one of [`NEGATIONS`] occurs, once known ...
+    negated: Cell<Option<bool>>,
+    /// ... and one of [`DEFERRALS`].
+    deferred: Cell<Option<bool>>,
 }
 
-impl CompiledRequirement {
-    fn is_negated(&self, scan: &Scan<'_>) -> bool {
-        (scan.any(&COMPILED.negation) || scan.any(&self.negations))
-            && !scan.any(&self.negation_exceptions)
+impl Prepared<'_> {
+    /// Whether the sentence holds one of `set`, remembered in `cell`.
+    fn holds(&self, cell: &Cell<Option<bool>>, set: &PatternSet) -> bool {
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let found = self.scan.any(set);
+        cell.set(Some(found));
+        found
+    }
+
+    fn is_negated(&self, req: &CompiledRequirement) -> bool {
+        (self.holds(&self.negated, &COMPILED.negation) || self.scan.any(&req.negations))
+            && !self.scan.any(&req.negation_exceptions)
+    }
+
+    fn is_deferred(&self) -> bool {
+        self.holds(&self.deferred, &COMPILED.deferral)
     }
 }
 
@@ -230,7 +261,7 @@ struct Hit {
 pub(crate) fn assess(
     model: &Model,
     views: &[ClauseView<'_>],
-    sentences: &[Sentence],
+    sentences: &Sentences,
     scans: &Scans<'static>,
 ) -> Vec<Requirement> {
     let lead_of = lead_slots(sentences);
@@ -245,6 +276,8 @@ pub(crate) fn assess(
             scan,
             masks: element_masks(&scan),
             lead: slot.and_then(|i| leads.get(i)),
+            negated: Cell::new(None),
+            deferred: Cell::new(None),
         })
         .collect();
     let contexts = ClauseContexts::new(views);
@@ -268,7 +301,7 @@ fn assess_one(
     for p in sentences {
         let mask = p.masks[ri];
         // No element's phrase occurs: nothing to find (negated or not).
-        if mask == 0 || req.is_negated(&p.scan) {
+        if mask == 0 || p.is_negated(req) {
             continue;
         }
         let s = p.sentence;
@@ -277,8 +310,8 @@ fn assess_one(
                 continue;
             }
             let mut ctx = |clause: usize| contexts.fits(clause, e);
-            if element_in(e, &p.scan, &s.clauses, &mut ctx) {
-                let deferred = p.scan.any(&COMPILED.deferral);
+            if element_in(e, &p.scan, s.clauses, &mut ctx) {
+                let deferred = p.is_deferred();
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
                     element: e.rule.name,
@@ -323,11 +356,11 @@ fn assess_one(
 
 /// Per sentence, the slot of the list lead it starts with: the items of a
 /// list share one.
-fn lead_slots(sentences: &[Sentence]) -> Vec<Option<usize>> {
+fn lead_slots(sentences: &Sentences) -> Vec<Option<usize>> {
     let mut slots = Vec::with_capacity(sentences.len());
     let mut previous: Option<&str> = None;
     let mut next = 0;
-    for s in sentences {
+    for s in sentences.iter() {
         let lead = s.text.get(..s.lead_len).filter(|l| !l.is_empty());
         let slot = match lead {
             None => None,
@@ -358,12 +391,12 @@ fn hit_clauses(
         let scans = cell.get_or_init(|| contexts.scan(lead));
         let in_lead = scans
             .first()
-            .is_some_and(|scan| element_in(e, &scan, &s.lead_clauses, ctx));
+            .is_some_and(|scan| element_in(e, &scan, s.lead_clauses, ctx));
         if in_lead {
-            return s.lead_clauses.clone();
+            return s.lead_clauses.to_vec();
         }
     }
-    s.lead_clauses.iter().chain(&s.clauses).copied().collect()
+    s.lead_clauses.iter().chain(s.clauses).copied().collect()
 }
 
 /// Whether the element occurs in the scanned text (a sentence of `clauses`);
@@ -517,10 +550,10 @@ mod tests {
 
     fn names(text: &str) -> bool {
         let s = Sentence {
-            text: text.to_string(),
-            clauses: Vec::new(),
+            text,
+            clauses: &[],
             lead_len: 0,
-            lead_clauses: Vec::new(),
+            lead_clauses: &[],
         };
         let scans = scan_text(text);
         names_safeguard(&s, &scans.first().expect("one text"))

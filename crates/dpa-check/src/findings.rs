@@ -2,16 +2,16 @@
 //! fields (filled by the field-extraction stage) and its evidence map.
 //! Codes, severities and message texts live in [`crate::rules::FINDINGS`].
 
-use crate::art28::names_safeguard;
+use crate::art28::some_names_safeguard;
 use crate::matcher::Scans;
 use crate::rules::FINDINGS;
-use crate::sentences::{ClauseView, Sentence};
+use crate::sentences::{ClauseView, Sentences};
 use crate::Lang;
 use dpa_model::{
     Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status,
 };
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::ops::Bound;
 
 /// Breach notification later than this is reported.
 const BREACH_MAX_HOURS: f64 = 48.0;
@@ -22,13 +22,13 @@ const DELETION_MAX_DAYS: f64 = 90.0;
 pub(crate) struct Inputs<'a> {
     pub model: &'a Model,
     pub views: &'a [ClauseView<'a>],
-    pub sentences: &'a [Sentence],
+    pub sentences: &'a Sentences,
     /// The sentences' scans for the rule patterns (same order).
     pub scans: &'a Scans<'static>,
     pub art28: &'a [Requirement],
     pub lang: Lang,
     /// Clause id to its position in the views (the first), built on first use.
-    pub positions: OnceCell<BTreeMap<&'a str, usize>>,
+    pub positions: OnceCell<Vec<(&'a str, usize)>>,
 }
 
 /// All findings, ordered by severity then code.
@@ -63,12 +63,25 @@ fn push(out: &mut Vec<Finding>, f: Option<Finding>) {
 }
 
 /// Clause ids recorded in the evidence map for field paths accepted by
-/// `keep`, in document order.
-fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<ClauseId> {
-    let mut ids: Vec<&str> = inp
-        .model
-        .evidence
+/// `keep`, in document order. Every such path starts with one of
+/// `prefixes` (ascending, none a prefix of another): only those ranges of
+/// the (sorted) map are read, in map order.
+fn evidence_clauses(
+    inp: &Inputs<'_>,
+    prefixes: &[&str],
+    keep: impl Fn(&str) -> bool,
+) -> Vec<ClauseId> {
+    debug_assert!(prefixes
+        .windows(2)
+        .all(|w| w[0] < w[1] && !w[1].starts_with(w[0])));
+    let evidence = &inp.model.evidence;
+    let mut ids: Vec<&str> = prefixes
         .iter()
+        .flat_map(|&prefix| {
+            evidence
+                .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+                .take_while(move |(path, _)| path.starts_with(prefix))
+        })
         .filter(|(path, _)| keep(path))
         .filter_map(|(_, ev)| ev.clause.as_deref())
         .collect();
@@ -76,7 +89,7 @@ fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<Clause
         let positions = inp.positions.get_or_init(|| positions(inp.views));
         let mut placed: Vec<(usize, &str)> = ids
             .iter()
-            .map(|id| (positions.get(id).copied().unwrap_or(usize::MAX), *id))
+            .map(|id| (position(positions, id), *id))
             .collect();
         // Stable: ids at the same position keep their order.
         placed.sort_by_key(|&(position, _)| position);
@@ -86,13 +99,23 @@ fn evidence_clauses(inp: &Inputs<'_>, keep: impl Fn(&str) -> bool) -> Vec<Clause
     ids.into_iter().map(str::to_string).collect()
 }
 
-/// Each clause id and the position of its (first) view.
-fn positions<'a>(views: &[ClauseView<'a>]) -> BTreeMap<&'a str, usize> {
-    let mut map = BTreeMap::new();
-    for (i, v) in views.iter().enumerate() {
-        map.entry(v.clause.id.as_str()).or_insert(i);
-    }
-    map
+/// Each clause id and the position of its (first) view, sorted by id.
+fn positions<'a>(views: &[ClauseView<'a>]) -> Vec<(&'a str, usize)> {
+    let mut all: Vec<(&'a str, usize)> = views
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.clause.id.as_str(), i))
+        .collect();
+    all.sort_unstable();
+    all.dedup_by_key(|&mut (id, _)| id);
+    all
+}
+
+/// The position of clause `id` (`usize::MAX` when no view has it).
+fn position(positions: &[(&str, usize)], id: &str) -> usize {
+    positions
+        .binary_search_by(|&(other, _)| other.cmp(id))
+        .map_or(usize::MAX, |i| positions[i].1)
 }
 
 fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
@@ -150,7 +173,9 @@ fn transfers(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
         });
     }
     let paths = subprocessor_paths(&outside);
-    let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
+    let evidence = evidence_clauses(inp, &["locations", "subprocessors."], |p| {
+        paths(p) || under("locations")(p)
+    });
     push(
         out,
         make(inp, "transfer_outside_eea", &name_list(&names), evidence),
@@ -180,7 +205,9 @@ fn transfers(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
         names = m.locations.exceptions.clone();
     }
     let paths = subprocessor_paths(&unguarded);
-    let evidence = evidence_clauses(inp, |p| paths(p) || under("locations")(p));
+    let evidence = evidence_clauses(inp, &["locations", "subprocessors."], |p| {
+        paths(p) || under("locations")(p)
+    });
     push(
         out,
         make(
@@ -207,20 +234,21 @@ fn subprocessor_label(m: &Model, i: usize) -> String {
 
 /// The document names a transfer mechanism (SCC, DPF, BCR, adequacy) in general.
 fn document_names_safeguard(inp: &Inputs<'_>) -> bool {
-    inp.sentences
-        .iter()
-        .zip(inp.scans.iter())
-        .any(|(s, scan)| names_safeguard(s, &scan))
+    some_names_safeguard(inp.sentences, inp.scans)
 }
 
 // --- breach -----------------------------------------------------------------
 
 fn breach(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
-    let evidence = evidence_clauses(inp, under("breach_notification"));
+    let evidence = evidence_clauses(inp, &["breach_notification"], under("breach_notification"));
     match &inp.model.breach_notification.deadline {
         None => push(out, make(inp, "breach_deadline_missing", "", evidence)),
         Some(d) if d.approx_hours() > BREACH_MAX_HOURS => {
-            let ev = evidence_clauses(inp, under("breach_notification.deadline"));
+            let ev = evidence_clauses(
+                inp,
+                &["breach_notification.deadline"],
+                under("breach_notification.deadline"),
+            );
             push(
                 out,
                 make(
@@ -248,7 +276,7 @@ fn subprocessors(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
             .map(|&i| m.subprocessors[i].name.clone())
             .collect();
         let paths = subprocessor_paths(&no_url);
-        let evidence = evidence_clauses(inp, paths);
+        let evidence = evidence_clauses(inp, &["subprocessors."], paths);
         push(
             out,
             make(
@@ -271,9 +299,11 @@ fn subprocessors(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
             }
             (None, _) => String::new(),
         };
-        let evidence = evidence_clauses(inp, |p| {
-            under("subprocessor_authorisation")(p) || under("subprocessor_changes")(p)
-        });
+        let evidence = evidence_clauses(
+            inp,
+            &["subprocessor_authorisation", "subprocessor_changes"],
+            |p| under("subprocessor_authorisation")(p) || under("subprocessor_changes")(p),
+        );
         push(
             out,
             make(inp, "subprocessor_no_objection", &subject, evidence),
@@ -301,14 +331,14 @@ fn deletion_deadline(m: &Model) -> Option<(&Duration, &'static str)> {
 fn deletion(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
     match deletion_deadline(inp.model) {
         None => {
-            let mut evidence = evidence_clauses(inp, under("termination"));
+            let mut evidence = evidence_clauses(inp, &["termination"], under("termination"));
             if evidence.is_empty() {
                 evidence = requirement_evidence(inp, "28.3.g");
             }
             push(out, make(inp, "deletion_deadline_missing", "", evidence));
         }
         Some((d, path)) if d.approx_days() > DELETION_MAX_DAYS => {
-            let ev = evidence_clauses(inp, under(path));
+            let ev = evidence_clauses(inp, &[path], under(path));
             push(
                 out,
                 make(
@@ -344,7 +374,7 @@ fn audit(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
         None => h_missing,
     };
     if missing {
-        let evidence = evidence_clauses(inp, under("audit"));
+        let evidence = evidence_clauses(inp, &["audit"], under("audit"));
         push(out, make(inp, "audit_missing", "", evidence));
     }
 }
@@ -354,7 +384,11 @@ fn law_and_template(inp: &Inputs<'_>, out: &mut Vec<Finding>) {
         push(out, make(inp, "no_governing_law", "", Vec::new()));
     }
     if inp.model.document.is_template {
-        let evidence = evidence_clauses(inp, under("document.is_template"));
+        let evidence = evidence_clauses(
+            inp,
+            &["document.is_template"],
+            under("document.is_template"),
+        );
         push(out, make(inp, "template_not_filled", "", evidence));
     }
 }

@@ -25,21 +25,36 @@ use std::sync::OnceLock;
 /// A pattern's index in its [`Pool`].
 pub(crate) type PatternId = usize;
 
-/// Pattern ids, ascending and each once.
+/// Pattern ids, ascending and each once, with a bit per id for quick
+/// membership tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PatternSet(Vec<PatternId>);
+pub(crate) struct PatternSet {
+    ids: Vec<PatternId>,
+    bits: Vec<u64>,
+}
 
 impl PatternSet {
+    /// The set of `ids` (ascending, each once).
+    fn new(ids: Vec<PatternId>) -> Self {
+        let mut bits = vec![0u64; ids.last().map_or(0, |&last| last / 64 + 1)];
+        for &id in &ids {
+            bits[id / 64] |= 1 << (id % 64);
+        }
+        PatternSet { ids, bits }
+    }
+
     pub fn ids(&self) -> &[PatternId] {
-        &self.0
+        &self.ids
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ids.is_empty()
     }
 
     fn contains(&self, id: PatternId) -> bool {
-        self.0.binary_search(&id).is_ok()
+        self.bits
+            .get(id / 64)
+            .is_some_and(|&word| word & (1 << (id % 64)) != 0)
     }
 }
 
@@ -64,7 +79,7 @@ impl PoolBuilder {
         let mut ids = self.add(patterns);
         ids.sort_unstable();
         ids.dedup();
-        PatternSet(ids)
+        PatternSet::new(ids)
     }
 
     fn add_one(&mut self, pattern: &'static str) -> PatternId {
@@ -320,8 +335,20 @@ impl Pool {
     }
 
     /// The scans of `texts` (any case), in order.
+    #[cfg(test)]
     pub fn scan_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Scans<'_> {
+        self.scan_all_sized(texts, 0, 0)
+    }
+
+    /// `scan_all` with room for `count` texts of `bytes` together.
+    pub fn scan_all_sized<'t>(
+        &self,
+        texts: impl IntoIterator<Item = &'t str>,
+        count: usize,
+        bytes: usize,
+    ) -> Scans<'_> {
         let mut scanner = self.scanner();
+        scanner.out.reserve(count, bytes);
         for text in texts {
             scanner.push(text);
         }
@@ -494,11 +521,8 @@ fn next_special(dfa: &DFA, sid: &mut StateID, text: &[u8], at: usize) -> Option<
 
 /// `buf.push_str(&text.to_lowercase())`, without a new string for each text.
 fn push_lowercase(buf: &mut String, text: &str) {
-    if text.contains('Σ') {
-        // A capital sigma lower-cases by its context (`ς` ends a word).
-        buf.push_str(&text.to_lowercase());
-        return;
-    }
+    let begin = buf.len();
+    buf.reserve(text.len());
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = ascii_prefix_len(rest.as_bytes());
@@ -507,6 +531,12 @@ fn push_lowercase(buf: &mut String, text: &str) {
         buf[start..].make_ascii_lowercase();
         let mut chars = rest[ascii..].chars();
         if let Some(c) = chars.next() {
+            if c == 'Σ' {
+                // A capital sigma lower-cases by its context (`ς` ends a word).
+                buf.truncate(begin);
+                buf.push_str(&text.to_lowercase());
+                return;
+            }
             buf.extend(c.to_lowercase());
         }
         rest = chars.as_str();
@@ -530,6 +560,13 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .position(|b| !b.is_ascii())
         .unwrap_or(bytes.len() - at)
 }
+
+/// A set this many times smaller than the live patterns of a text is
+/// looked up pattern by pattern (else the live patterns are walked).
+const SMALL_SET_FACTOR: usize = 4;
+
+/// About how many patterns may match in a sentence (room to reserve).
+const LIVE_PER_TEXT: usize = 32;
 
 /// The scans of many texts: their lower case one after the other, and per
 /// text what is known of each pattern that may match.
@@ -556,6 +593,14 @@ impl<'a> Scans<'a> {
         }
     }
 
+    /// Room for `count` texts of `bytes` together.
+    fn reserve(&mut self, count: usize, bytes: usize) {
+        self.lower.reserve(bytes + bytes / 16);
+        self.ends.reserve(count);
+        self.live.reserve(count * LIVE_PER_TEXT);
+        self.states.reserve(count * LIVE_PER_TEXT);
+    }
+
     /// The scans, in the order of the texts.
     pub fn iter(&self) -> impl Iterator<Item = Scan<'_>> + '_ {
         let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
@@ -567,6 +612,12 @@ impl<'a> Scans<'a> {
                 live: &self.live[pats..pats_end],
                 states: &self.states[pats..pats_end],
             })
+    }
+
+    /// Whether any pattern of the set matches in any of the texts (a quick
+    /// look first: whether one may match at all).
+    pub fn any_in_any(&self, set: &PatternSet) -> bool {
+        self.live.iter().any(|&id| set.contains(id)) && self.iter().any(|scan| scan.any(set))
     }
 
     /// The scan of the first text.
@@ -589,11 +640,20 @@ pub(crate) struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     /// Whether pattern `id` matches the text.
+    #[cfg(test)]
     pub fn matches(&self, id: PatternId) -> bool {
-        let Ok(i) = self.live.binary_search(&id) else {
+        match self.live.binary_search(&id) {
+            Ok(i) => self.matches_at(i, id),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether pattern `id`, the `i`-th live one, matches the text (its
+    /// regex runs on first use).
+    fn matches_at(&self, i: usize, id: PatternId) -> bool {
+        let Some(cell) = self.states.get(i) else {
             return false;
         };
-        let cell = &self.states[i];
         match cell.get() {
             Known::Absent | Known::NoMatch => false,
             Known::Match => true,
@@ -618,9 +678,18 @@ impl<'a> Scan<'a> {
     /// Whether any pattern of the set matches (only those that may match,
     /// usually a few, are looked at).
     pub fn any(&self, set: &PatternSet) -> bool {
+        if set.ids.len() * SMALL_SET_FACTOR < self.live.len() {
+            // A small set: look its patterns up among the many live ones.
+            return set.ids.iter().any(|&id| {
+                self.live
+                    .binary_search(&id)
+                    .is_ok_and(|i| self.matches_at(i, id))
+            });
+        }
         self.live
             .iter()
-            .any(|&id| set.contains(id) && self.matches(id))
+            .enumerate()
+            .any(|(i, &id)| set.contains(id) && self.matches_at(i, id))
     }
 }
 
@@ -733,6 +802,40 @@ mod tests {
         }
     }
 
+    /// `any` agrees with asking each pattern of the set.
+    #[test]
+    fn any_agrees_with_each_pattern() {
+        let patterns: Vec<&'static str> = crate::rules::REQUIREMENTS
+            .iter()
+            .flat_map(|r| r.elements)
+            .flat_map(|e| e.phrases.iter().chain(e.with))
+            .copied()
+            .collect();
+        let mut b = PoolBuilder::default();
+        let ids = b.add(&patterns);
+        let pool = b.build();
+        let texts = [
+            "verwerker verwijdert of retourneert alle persoonsgegevens na het einde",
+            "verwerker meldt een datalek zonder onredelijke vertraging binnen 24 uur",
+            "sub-verwerkers alleen met voorafgaande schriftelijke toestemming; audits",
+            "",
+        ];
+        let scans = pool.scan_all(texts);
+        for scan in scans.iter() {
+            for &id in &ids {
+                let single = PatternSet::new(vec![id]);
+                assert_eq!(scan.any(&single), scan.matches(id), "{id}");
+            }
+            for (k, chunk) in ids.chunks(7).enumerate() {
+                let mut set: Vec<PatternId> = chunk.iter().copied().step_by(k % 3 + 1).collect();
+                set.sort_unstable();
+                set.dedup();
+                let want = set.iter().any(|&id| scan.matches(id));
+                assert_eq!(scan.any(&PatternSet::new(set.clone())), want, "{set:?}");
+            }
+        }
+    }
+
     #[test]
     fn a_pool_matches_like_its_regexes() {
         let mut b = PoolBuilder::default();
@@ -756,7 +859,7 @@ mod tests {
         assert!(!scan.matches(ids[0]));
         assert!(scan.matches(ids[1]));
         assert!(scan.matches(ids[2]));
-        assert!(scan.any(&PatternSet(ids.clone())));
+        assert!(scan.any(&PatternSet::new(ids.clone())));
         assert!(
             !scan_of("subverwijderd")[0],
             "no word boundary before the stem"

@@ -29,17 +29,86 @@ pub(crate) struct ClauseView<'a> {
 }
 
 /// One sentence (or table row) of the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Sentence {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence<'a> {
     /// Whitespace collapsed to single spaces.
-    pub text: String,
+    pub text: &'a str,
     /// Indexes into the clause views, in document order, without duplicates.
-    pub clauses: Vec<usize>,
+    pub clauses: &'a [usize],
     /// A list item starts with the text that introduces the list
     /// (`Verwerker zal:`): its length in bytes (0 without) ...
     pub lead_len: usize,
     /// ... and the clauses that text comes from.
-    pub lead_clauses: Vec<usize>,
+    pub lead_clauses: &'a [usize],
+}
+
+/// The sentences of a document, their texts and clause lists stored one
+/// after the other (no allocation per sentence).
+#[derive(Debug, Default)]
+pub(crate) struct Sentences {
+    text: String,
+    clauses: Vec<usize>,
+    items: Vec<Item>,
+}
+
+/// Where one sentence's parts are in [`Sentences`].
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    text: (usize, usize),
+    clauses: (usize, usize),
+    lead_len: usize,
+    lead_clauses: (usize, usize),
+}
+
+impl Sentences {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The sentences, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.items.iter().map(|item| self.sentence(item))
+    }
+
+    /// Sentence `i`.
+    #[cfg(test)]
+    pub fn get(&self, i: usize) -> Option<Sentence<'_>> {
+        self.items.get(i).map(|item| self.sentence(item))
+    }
+
+    fn sentence(&self, item: &Item) -> Sentence<'_> {
+        let range = |(start, end): (usize, usize)| self.clauses.get(start..end).unwrap_or(&[]);
+        Sentence {
+            text: self.text.get(item.text.0..item.text.1).unwrap_or(""),
+            clauses: range(item.clauses),
+            lead_len: item.lead_len,
+            lead_clauses: range(item.lead_clauses),
+        }
+    }
+
+    /// All sentence texts, one after the other.
+    pub fn all_text(&self) -> &str {
+        &self.text
+    }
+
+    /// The bytes of all sentence texts.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Room for the sentences of about `bytes` of clause text.
+    fn reserve(&mut self, bytes: usize) {
+        self.text.reserve(bytes + bytes / 8);
+        self.items.reserve(bytes / 64);
+        self.clauses.reserve(bytes / 32);
+    }
+
+    /// Add clause indexes; their range.
+    fn add_clauses(&mut self, clauses: &[usize]) -> (usize, usize) {
+        let start = self.clauses.len();
+        self.clauses.extend_from_slice(clauses);
+        (start, self.clauses.len())
+    }
 }
 
 /// A sentence longer than this is cut at the next line end (a table or list
@@ -118,15 +187,32 @@ pub(crate) fn context(views: &[ClauseView<'_>], i: usize) -> String {
     };
     let mut headings: Vec<&str> = ancestors(views, i).map(|a| a.label).collect();
     headings.reverse();
-    let mut context = headings.join("\n");
-    if let Some(h) = &v.clause.heading {
-        push_line(&mut context, h);
+    let room = headings.iter().map(|h| h.len() + 1).sum::<usize>()
+        + v.heading_line.map_or(0, |h| h.len() + 1)
+        + v.clause.heading.as_ref().map_or(0, |h| h.len() + 1)
+        + v.clause.text.len();
+    let mut context = String::with_capacity(room);
+    if let Some(h) = v.heading_line {
+        context.push_str(h);
+        context.push('\n');
     }
-    push_line(&mut context, &v.clause.text);
-    match v.heading_line {
-        Some(h) => format!("{h}\n{context}"),
-        None => context,
+    // The headings joined by line feeds, then the clause's heading and text
+    // each on a line of its own (after the headings, if any).
+    let base = context.len();
+    for (k, h) in headings.iter().enumerate() {
+        if k > 0 {
+            context.push('\n');
+        }
+        context.push_str(h);
     }
+    let own = v.clause.heading.as_deref().into_iter();
+    for line in own.chain([v.clause.text.as_str()]) {
+        if context.len() > base {
+            context.push('\n');
+        }
+        context.push_str(line);
+    }
+    context
 }
 
 /// Whether the clause of view `i` or a clause above it has one of `topics`
@@ -166,13 +252,6 @@ fn find_heading(text: &str, heading: &str) -> Option<usize> {
 
 /// How far into a clause's text its heading is looked for first.
 const HEADING_NEAR_START: usize = 32;
-
-fn push_line(s: &mut String, line: &str) {
-    if !s.is_empty() {
-        s.push('\n');
-    }
-    s.push_str(line);
-}
 
 /// A clause that is only a heading line (`DATALEKPROTOCOL`, `7. Controle` as
 /// a paragraph of its own) is the heading of the clauses after it, until the
@@ -223,12 +302,15 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 /// The sentences of the document, in order.
-pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
+pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Sentences {
     let mut b = Builder::default();
+    b.out
+        .reserve(views.iter().map(|v| v.clause.text.len()).sum());
     for (i, v) in views.iter().enumerate() {
         if v.heading_only {
             // A heading is a sentence of its own, never the start of the next.
             b.end_list();
+            b.single_spaced = false;
             b.push(v.clause.text.trim(), i);
             b.flush();
             continue;
@@ -242,6 +324,7 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Vec<Sentence> {
 /// The lines of clause `i`. A run of plain lines (words and commas only)
 /// outside a list is added at once: line by line would give the same.
 fn push_clause_lines(b: &mut Builder, text: &str, i: usize) {
+    b.single_spaced = is_single_spaced(text);
     let mut rest = text;
     while !rest.is_empty() {
         if !b.in_item && starts_plain_line(rest) {
@@ -380,12 +463,19 @@ struct Builder {
     text: String,
     clauses: Vec<usize>,
     /// The text before a list, ending in `:`, that every list item continues
-    /// (`Verwerker zal:` / `• ...` / `• ...`).
-    lead: Option<(String, Vec<usize>)>,
+    /// (`Verwerker zal:` / `• ...` / `• ...`) ...
+    lead: String,
+    /// ... and its clauses (a range of `out.clauses`), when there is one.
+    lead_clauses: Option<(usize, usize)>,
     /// The last line pushed was (part of) a list item.
     in_item: bool,
     last_clause: Option<usize>,
-    out: Vec<Sentence>,
+    /// Scratch space for the sentence ends of a line.
+    ends: Vec<usize>,
+    /// The clause being added has no whitespace but single spaces and line
+    /// feeds: its pieces need no collapsing.
+    single_spaced: bool,
+    out: Sentences,
 }
 
 impl Builder {
@@ -397,7 +487,11 @@ impl Builder {
         if !self.text.is_empty() {
             self.text.push(' ');
         }
-        self.text.push_str(&collapse_ws(piece));
+        if self.single_spaced {
+            self.text.push_str(piece);
+        } else {
+            push_collapsed(&mut self.text, piece);
+        }
         self.add_clause(clause);
     }
 
@@ -459,12 +553,15 @@ impl Builder {
         if self.text.len() > MAX_SENTENCE {
             self.flush();
         }
+        let mut ends = std::mem::take(&mut self.ends);
+        sentence_ends(line, &mut ends);
         let mut start = 0;
-        for end in sentence_ends(line) {
+        for &end in &ends {
             self.push(&line[start..end], clause);
             self.flush();
             start = end;
         }
+        self.ends = ends;
         self.push(&line[start..], clause);
     }
 
@@ -473,16 +570,16 @@ impl Builder {
         if self.in_item {
             self.flush();
         } else if self.text.trim_end().ends_with(':') {
-            self.lead = Some((
-                std::mem::take(&mut self.text),
-                std::mem::take(&mut self.clauses),
-            ));
+            std::mem::swap(&mut self.lead, &mut self.text);
+            self.text.clear();
+            self.lead_clauses = Some(self.out.add_clauses(&self.clauses));
+            self.clauses.clear();
         } else {
             self.flush();
-            self.lead = None;
+            self.lead_clauses = None;
         }
-        if let Some((lead, _)) = &self.lead {
-            self.text.clone_from(lead);
+        if self.lead_clauses.is_some() {
+            self.text.clone_from(&self.lead);
         }
         self.in_item = true;
     }
@@ -496,23 +593,25 @@ impl Builder {
 
     fn end_list(&mut self) {
         self.flush();
-        self.lead = None;
+        self.lead_clauses = None;
         self.in_item = false;
     }
 
     fn flush(&mut self) {
-        let (lead_len, lead_clauses) = match &self.lead {
-            Some((lead, clauses)) if self.in_item && self.text.starts_with(lead.as_str()) => {
-                (lead.len(), clauses.clone())
+        let (lead_len, lead_clauses) = match self.lead_clauses {
+            Some(clauses) if self.in_item && self.text.starts_with(self.lead.as_str()) => {
+                (self.lead.len(), clauses)
             }
-            _ => (0, Vec::new()),
+            _ => (0, (0, 0)),
         };
         if self.text.len() > lead_len && !self.text.trim().is_empty() {
-            // Copies of the right size; the buffers keep their room for
-            // the next sentence.
-            self.out.push(Sentence {
-                text: self.text.as_str().to_owned(),
-                clauses: self.clauses.clone(),
+            let out = &mut self.out;
+            let start = out.text.len();
+            out.text.push_str(&self.text);
+            let clauses = out.add_clauses(&self.clauses);
+            out.items.push(Item {
+                text: (start, out.text.len()),
+                clauses,
                 lead_len,
                 lead_clauses,
             });
@@ -536,47 +635,75 @@ fn single_spaces_only(s: &str) -> bool {
 static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
-/// Whitespace other than a single space (`collapse_ws` changes the text).
+/// Whitespace other than a single space (`push_collapsed` changes the text).
 static WS_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\s|[\s&&[^ ]]").expect("valid regex"));
 static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
 
-/// Each run of whitespace as one space.
-fn collapse_ws(s: &str) -> std::borrow::Cow<'_, str> {
-    if !single_spaces_only(s) && WS_RUN.is_match(s) {
-        WS.replace_all(s, " ")
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
+/// The text's only whitespace is single spaces and line feeds: a piece of
+/// one of its lines, trimmed, needs no collapsing.
+fn is_single_spaced(text: &str) -> bool {
+    let b = text.as_bytes();
+    DOUBLE_SPACE.find(b).is_none()
+        && memchr::memchr3(b'\t', b'\r', 0x0B, b).is_none()
+        && memchr::memchr(0x0C, b).is_none()
+        && !has_wide_space(text)
 }
 
-/// Byte offsets just after each sentence-ending punctuation mark of a line.
-fn sentence_ends(line: &str) -> Vec<usize> {
+/// Whether the text has non-ASCII whitespace (all of it starts with one of
+/// the bytes looked for).
+fn has_wide_space(text: &str) -> bool {
+    let b = text.as_bytes();
+    let is_space_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(is_space_at)
+        || memchr::memchr_iter(0xE3, b).any(is_space_at)
+}
+
+/// `buf.push_str(s)` with each run of whitespace as one space.
+fn push_collapsed(buf: &mut String, s: &str) {
+    if single_spaces_only(s) || !WS_RUN.is_match(s) {
+        buf.push_str(s);
+        return;
+    }
+    let mut last = 0;
+    for m in WS.find_iter(s) {
+        buf.push_str(&s[last..m.start()]);
+        buf.push(' ');
+        last = m.end();
+    }
+    buf.push_str(&s[last..]);
+}
+
+/// Byte offsets just after each sentence-ending punctuation mark of a line,
+/// into `ends` (cleared first).
+fn sentence_ends(line: &str, ends: &mut Vec<usize>) {
     /// A mark followed by whitespace or the end of the line.
     static END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.!?;](?:\s|$)").expect("valid regex"));
-    let marks: Vec<usize> = if line.len() <= SHORT_LINE {
-        end_marks(line)
+    ends.clear();
+    if line.len() <= SHORT_LINE {
+        end_marks(line, ends);
     } else {
-        END.find_iter(line).map(|m| m.start()).collect()
-    };
-    marks
-        .into_iter()
-        .filter(|&i| line.as_bytes()[i] != b'.' || ends_sentence_at(line, i))
-        .map(|i| i + 1)
-        .collect()
+        ends.extend(END.find_iter(line).map(|m| m.start()));
+    }
+    ends.retain(|&i| line.as_bytes()[i] != b'.' || ends_sentence_at(line, i));
+    for end in ends.iter_mut() {
+        *end += 1;
+    }
 }
 
 /// What `END` finds, mark by mark: the marks followed by whitespace or the
-/// end of the line.
-fn end_marks(line: &str) -> Vec<usize> {
+/// end of the line, into `marks`.
+fn end_marks(line: &str, marks: &mut Vec<usize>) {
     let b = line.as_bytes();
-    let mut marks: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', b).collect();
-    let semicolons = memchr::memchr_iter(b';', b);
-    if marks.is_empty() {
-        marks.extend(semicolons);
-    } else {
-        marks.extend(semicolons);
+    marks.extend(memchr::memchr3_iter(b'.', b'!', b'?', b));
+    let before = marks.len();
+    marks.extend(memchr::memchr_iter(b';', b));
+    if before > 0 && marks.len() > before {
         marks.sort_unstable();
     }
     marks.retain(|&i| match b.get(i + 1) {
@@ -587,12 +714,87 @@ fn end_marks(line: &str) -> Vec<usize> {
             .next()
             .is_some_and(char::is_whitespace),
     });
-    marks
 }
 
 /// Whether the dot at byte `dot` ends a sentence (not an abbreviation or a
 /// clause number at the start of the line).
 fn ends_sentence_at(line: &str, dot: usize) -> bool {
+    let bytes = line.as_bytes();
+    match ascii_word_before(bytes, dot) {
+        Some(start) => ascii_word_ends_sentence(&bytes[start..dot], start == 0),
+        None => ends_sentence_at_any(line, dot),
+    }
+}
+
+/// Where the word before byte `dot` starts, when it is ASCII, at most
+/// `SHORT_LINE` bytes long and follows ASCII whitespace or the line start
+/// (else `None`: see `ends_sentence_at_any`).
+fn ascii_word_before(bytes: &[u8], dot: usize) -> Option<usize> {
+    let before = bytes.get(..dot)?;
+    let lowest = dot.saturating_sub(SHORT_LINE);
+    let mut at = dot;
+    while at > lowest {
+        let b = before[at - 1];
+        if !b.is_ascii() {
+            return None;
+        }
+        if is_ascii_ws(b) {
+            return Some(at);
+        }
+        at -= 1;
+    }
+    (at == 0).then_some(0)
+}
+
+/// `ends_sentence_at` for a short ASCII word before the dot.
+fn ascii_word_ends_sentence(word: &[u8], at_line_start: bool) -> bool {
+    let numbering = word.iter().all(|&b| b.is_ascii_digit() || b == b'.');
+    if at_line_start && !word.is_empty() && numbering {
+        return false;
+    }
+    let mut bare = [0u8; ABBREVIATION_ROOM];
+    let (mut len, mut letters, mut dots) = (0, 0, false);
+    for &b in word {
+        if !(b.is_ascii_alphanumeric() || b == b'.') {
+            continue;
+        }
+        dots |= b == b'.';
+        letters += usize::from(b.is_ascii_alphabetic());
+        if let Some(slot) = bare.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+        }
+        len += 1;
+    }
+    if dots && letters <= 4 {
+        return false;
+    }
+    len > ABBREVIATION_ROOM || !ABBREVIATION_KEYS.contains(&u64::from_le_bytes(bare))
+}
+
+/// Room for the longest of [`ABBREVIATIONS`] (a longer word is none).
+const ABBREVIATION_ROOM: usize = 8;
+
+/// Each of [`ABBREVIATIONS`] as the bytes of a `u64`, zero-padded.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let word = ABBREVIATIONS[i].as_bytes();
+        assert!(word.len() <= ABBREVIATION_ROOM);
+        let mut bytes = [0u8; ABBREVIATION_ROOM];
+        let mut k = 0;
+        while k < word.len() {
+            bytes[k] = word[k];
+            k += 1;
+        }
+        keys[i] = u64::from_le_bytes(bytes);
+        i += 1;
+    }
+    keys
+};
+
+/// `ends_sentence_at` for any word before the dot.
+fn ends_sentence_at_any(line: &str, dot: usize) -> bool {
     let before = &line[..dot];
     let word_start = word_start(before);
     let word = &before[word_start..];
@@ -681,8 +883,8 @@ mod tests {
 
     fn texts(tree: &[Clause]) -> Vec<String> {
         sentences(&clause_views(tree))
-            .into_iter()
-            .map(|s| s.text)
+            .iter()
+            .map(|s| s.text.to_string())
             .collect()
     }
 
@@ -712,10 +914,11 @@ mod tests {
         ];
         let s = sentences(&clause_views(&tree));
         assert_eq!(s.len(), 3);
-        assert_eq!(s[0].clauses, vec![2]);
-        assert_eq!(s[0].text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • alle gegevens wissen, of");
+        let (s0, s1) = (s.get(0).expect("three"), s.get(1).expect("three"));
+        assert_eq!(s0.clauses, [2]);
+        assert_eq!(s0.text, "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • alle gegevens wissen, of");
         assert_eq!(
-            s[1].text,
+            s1.text,
             "5.2 Na het einde zal Verwerker, naar keuze van Verantwoordelijke: • teruggeven."
         );
     }
@@ -777,11 +980,48 @@ mod tests {
         assert!(context(&v, 1).starts_with("Geheimhouding\n"));
     }
 
+    /// `context` as joins and copies build it.
+    fn context_by_joins(views: &[ClauseView<'_>], i: usize) -> String {
+        let v = &views[i];
+        let mut headings: Vec<&str> = ancestors(views, i).map(|a| a.label).collect();
+        headings.reverse();
+        let mut context = headings.join("\n");
+        for line in v.clause.heading.iter().chain([&v.clause.text]) {
+            if !context.is_empty() {
+                context.push('\n');
+            }
+            context.push_str(line);
+        }
+        match v.heading_line {
+            Some(h) => format!("{h}\n{context}"),
+            None => context,
+        }
+    }
+
+    #[test]
+    fn contexts_are_built_as_joins_build_them() {
+        let mut parent = clause("4", "4. Geheimhouding");
+        parent.heading = Some("Geheimhouding".into());
+        let mut middle = clause("4.1", "4.1 Tekst zonder kop.");
+        middle.children.push(clause("4.1.a", "a. Onderdeel."));
+        parent.children.push(middle);
+        let tree = [
+            clause("p1", "DATALEKPROTOCOL"),
+            clause("p2", "Melden binnen een dag."),
+            parent,
+            clause("p3", ""),
+        ];
+        let views = clause_views(&tree);
+        for i in 0..views.len() {
+            assert_eq!(context(&views, i), context_by_joins(&views, i), "{i}");
+        }
+    }
+
     /// The sentences of clauses as (text, clauses, lead length).
     fn full(tree: &[Clause]) -> Vec<(String, Vec<usize>, usize)> {
         sentences(&clause_views(tree))
-            .into_iter()
-            .map(|s| (s.text, s.clauses, s.lead_len))
+            .iter()
+            .map(|s| (s.text.to_string(), s.clauses.to_vec(), s.lead_len))
             .collect()
     }
 
@@ -826,8 +1066,11 @@ mod tests {
     fn sentence_marks_are_found_in_short_and_long_lines_alike() {
         let short = "Eerst dit. Dan dat; ook\u{a0}dit! Klaar?";
         let long = format!("{} {short}", "woord".repeat(60));
-        assert_eq!(end_marks(short), [9, 18, 28, 35]);
-        let ends = sentence_ends(&long);
+        let mut marks = Vec::new();
+        end_marks(short, &mut marks);
+        assert_eq!(marks, [9, 18, 28, 35]);
+        let mut ends = Vec::new();
+        sentence_ends(&long, &mut ends);
         assert_eq!(ends.len(), 4);
         assert_eq!(ends[0], 300 + 1 + 10);
     }
@@ -841,6 +1084,64 @@ mod tests {
             let ours: Vec<&str> = Lines(s).map(str::trim).collect();
             let std: Vec<&str> = s.lines().map(str::trim).collect();
             assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_texts_need_no_collapsing() {
+        for text in [
+            "Eén regel – met ‘aanhalingstekens’ en € 5.\nTweede regel.",
+            "a b\nc d e\n",
+            "x",
+        ] {
+            assert!(is_single_spaced(text), "{text:?}");
+            for line in text.lines() {
+                assert!(!WS_RUN.is_match(line.trim()), "{line:?}");
+            }
+        }
+        for text in [
+            "a  b",
+            "a\tb",
+            "a\rb",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{2009}b",
+            "a\u{202f}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+        ] {
+            assert!(!is_single_spaced(text), "{text:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() && !matches!(c, ' ' | '\n') {
+                assert!(!is_single_spaced(&format!("a{c}b")), "{c:?}");
+            }
+        }
+    }
+
+    /// The ASCII fast path of `ends_sentence_at` decides like the general one.
+    #[test]
+    fn ascii_words_before_a_dot_are_judged_like_any_word() {
+        let lines = [
+            "Leverancier B.V. meldt o.a. lekken. Daarna volgt bijv. overleg.",
+            "1.2. Artikel 3. art. 28 AVG, Art. 5 e.g. i.e. no. NR. Bv. (bijv.) incl.",
+            "12. a.b.c.d.e. abc. abcde. ABCDEFGHIJ. x.y. x. . .. e.g.. 1.a.",
+            "Dhr. Jansen c.q. mevr. De Vries, zgn. \"tbv.\" etc. artt. 3-4.",
+            "tab\tgescheiden.\tregel. ver\u{b}ticaal. straße. caf\u{e9}. é.",
+            "3.",
+            ".",
+            "woord.",
+        ];
+        for line in lines {
+            for (dot, _) in line.match_indices('.') {
+                assert_eq!(
+                    ends_sentence_at(line, dot),
+                    ends_sentence_at_any(line, dot),
+                    "{line:?} at {dot}"
+                );
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use crate::values::clean::{clean_value, trim_span};
 use crate::values::country::{city_country, find_countries};
 use crate::Ctx;
 use dpa_model::{Datacenter, Model};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -20,9 +21,14 @@ static ALL_INSIDE: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 static OUTSIDE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"
-    ))
+    // filtered by its rare words (its first words are in most sentences)
+    Pattern::with_required(
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:verwerk\w*|vindt\s+plaats|opgeslagen|gehost|processed|stored|hosted)\s+(?:\w+\s+){{0,2}}(?:buiten|outside)\s+{REGION}(?-u:\b)"
+        ))
+        .expect("location patterns compile"),
+        r"(?i)buiten|outside",
+    )
 });
 static REGION_IN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
@@ -30,8 +36,13 @@ static REGION_IN: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 static EXCEPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})",
+    // filtered by its rare words (`met`, `with` are in most sentences)
+    Pattern::with_required(
+        Regex::new(
+            r"(?i)(?-u:\b)(?:met\s+uitzondering\s+van|behalve|except\s+for|with\s+the\s+exception\s+of)\s+(?P<x>[^.;\n]{2,80})",
+        )
+        .expect("location patterns compile"),
+        r"(?i)uitzondering|behalve|except",
     )
 });
 static DATACENTERS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -116,10 +127,9 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
     let mut verdict: Option<(bool, Option<Range<usize>>)> = None;
     for s in &sents {
         let sent = &text[s.clone()];
-        let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
-        let para_text = &text[para.clone()];
         if let Some(c) = EXCEPT.captures(sent) {
-            if let (true, Some(x)) = (REGION_IN.is_match(para_text), c.name("x")) {
+            let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
+            if let (true, Some(x)) = (REGION_IN.is_match(&text[para]), c.name("x")) {
                 let r = trim_span(text, s.start + x.start()..s.start + x.end());
                 exceptions.push((clean_value(&text[r.clone()]), Some(r)));
                 verdict.get_or_insert((false, Some(s.clone())));

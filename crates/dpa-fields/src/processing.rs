@@ -8,7 +8,6 @@ use crate::scan::Words;
 use crate::values::{clean, duration};
 use crate::Ctx;
 use dpa_model::{DataCategory, Model};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -96,15 +95,17 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     retention(ctx, model, text);
 }
 
-/// Lines of `text` with byte ranges.
-fn lines_from(text: &str, from: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = from;
-    for l in text[from..].split('\n') {
-        out.push(pos..pos + l.len());
-        pos += l.len() + 1;
-    }
-    out
+/// Byte ranges of the lines of `text` from `from` on (split at `\n`; the
+/// last one runs to the end of the text).
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = Some(from);
+    let mut ends = memchr::memchr_iter(b'\n', &text.as_bytes()[from..]);
+    std::iter::from_fn(move || {
+        let pos = start?;
+        let end = ends.next().map(|i| from + i);
+        start = end.map(|e| e + 1);
+        Some(pos..end.unwrap_or(text.len()))
+    })
 }
 
 fn cells(line: &str) -> Vec<(usize, &str)> {
@@ -134,10 +135,12 @@ fn header_col(cells: &[(usize, &str)], words: &[&str]) -> Option<usize> {
 fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     for line in lines_from(text, 0) {
         let l = &text[line.clone()];
-        if scan::has_any(l, &OTHER_TABLE_WORDS) {
+        // only a table row or a spaced header can start a table
+        let is_row = memchr::memchr2(b'\t', b'|', l.as_bytes()).is_some();
+        if !is_row && !is_spaced_header(l) || scan::has_any(l, &OTHER_TABLE_WORDS) {
             continue;
         }
-        if l.contains('\t') || l.contains('|') {
+        if is_row {
             // a header row names a name and an example column
             if !(scan::has_any(l, &NAME_HEADERS) && scan::has_any(l, &EXAMPLE_HEADERS)) {
                 continue;
@@ -158,7 +161,7 @@ fn data_categories(ctx: &Ctx, model: &mut Model, text: &str) {
                 continue;
             }
             table_categories(ctx, model, text, line.end + 1, name, ex, note);
-        } else if is_spaced_header(l) {
+        } else {
             broken_table_categories(ctx, model, text, line.end + 1);
         }
         if !model.processing.data_categories.is_empty() {
@@ -298,7 +301,7 @@ fn logical_units(text: &str, from: usize) -> Vec<Range<usize>> {
             continue;
         }
         if l.starts_with(|c: char| c.is_ascii_digit())
-            || l.to_lowercase().starts_with("opmerking")
+            || lower_starts_with(l, "opmerking")
             || l.contains('\u{c}')
         {
             break;
@@ -323,9 +326,23 @@ fn logical_units(text: &str, from: usize) -> Vec<Range<usize>> {
     units
 }
 
+/// Whether `s` lower-cased starts with `prefix` (lower case).
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let mut lower = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// Whether `w` lower-cased ends with the ASCII lower-case `suffix` (only
+/// ASCII letters lower-case to ASCII letters other than `k`).
+fn lower_ends_with(w: &str, suffix: &str) -> bool {
+    debug_assert!(!suffix.contains('k'));
+    w.len() >= suffix.len()
+        && w.is_char_boundary(w.len() - suffix.len())
+        && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 fn category_word(w: &str) -> bool {
-    let l = w.to_lowercase();
-    CATEGORY_SUFFIXES.iter().any(|s| l.ends_with(s)) && w.chars().count() > 4
+    CATEGORY_SUFFIXES.iter().any(|s| lower_ends_with(w, s)) && w.chars().count() > 4
 }
 
 fn broken_table_categories(ctx: &Ctx, model: &mut Model, text: &str, from: usize) {
@@ -426,7 +443,7 @@ fn marker_style(marker: &str) -> char {
 }
 
 /// The items after the first introduction that is followed by any.
-fn first_list(text: &str, re: &Regex) -> Vec<Range<usize>> {
+fn first_list(text: &str, re: &Pattern) -> Vec<Range<usize>> {
     re.find_iter(text)
         .map(|m| list_items(text, m.end()))
         .find(|items| !items.is_empty())
@@ -462,7 +479,7 @@ fn list_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     }
 }
 
-fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Regex, path: &str) {
+fn list_field(ctx: &Ctx, model: &mut Model, text: &str, re: &Pattern, path: &str) {
     let mut values: Vec<String> = Vec::new();
     for r in first_list(text, re) {
         let span = clean::trim_span(text, r);
@@ -495,30 +512,30 @@ fn sentence_around(text: &str, pos: usize) -> Range<usize> {
 const SENTENCE_REACH: usize = 4096;
 
 fn sentence_around_in(text: &str, pos: usize) -> Range<usize> {
-    let before = &text[..pos];
-    let start = [
-        before.rfind(". ").map(|p| p + 2),
-        before.rfind(".\n").map(|p| p + 2),
-        before.rfind("\n\n").map(|p| p + 2),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(0);
-    let after = &text[pos..];
-    let end = [after.find(". "), after.find(".\n"), after.find("\n\n")]
-        .into_iter()
-        .flatten()
-        .min()
+    let before = &text.as_bytes()[..pos];
+    let start = memchr::memrchr2_iter(b'.', b'\n', before)
+        .find(|&p| is_sentence_break(before, p))
+        .map_or(0, |p| p + 2);
+    let after = &text.as_bytes()[pos..];
+    let end = memchr::memchr2_iter(b'.', b'\n', after)
+        .find(|&p| is_sentence_break(after, p))
         .map_or(text.len(), |p| pos + p + 1);
     start..end.min(text.len())
+}
+
+/// Whether `bytes` holds `. `, `.⏎` or `⏎⏎` at `p`.
+fn is_sentence_break(bytes: &[u8], p: usize) -> bool {
+    matches!(
+        (bytes[p], bytes.get(p + 1)),
+        (b'.', Some(b' ' | b'\n')) | (b'\n', Some(b'\n'))
+    )
 }
 
 fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     let Some(m) = SPECIAL.find(text) else { return };
     let sentence = sentence_around(text, m.start());
     let s = &text[sentence.clone()];
-    if s.to_lowercase().contains("zoals bedoeld") && !NEGATION.is_match(s) {
+    if scan::with_lowered(s, |l| l.contains("zoals bedoeld")) && !NEGATION.is_match(s) {
         return;
     }
     model.processing.special_categories = Some(!NEGATION.is_match(s));
@@ -533,14 +550,11 @@ fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
 fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
     for d in duration::find_durations(text) {
         let after = &text[d.phrase.end..floor(text, (d.phrase.end + 40).min(text.len()))];
-        let sentence = sentence_around(text, d.phrase.start);
         let before_start = d.phrase.start.saturating_sub(25);
         let before = &text[ceil(text, before_start)..d.phrase.start];
-        let kept_after_end = AFTER_END.is_match(after) && KEPT.is_match(&text[sentence.clone()]);
-        let zolang_before = text[ceil(text, d.phrase.start.saturating_sub(160))..d.phrase.start]
-            .to_lowercase()
-            .contains("zolang");
-        let thereafter = THEREAFTER.is_match(before) && zolang_before;
+        let kept_after_end = AFTER_END.is_match(after)
+            && KEPT.is_match(&text[sentence_around(text, d.phrase.start)]);
+        let thereafter = THEREAFTER.is_match(before) && zolang_before(text, d.phrase.start);
         if kept_after_end || thereafter {
             model.processing.retention_after_end = Some(d.value.clone());
             let end = if kept_after_end {
@@ -556,6 +570,12 @@ fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
             return;
         }
     }
+}
+
+/// Whether `zolang` occurs in the 160 bytes before `pos`.
+fn zolang_before(text: &str, pos: usize) -> bool {
+    let before = &text[ceil(text, pos.saturating_sub(160))..pos];
+    scan::with_lowered(before, |l| l.contains("zolang"))
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -578,6 +598,59 @@ mod tests {
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
+    }
+
+    #[test]
+    fn lower_case_checks_match_to_lowercase() {
+        let words = [
+            "Klantgegevens",
+            "NAW-GEGEVENS",
+            "Data",
+            "dat",
+            "Cliëntdata",
+            "gegevenſ",
+            "DATA\u{130}",
+            "\u{212A}",
+            "Opmerkingen:",
+            "OPMER\u{212A}ING",
+            "opmer",
+            "INFORMATIE",
+            "",
+        ];
+        for w in words {
+            let l = w.to_lowercase();
+            let expected =
+                CATEGORY_SUFFIXES.iter().any(|s| l.ends_with(s)) && w.chars().count() > 4;
+            assert_eq!(category_word(w), expected, "{w}");
+            assert_eq!(
+                lower_starts_with(w, "opmerking"),
+                l.starts_with("opmerking"),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentence_bounds_are_the_nearest_breaks() {
+        // the former search: the last and the first of three needles
+        fn by_needles(text: &str, pos: usize) -> Range<usize> {
+            let (before, after) = text.split_at(pos);
+            let start = [". ", ".\n", "\n\n"]
+                .iter()
+                .filter_map(|n| before.rfind(n).map(|p| p + 2))
+                .max()
+                .unwrap_or(0);
+            let end = [". ", ".\n", "\n\n"]
+                .iter()
+                .filter_map(|n| after.find(n))
+                .min()
+                .map_or(text.len(), |p| pos + p + 1);
+            start..end.min(text.len())
+        }
+        let t = "Een. Twee.\n\nDrie zin.\nVier. .\n\n\nVijf.";
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            assert_eq!(sentence_around_in(t, pos), by_needles(t, pos), "{pos}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::pattern::Pattern;
 use crate::scan::{self, has_any};
 use crate::scan::{words, Words};
-use crate::values::clean::{collapse, trim_span};
+use crate::values::clean::{collapse, lower_eq, trim_span};
 use crate::Ctx;
 use dpa_model::{ClauseKind, Measure, MeasureCategory, Model};
 use regex::Regex;
@@ -89,12 +89,44 @@ const CATEGORY_PATTERNS: &[(MeasureCategory, &str)] = &[
     ),
 ];
 
+/// For the categories whose pattern starts with no useful literal (`in`,
+/// `op`, `\w*`): words one of which every match of the pattern holds (the
+/// filter that keeps the pattern from running on most texts).
+const REQUIRED_WORDS: &[(MeasureCategory, &str)] = &[
+    (
+        MeasureCategory::EncryptionInTransit,
+        "tls|ssl|https|transit|tijdens|versleutel|beveiligde|vpn|encrypt",
+    ),
+    (
+        MeasureCategory::EncryptionAtRest,
+        "rest|rust|aes|versleutel|encrypt|hashed",
+    ),
+    (
+        MeasureCategory::AccessControl,
+        "toegang|autoris|least|need|rbac|role|rollen|rechten|authenti|wachtwoord|password|access|iam|security|bevoegd|authori",
+    ),
+    (MeasureCategory::Logging, "log|monitor|trail|siem"),
+];
+
 static CATEGORIES: LazyLock<Vec<(MeasureCategory, Pattern)>> = LazyLock::new(|| {
     CATEGORY_PATTERNS
         .iter()
-        .map(|(c, p)| (*c, Pattern::new(&format!("(?i){p}"))))
+        .map(|(c, p)| (*c, category_pattern(*c, p)))
         .collect()
 });
+
+/// The case-insensitive pattern of category `c`, filtered by its
+/// [`REQUIRED_WORDS`] when it has them.
+fn category_pattern(c: MeasureCategory, pattern: &str) -> Pattern {
+    let pattern = format!("(?i){pattern}");
+    match REQUIRED_WORDS.iter().find(|(r, _)| *r == c) {
+        Some((_, words)) => Pattern::with_required(
+            Regex::new(&pattern).expect("category patterns compile"),
+            &format!("(?i){words}"),
+        ),
+        None => Pattern::new(&pattern),
+    }
+}
 static AUDIT_LOG: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)(?-u:\b)audit[\s-]?(?:logs?|trails?|logging)(?-u:\b)|(?-u:\b)auditlog\w*")
 });
@@ -187,8 +219,13 @@ static INLINE_LIST: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// A multi-factor phrase: its `authentication` is MFA, not access control.
 static MFA_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)",
+    // filtered by its middle words (`2` is no useful literal)
+    Pattern::with_required(
+        Regex::new(
+            r"(?i)(?-u:\b)(?:multi|two|2|twee|meer)[- ]?(?:factor|step|staps)[- ]?(?:authenticat\w*|verificat\w*)",
+        )
+        .expect("the MFA phrase compiles"),
+        r"(?i)factor|step|staps",
     )
 });
 
@@ -230,8 +267,9 @@ struct Item {
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let mut items = section_items(ctx);
-    items.extend(anchored_lists(text));
-    items.extend(inline_sentences(text));
+    let sentences = scan::all_sentences(text);
+    items.extend(anchored_lists(text, &sentences));
+    items.extend(inline_sentences(text, &sentences));
     items.sort_by_key(|i| (i.range.start, i.range.len()));
     let mut seen: Vec<Range<usize>> = Vec::new();
     for item in items {
@@ -277,9 +315,13 @@ fn add_measures(ctx: &Ctx, model: &mut Model, item: &Item) {
     }
 }
 
+/// At most how many chars a [`STATUS_WORDS`] entry has.
+const STATUS_MAX_CHARS: usize = 15;
+
 fn is_status(s: &str) -> bool {
-    let t = s.trim().trim_end_matches('.').to_lowercase();
-    STATUS_WORDS.contains(&t.as_str())
+    let t = s.trim().trim_end_matches('.');
+    // lower-casing never makes fewer chars: a longer text is no status
+    t.chars().nth(STATUS_MAX_CHARS).is_none() && STATUS_WORDS.iter().any(|w| lower_eq(t, w))
 }
 
 /// Items of security sections: table rows, list items, short paragraphs; a
@@ -291,6 +333,7 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
     });
     regions.extend(sections_led_by_measures(text));
     let tables = scan::tables(text);
+    let paragraphs = scan::paragraphs(text);
     let mut out: Vec<Item> = Vec::new();
     for region in &regions {
         let mut in_table: Vec<Range<usize>> = Vec::new();
@@ -329,21 +372,21 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 });
             }
         }
-        for p in scan::paragraphs(text)
-            .into_iter()
-            .filter(|p| region.contains(&p.start))
-        {
+        for p in paragraphs.iter().filter(|p| region.contains(&p.start)) {
             if in_table
                 .iter()
                 .any(|r| r.start >= p.start && r.end <= p.end)
             {
                 continue;
             }
-            for l in scan::lines(text, p.clone()) {
-                let line = &text[l.clone()];
+            let mut has_list = false;
+            for l in line_ranges(text, p.clone()) {
+                let Some(m) = scan::list_marker_len(&text[l.clone()]) else {
+                    continue;
+                };
+                has_list = true;
                 let is_region_heading = l.start <= region.start && region.start < l.end;
-                if scan::list_marker_len(line).is_some() && !is_region_heading {
-                    let m = scan::list_marker_len(line).unwrap_or(0);
+                if !is_region_heading {
                     out.push(Item {
                         range: l.start + m..l.end,
                         status: None,
@@ -358,9 +401,6 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 }
                 continue;
             }
-            let has_list = scan::lines(text, p.clone())
-                .iter()
-                .any(|l| scan::list_marker_len(&text[l.clone()]).is_some());
             if para.split_whitespace().count() <= 40 && !has_list {
                 out.push(Item {
                     range: trim_span(text, p.clone()),
@@ -373,6 +413,20 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
     out
 }
 
+/// Byte ranges of the lines of `text` inside `range` (as [`scan::lines`],
+/// without collecting them).
+fn line_ranges(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let breaks = memchr::memchr2_iter(b'\n', b'\x0c', &text.as_bytes()[range.clone()]);
+    let mut start = Some(range.start);
+    let mut breaks = breaks.map(move |i| range.start + i);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = breaks.next();
+        start = end.map(|e| e + 1);
+        Some(from..end.unwrap_or(range.end))
+    })
+}
+
 /// Sections whose first paragraph is about protective measures (an annex
 /// titled only `Bijlage B` that opens with `... treft maatregelen om ... te beschermen`).
 fn sections_led_by_measures(text: &str) -> Vec<Range<usize>> {
@@ -380,9 +434,10 @@ fn sections_led_by_measures(text: &str) -> Vec<Range<usize>> {
     scan::sections(text)
         .into_iter()
         .filter(|s| {
+            // paragraphs are sorted: the first one after the heading
             paras
-                .iter()
-                .find(|p| p.start > s.heading.end && p.start < s.range.end)
+                .get(paras.partition_point(|p| p.start <= s.heading.end))
+                .filter(|p| p.start < s.range.end)
                 .is_some_and(|p| {
                     let lead = &text[p.clone()];
                     has_any(lead, &LEAD_WORDS) && has_any(lead, &LEAD_TOPIC_WORDS)
@@ -393,17 +448,24 @@ fn sections_led_by_measures(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Words of a sentence that introduces a list of measures.
+static LIST_INTRO_WORDS: Words = Words::new(&["maatregel", "beveilig", "security", "measures"]);
+/// Words of a sentence that lists measures inline.
+static INLINE_WORDS: Words = Words::new(&[
+    "organisatorische maatregel",
+    "beveiligingsmaatregel",
+    "passende beveiliging",
+    "security measures",
+    "organisational measures",
+    "organizational measures",
+    "beveiligingsniveau",
+]);
+
 /// Lists after a sentence about measures that ends with a colon.
-fn anchored_lists(text: &str) -> Vec<Item> {
+fn anchored_lists(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
     let mut out = Vec::new();
-    for s in scan::all_sentences(text) {
-        let sent = &text[s.clone()];
-        if !scan::ends_with_colon(text, &s)
-            || !has_any(
-                sent,
-                words!["maatregel", "beveilig", "security", "measures"],
-            )
-        {
+    for s in sentences {
+        if !scan::ends_with_colon(text, s) || !has_any(&text[s.clone()], &LIST_INTRO_WORDS) {
             continue;
         }
         for r in scan::list_after(text, s.end) {
@@ -418,34 +480,47 @@ fn anchored_lists(text: &str) -> Vec<Item> {
 }
 
 /// A sentence that lists measures inline.
-fn inline_sentences(text: &str) -> Vec<Item> {
-    scan::all_sentences(text)
+fn inline_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
+    sentences_holding(text, sentences, &INLINE_WORDS)
         .into_iter()
         .filter(|s| {
-            let sent = &text[s.clone()];
+            let sent = &text[(*s).clone()];
             !scan::ends_with_colon(text, s)
-                && has_any(
-                    sent,
-                    words![
-                        "organisatorische maatregel",
-                        "beveiligingsmaatregel",
-                        "passende beveiliging",
-                        "security measures",
-                        "organisational measures",
-                        "organizational measures",
-                        "beveiligingsniveau",
-                    ],
-                )
                 && !has_any(sent, &BREACH_WORDS)
                 && ANCHOR_VERB.is_match(sent)
                 && INLINE_LIST.is_match(sent)
         })
         .map(|s| Item {
-            range: s,
+            range: s.clone(),
             status: None,
             list_like: false,
         })
         .collect()
+}
+
+/// The sentences (sorted, disjoint ranges of `text`) that hold a word of
+/// `words`: the sentences before the next place the document's word index
+/// shows a word are skipped unsearched.
+fn sentences_holding<'s>(
+    text: &str,
+    sentences: &'s [Range<usize>],
+    words: &'static Words,
+) -> Vec<&'s Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(s) = sentences.get(i) {
+        let Some(offset) = scan::first_possible(&text[s.start..], words) else {
+            break;
+        };
+        let at = s.start + offset;
+        i += sentences[i..].partition_point(|s| s.end <= at);
+        let Some(s) = sentences.get(i) else { break };
+        if has_any(&text[s.clone()], words) {
+            out.push(s);
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Candidate certification mentions (fast engines: no word boundaries); each
@@ -562,6 +637,43 @@ mod tests {
     fn certifications_normalized() {
         let m = run("De datacenters zijn ISO:27001:2013 gecertificeerd en NEN-7510 gecertificeerd; de leverancier heeft een ISO 27001-gecertificeerde omgeving.");
         assert_eq!(m.security.certifications, vec!["ISO 27001", "NEN 7510"]);
+    }
+
+    #[test]
+    fn sentences_holding_words_are_those_a_search_finds() {
+        let t = "Eerste zin. De beveiligingsmaatregel geldt.\n\nNiets hier. Security measures apply. Slot.";
+        for _ in 0..2 {
+            // the second document sees the word list in the index
+            scan::begin_document(t);
+            let sents = scan::all_sentences(t);
+            let found = sentences_holding(t, &sents, &INLINE_WORDS);
+            let expected: Vec<&Range<usize>> = sents
+                .iter()
+                .filter(|s| has_any(&t[(*s).clone()], &INLINE_WORDS))
+                .collect();
+            assert_eq!(found, expected);
+            assert_eq!(found.len(), 2);
+            scan::end_document();
+        }
+    }
+
+    #[test]
+    fn status_words_fit_the_length_bound() {
+        let longest = STATUS_WORDS.iter().map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(STATUS_MAX_CHARS));
+        assert!(is_status(" Geïmplementeerd. "));
+        assert!(!is_status("Geïmplementeerd en actief"));
+    }
+
+    #[test]
+    fn line_ranges_are_the_scan_lines() {
+        let t = "a\nbc\x0cd\n\ne";
+        for (i, j) in [(0, t.len()), (2, 7), (3, 3), (0, 1)] {
+            assert_eq!(
+                line_ranges(t, i..j).collect::<Vec<_>>(),
+                scan::lines(t, i..j)
+            );
+        }
     }
 
     #[test]

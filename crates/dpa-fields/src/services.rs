@@ -41,10 +41,6 @@ const DEFAULT_SECTIONS: &[(u32, Section)] = &[
     (6, Section::PrivacyByDesign),
 ];
 
-static ITEM: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$"));
-static TOP: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$"));
 static BOUNDARY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S|[A-Z][A-Z \-]{5,}$|DEEL(?-u:\b)|BIJLAGE(?-u:\b)|Bijlage(?-u:\b))",
@@ -62,79 +58,216 @@ static NAMED_SERVICE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// One numbered item (`4.3 Heading` + body).
+/// A numbered line: `4.3 Heading` (an item of section 4) or `4 Heading`,
+/// `4. Heading` (the heading of section 4).
+struct NumberedLine {
+    major: u32,
+    /// The number after the dot of an item; `None` for a section heading.
+    minor: Option<u32>,
+    /// From the first char after the number to the end of the line.
+    heading: Range<usize>,
+}
+
+/// One numbered item (`4.3 Heading` + body) of a section the services are
+/// joined from.
 #[derive(Debug, Clone)]
 struct Item {
-    major: u32,
     minor: u32,
     heading: String,
     /// The heading's comparison forms, made once (items are compared pairwise).
     name: NameKey,
     heading_span: Range<usize>,
-    body: Option<(String, Range<usize>)>,
+    /// Where the heading line ends (the body follows).
+    line_end: usize,
+}
+
+impl Item {
+    fn new(text: &str, line: &NumberedLine, minor: u32) -> Self {
+        let heading_span = clean::trim_span(text, line.heading.clone());
+        let heading = clean::clean_value(&text[heading_span.clone()]);
+        Item {
+            minor,
+            name: NameKey::of(&heading),
+            heading,
+            heading_span,
+            line_end: line.heading.end,
+        }
+    }
+
+    /// The item's body (see [`body_after`]).
+    fn body(&self, text: &str) -> Option<(String, Range<usize>)> {
+        body_after(text, self.line_end)
+    }
 }
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let items = numbered_items(text);
+    let lines = numbered_lines(text);
     let sections = section_roles(
         text,
-        &items,
+        &lines,
         model.document.kind == DocumentKind::DataProStatement,
     );
     if sections.iter().any(|(_, s)| *s == Section::Description) {
-        join_sections(ctx, model, &items, &sections);
+        join_sections(ctx, model, &lines, &sections);
     }
     if model.services.is_empty() {
         named_services(ctx, model, text);
     }
 }
 
-fn numbered_items(text: &str) -> Vec<Item> {
-    let mut items = Vec::new();
-    for c in ITEM.captures_iter(text) {
-        let (Some(all), Some(h)) = (c.get(0), c.get(3)) else {
-            continue;
-        };
-        let (Ok(major), Ok(minor)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
-            continue;
-        };
-        let heading_span = clean::trim_span(text, h.range());
-        let heading = clean::clean_value(&text[heading_span.clone()]);
-        let body = body_after(text, all.end());
-        items.push(Item {
-            major,
-            minor,
-            name: NameKey::of(&heading),
-            heading,
-            heading_span,
-            body,
-        });
+/// The numbered lines of `text`, in order (lines end at `\n` only).
+fn numbered_lines(text: &str) -> Vec<NumberedLine> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        out.extend(numbered_line(text, start..end));
+        start = end + 1;
     }
-    items
+    out
 }
 
-/// The text after a heading line up to the next numbered line or heading.
+/// The line `line` of `text` as `[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S.*)`
+/// (an item) or `[ \t]*(\d{1,2})\.?[ \t]+(\S.*)` (a section heading),
+/// with ASCII digits.
+fn numbered_line(text: &str, line: Range<usize>) -> Option<NumberedLine> {
+    let bytes = &text.as_bytes()[line.clone()];
+    let mut at = count_blanks(bytes);
+    let (major, len) = small_number(&bytes[at..])?;
+    at += len;
+    let mut minor = None;
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        if let Some((n, len)) = small_number(&bytes[at..]) {
+            at += len;
+            at += usize::from(bytes.get(at) == Some(&b'.'));
+            minor = Some(n);
+        }
+    }
+    let blanks = count_blanks(&bytes[at..]);
+    let heading = line.start + at + blanks..line.end;
+    let first = text[heading.clone()].chars().next()?;
+    (blanks > 0 && !first.is_whitespace()).then_some(NumberedLine {
+        major,
+        minor,
+        heading,
+    })
+}
+
+/// How many spaces and tabs `bytes` starts with.
+fn count_blanks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
+/// The number of one or two ASCII digits `bytes` starts with (not followed
+/// by a third), and its length.
+fn small_number(bytes: &[u8]) -> Option<(u32, usize)> {
+    let len = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let digits = bytes.get(..len).filter(|_| (1..=2).contains(&len))?;
+    let n = digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    Some((n, len))
+}
+
+/// The text after a heading line (ending at `from`) up to the next
+/// numbered line or heading.
 fn body_after(text: &str, from: usize) -> Option<(String, Range<usize>)> {
-    let rest = &text[from..];
-    let end = BOUNDARY.find(rest).map_or(rest.len(), |m| m.start());
-    let span = clean::trim_ws(text, from..from + end);
+    let span = clean::trim_ws(text, from..body_end(text, from));
     let raw = text.get(span.clone())?;
     let value = clean::collapse(raw);
     (!value.is_empty()).then(|| (value.trim_end_matches([' ', '\u{c}']).to_string(), span))
 }
 
+/// The start of the first line after `from` that opens a [`BOUNDARY`],
+/// else the end of the text.
+fn body_end(text: &str, from: usize) -> usize {
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[from..]).map(|i| from + i + 1);
+    let mut starts = breaks.peekable();
+    while let Some(start) = starts.next() {
+        let end = starts.peek().map_or(text.len(), |next| next - 1);
+        if opens_boundary(&text[start..end]) {
+            return start;
+        }
+    }
+    text.len()
+}
+
+/// Whether the line `line` matches [`BOUNDARY`]: checked directly, the
+/// regex runs only where a number may hold a non-ASCII digit.
+fn opens_boundary(line: &str) -> bool {
+    let rest = line.trim_start_matches([' ', '\t']);
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => {
+            starts_numbered(rest).unwrap_or_else(|| BOUNDARY.is_match(line))
+        }
+        Some(b) if b.is_ascii_uppercase() => is_caps_line(rest) || starts_part(rest),
+        Some(b) if !b.is_ascii() => BOUNDARY.is_match(line),
+        _ => false,
+    }
+}
+
+/// Whether `rest` starts with a clause number and a word (`4.2 Tekst`,
+/// `3. Tekst`); `None` when a non-ASCII char (a digit?) follows the number.
+fn starts_numbered(rest: &str) -> Option<bool> {
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    if rest.as_bytes().get(len).is_some_and(|b| !b.is_ascii()) {
+        return None;
+    }
+    let (number, after) = rest.split_at(len);
+    let mut parts = number.split('.').peekable();
+    let mut shaped = true;
+    while let Some(part) = parts.next() {
+        let is_last_after_dot = parts.peek().is_none() && part.is_empty() && len > 1;
+        shaped &= (1..=2).contains(&part.len()) || is_last_after_dot;
+    }
+    let blanks = count_blanks(after.as_bytes());
+    let word = after[blanks..].chars().next();
+    Some(shaped && blanks > 0 && word.is_some_and(|c| !c.is_whitespace()))
+}
+
+/// An all-caps line: a capital and at least five more capitals, spaces or
+/// hyphens up to its end.
+fn is_caps_line(rest: &str) -> bool {
+    let tail = &rest.as_bytes()[1..];
+    tail.len() >= 5
+        && tail
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'-'))
+}
+
+/// `DEEL`, `BIJLAGE` or `Bijlage` as a whole (ASCII) word.
+fn starts_part(rest: &str) -> bool {
+    ["DEEL", "BIJLAGE", "Bijlage"].iter().any(|w| {
+        rest.strip_prefix(w).is_some_and(|after| {
+            after
+                .as_bytes()
+                .first()
+                .map_or(true, |b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        })
+    })
+}
+
 /// The role of each section number that has items.
-fn section_roles(text: &str, items: &[Item], is_dps: bool) -> Vec<(u32, Section)> {
-    let mut majors: Vec<u32> = items.iter().map(|i| i.major).collect();
-    majors.dedup();
+fn section_roles(text: &str, lines: &[NumberedLine], is_dps: bool) -> Vec<(u32, Section)> {
+    let has_items = |n: u32| lines.iter().any(|l| l.major == n && l.minor.is_some());
     let mut out: Vec<(u32, Section)> = Vec::new();
-    for c in TOP.captures_iter(text) {
-        let Ok(n) = c[1].parse::<u32>() else { continue };
-        if !majors.contains(&n) || out.iter().any(|(m, _)| *m == n) {
+    for top in lines.iter().filter(|l| l.minor.is_none()) {
+        let n = top.major;
+        if out.iter().any(|(m, _)| *m == n) || !has_items(n) {
             continue;
         }
-        if let Some((_, s)) = SECTION_RES.iter().find(|(re, _)| re.is_match(&c[2])) {
+        let heading = &text[top.heading.clone()];
+        if let Some((_, s)) = SECTION_RES.iter().find(|(re, _)| re.is_match(heading)) {
             if !out.iter().any(|(_, x)| x == s) {
                 out.push((n, *s));
             }
@@ -142,7 +275,7 @@ fn section_roles(text: &str, items: &[Item], is_dps: bool) -> Vec<(u32, Section)
     }
     if is_dps {
         for (n, s) in DEFAULT_SECTIONS {
-            if majors.contains(n) && !out.iter().any(|(m, x)| m == n || x == s) {
+            if has_items(*n) && !out.iter().any(|(m, x)| m == n || x == s) {
                 out.push((*n, *s));
             }
         }
@@ -154,19 +287,32 @@ fn section_roles(text: &str, items: &[Item], is_dps: bool) -> Vec<(u32, Section)
     out
 }
 
-fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32, Section)]) {
+/// The items of section `major` (none for `None`).
+fn items_of(text: &str, lines: &[NumberedLine], major: Option<u32>) -> Vec<Item> {
+    let Some(major) = major else {
+        return Vec::new();
+    };
+    lines
+        .iter()
+        .filter(|l| l.major == major)
+        .filter_map(|l| Some(Item::new(text, l, l.minor?)))
+        .collect()
+}
+
+fn join_sections(
+    ctx: &Ctx,
+    model: &mut Model,
+    lines: &[NumberedLine],
+    sections: &[(u32, Section)],
+) {
+    let text = ctx.full();
     let major_of = |s: Section| sections.iter().find(|(_, x)| *x == s).map(|(n, _)| *n);
-    let Some(desc_major) = major_of(Section::Description) else {
+    if major_of(Section::Description).is_none() {
         return;
-    };
-    let of = |m: Option<u32>| -> Vec<&Item> {
-        m.map_or(Vec::new(), |m| {
-            items.iter().filter(|i| i.major == m).collect()
-        })
-    };
-    let data = of(major_of(Section::Data));
-    let pbd = of(major_of(Section::PrivacyByDesign));
-    for item in items.iter().filter(|i| i.major == desc_major) {
+    }
+    let data = items_of(text, lines, major_of(Section::Data));
+    let pbd = items_of(text, lines, major_of(Section::PrivacyByDesign));
+    for item in items_of(text, lines, major_of(Section::Description)) {
         let idx = model.services.len();
         let path = format!("services.{idx}");
         ctx.record(model, format!("{path}.name"), item.heading_span.clone());
@@ -176,15 +322,15 @@ fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32,
             data: None,
             privacy_by_design: None,
         };
-        if let Some((v, r)) = &item.body {
-            service.description = Some(v.clone());
-            ctx.record(model, format!("{path}.description"), r.clone());
+        if let Some((v, r)) = item.body(text) {
+            service.description = Some(v);
+            ctx.record(model, format!("{path}.description"), r);
         }
-        if let Some((v, r)) = matching(item, &data).and_then(|m| m.body.clone()) {
+        if let Some((v, r)) = matching(&item, &data).and_then(|m| m.body(text)) {
             service.data = Some(v);
             ctx.record(model, format!("{path}.data"), r);
         }
-        if let Some((v, r)) = matching(item, &pbd).and_then(|m| m.body.clone()) {
+        if let Some((v, r)) = matching(&item, &pbd).and_then(|m| m.body(text)) {
             service.privacy_by_design = Some(v);
             ctx.record(model, format!("{path}.privacy_by_design"), r);
         }
@@ -194,7 +340,7 @@ fn join_sections(ctx: &Ctx, model: &mut Model, items: &[Item], sections: &[(u32,
 
 /// The item of another section for the same service: same number and a
 /// similar name, else the most similar name.
-fn matching<'a>(item: &Item, others: &[&'a Item]) -> Option<&'a Item> {
+fn matching<'a>(item: &Item, others: &'a [Item]) -> Option<&'a Item> {
     if let Some(same) = others
         .iter()
         .find(|o| o.minor == item.minor && o.name.similarity(&item.name) > 0.0)
@@ -203,11 +349,11 @@ fn matching<'a>(item: &Item, others: &[&'a Item]) -> Option<&'a Item> {
     }
     others
         .iter()
-        .map(|o| (o.name.similarity(&item.name), *o))
+        .map(|o| (o.name.similarity(&item.name), o))
         .filter(|(s, _)| *s >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, o)| o)
-        .or_else(|| others.iter().find(|o| o.minor == item.minor).copied())
+        .or_else(|| others.iter().find(|o| o.minor == item.minor))
 }
 
 /// A name folded for comparison, and its distinct lower-case words.
@@ -310,6 +456,68 @@ mod tests {
         assert_eq!(m.services[1].name, "Mailbox Plus dienst");
         assert_eq!(m.services[1].data.as_deref(), Some("Naam en e-mailadres."));
         assert_eq!(m.evidence["services.1.name"].text, "Mailbox Plus dienst");
+    }
+
+    #[test]
+    fn numbered_lines_are_what_the_line_patterns_find() {
+        let item = Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").unwrap();
+        let top = Regex::new(r"(?m)^[ \t]*(\d{1,2})\.?[ \t]+(\S[^\n]*)$").unwrap();
+        let t = "4.3 Agenda\n 4.3. Twee\n4 Sectie\n4. Sectie\n12.34\tX\n123.4 Nee\n4.123 Nee\n1.2.3 Nee\n4.1 \u{a0}Nee\n\u{663}.1 Nee\n1\u{663} Nee\n4.1 \n\t7 Ja\n4.x\n44 .Ja\n5.\u{c}Nee\n6 \u{c}x\n7 slot";
+        let mut expected: Vec<(u32, Option<u32>, Range<usize>)> = Vec::new();
+        for c in item.captures_iter(t) {
+            if let (Ok(a), Ok(b)) = (c[1].parse(), c[2].parse()) {
+                expected.push((a, Some(b), c.get(3).unwrap().range()));
+            }
+        }
+        for c in top.captures_iter(t) {
+            if let Ok(a) = c[1].parse() {
+                expected.push((a, None, c.get(2).unwrap().range()));
+            }
+        }
+        expected.sort_by_key(|e| e.2.start);
+        let found: Vec<_> = numbered_lines(t)
+            .into_iter()
+            .map(|l| (l.major, l.minor, l.heading))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found.len(), 8);
+    }
+
+    #[test]
+    fn body_ends_where_the_boundary_pattern_finds() {
+        let t = "4.1 Kop\nTekst een.\nNog tekst\n  5 Volgende\n\nABCDEF G\nBijlage A\nBijlagen\nDEEL 2\n\u{663} x\n1.2.3 x\n1..2 x\n12.345 x\n4.\u{663} x\n4\u{663} x\nABCDE\nAB-CD E\nDEELTJE\nDEEL\nBijlage1\nBIJLAGE-\nBIJLAGE\u{e9}\n4.1\tx\n4 \u{a0}x\n4.\n4. \n123 x\n3.\u{e9}\n7.\u{e9}t\n8 \u{e9}\nABCDE\u{c9}\nslot";
+        for from in (0..=t.len()).filter(|&i| i == t.len() || t.as_bytes()[i] == b'\n') {
+            let rest = &t[from..];
+            let expected = from + BOUNDARY.find(rest).map_or(rest.len(), |m| m.start());
+            assert_eq!(body_end(t, from), expected, "{from}");
+        }
+        for line in t.split('\n') {
+            assert_eq!(opens_boundary(line), BOUNDARY.is_match(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn line_checks_agree_with_the_patterns_on_the_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let item = Regex::new(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.?[ \t]+(\S[^\n]*)$").unwrap();
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            let Ok(t) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for line in t.split('\n') {
+                assert_eq!(opens_boundary(line), BOUNDARY.is_match(line), "{line:?}");
+            }
+            let items = numbered_lines(&t).into_iter().filter(|l| l.minor.is_some());
+            let starts: Vec<usize> = items.map(|l| l.heading.start).collect();
+            let expected: Vec<usize> = item
+                .captures_iter(&t)
+                .map(|c| c.get(3).unwrap().start())
+                .collect();
+            assert_eq!(starts, expected, "{path:?}");
+        }
     }
 
     #[test]

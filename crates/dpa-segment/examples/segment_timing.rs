@@ -2,6 +2,10 @@
 //! `cargo run --release -p dpa-segment --example segment_timing -- [CASE]`.
 //! A CASE may also be the path of a (normalized) text file.
 //! `SEGMENT_ITERS=N` sets the fixture passes (default 300).
+//! `-- bench FILE` normalizes and segments FILE `SEGMENT_ITERS` times after
+//! two warm-up passes; for a steady-state instruction profile run it under
+//! `valgrind --tool=callgrind --collect-atstart=no
+//! --toggle-collect='segment_timing::timed_segment'` (or `timed_normalize`).
 //! With `SEGMENT_DUMP=DIR` a hostile case also writes its clauses to
 //! `DIR/<case>.json` (to compare outputs before and after a change).
 
@@ -52,6 +56,7 @@ fn main() {
     match arg.as_deref() {
         None | Some("fixtures") => fixtures(),
         Some("all") => CASES.iter().for_each(|c| run(c)),
+        Some("bench") => std::env::args().skip(2).for_each(|f| bench(&f)),
         Some(c) => run(c),
     }
 }
@@ -80,6 +85,49 @@ fn run(case: &str) {
     }
 }
 
+/// Normalize and segment a file again and again.
+fn bench(path: &str) {
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {path}");
+        return;
+    };
+    let n = iterations(20);
+    let nt = dpa_text::normalize(&raw);
+    for _ in 0..2 {
+        timed_normalize(&raw);
+        timed_segment(&nt);
+    }
+    let t = Instant::now();
+    for _ in 0..n {
+        timed_normalize(&raw);
+    }
+    let normalize = t.elapsed() / n as u32;
+    let t = Instant::now();
+    for _ in 0..n {
+        timed_segment(&nt);
+    }
+    let segment = t.elapsed() / n as u32;
+    println!("{path}: normalize {normalize:?}, segment {segment:?} per document");
+}
+
+#[inline(never)]
+fn timed_normalize(raw: &str) {
+    std::hint::black_box(dpa_text::normalize(std::hint::black_box(raw)));
+}
+
+#[inline(never)]
+fn timed_segment(nt: &NormalizedText) {
+    std::hint::black_box(dpa_segment::segment(std::hint::black_box(nt)));
+}
+
+/// `SEGMENT_ITERS`, else `default`.
+fn iterations(default: usize) -> usize {
+    std::env::var("SEGMENT_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -103,10 +151,7 @@ fn fixtures() {
             }
         }
     }
-    let n = std::env::var("SEGMENT_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let n = iterations(300);
     for (name, d) in &docs {
         let rate = throughput(std::slice::from_ref(d), n);
         println!("{name}: {} bytes: {rate:.1} MB/s", d.text.len());

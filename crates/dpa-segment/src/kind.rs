@@ -1,6 +1,6 @@
 //! Clause topics (`kind`) from the vocabularies in [`crate::vocab`].
 
-use crate::terms::TermDfa;
+use crate::terms::{is_ascii_space, TermDfa, TermMatch};
 use crate::vocab::{Term, TOPIC_TERMS};
 use dpa_model::ClauseKind;
 use std::cell::RefCell;
@@ -122,11 +122,6 @@ fn is_ascii_solid(b: u8) -> bool {
     b < 0x80 && b != b' ' && !(0x09..=0x0d).contains(&b)
 }
 
-/// ASCII whitespace as `char::is_whitespace` reads it.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
 /// The char that ends at byte `end` of a UTF-8 text.
 fn char_before(text: &[u8], end: usize) -> Option<char> {
     let head = text.get(..end)?;
@@ -160,25 +155,45 @@ fn scores_into(folded: &[u8], out: &mut Vec<Score>) {
     out.clear();
     TERMS.for_each_match(folded, |m| {
         let word_start = char_before(folded, m.start).map_or(true, |c| !c.is_alphanumeric());
-        if !word_start {
-            return;
-        }
-        let Some(&(_, kind, weight)) = TERM_ENTRY.get(m.pattern) else {
-            return;
-        };
-        match out.iter_mut().find(|s| s.kind == kind) {
-            Some(e) => {
-                e.total += u32::from(weight);
-                e.top = e.top.max(weight);
-            }
-            None => out.push(Score {
-                kind,
-                total: u32::from(weight),
-                top: weight,
-                first: m.start,
-            }),
-        }
+        add_term(out, m, word_start);
     });
+}
+
+/// The scores of `fold(text)`, read in place when the text is ASCII (else
+/// folded into `folded` first).
+fn scores_of_text(text: &str, folded: &mut Vec<u8>, out: &mut Vec<Score>) {
+    out.clear();
+    let read = TERMS.for_each_folded_match(text.as_bytes(), |m, before| {
+        let word_start = before.map_or(true, |b| !b.is_ascii_alphanumeric());
+        add_term(out, m, word_start);
+    });
+    if !read {
+        folded.clear();
+        fold_into(text, folded);
+        scores_into(folded, out);
+    }
+}
+
+/// Count a term found (only at the start of a word).
+fn add_term(out: &mut Vec<Score>, m: TermMatch, word_start: bool) {
+    if !word_start {
+        return;
+    }
+    let Some(&(_, kind, weight)) = TERM_ENTRY.get(m.pattern) else {
+        return;
+    };
+    match out.iter_mut().find(|s| s.kind == kind) {
+        Some(e) => {
+            e.total += u32::from(weight);
+            e.top = e.top.max(weight);
+        }
+        None => out.push(Score {
+            kind,
+            total: u32::from(weight),
+            top: weight,
+            first: m.start,
+        }),
+    }
 }
 
 /// The best topic whose most specific term weighs at least `min_top`.
@@ -219,9 +234,7 @@ pub fn classify_body_in(text: &str, context: Option<ClauseKind>) -> Option<Claus
 /// without allocating.
 pub(crate) fn heading_kind(heading: &str) -> Option<ClauseKind> {
     with_scratch(|folded, s| {
-        folded.clear();
-        fold_into(heading, folded);
-        scores_into(folded, s);
+        scores_of_text(heading, folded, s);
         best(s, 1)
     })
 }
@@ -248,9 +261,7 @@ fn classify_window(
     folded: &mut Vec<u8>,
     s: &mut Vec<Score>,
 ) -> Option<ClauseKind> {
-    folded.clear();
-    fold_into(window, folded);
-    scores_into(folded, s);
+    scores_of_text(window, folded, s);
     if let Some(ctx) = context {
         if let Some(e) = s.iter_mut().find(|e| e.kind == ctx) {
             e.total += CONTEXT_BONUS;
@@ -355,6 +366,49 @@ mod tests {
                 .map(|s| (s.kind, s.total, s.top, s.first))
                 .collect();
             assert_eq!(got, reference_scores(&folded));
+        }
+    }
+
+    #[test]
+    fn ascii_texts_score_like_their_fold() {
+        let mut soup = String::new();
+        let gaps = [" ", "  ", "\n", " \t\n ", "x", "-", "", "\r\n"];
+        for (i, t) in TOPIC_TERMS.iter().filter(|t| t.0.is_ascii()).enumerate() {
+            let term = t.0.replace(' ', gaps[i % gaps.len()]);
+            soup.push_str(if i % 3 == 0 { &term } else { t.0 });
+            soup.push_str(gaps[(i / 2) % gaps.len()]);
+            if i % 4 == 0 {
+                soup.push_str(&t.0.to_uppercase());
+            }
+        }
+        let own = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/text/lucrasoft-data-pro-statement.txt"
+        ))
+        .unwrap_or_default();
+        let mut texts = vec![
+            soup.clone(),
+            own.chars().filter(char::is_ascii).collect(),
+            "  \n Datalekken\t\tEN  Sub-Verwerkers \n".to_string(),
+            "buiten  de\n\neer; BUITEN DE EER".to_string(),
+            String::new(),
+            " ".to_string(),
+        ];
+        for k in (0..soup.len()).step_by(7) {
+            texts.push(soup[k..].chars().take(90).collect());
+        }
+        assert!(texts.iter().all(|t| t.is_ascii()));
+        for text in &texts {
+            // Offsets differ (raw and folded) but keep their order and 0.
+            let key = |s: &[Score]| -> Vec<_> {
+                s.iter()
+                    .map(|s| (s.kind, s.total, s.top, s.first == 0))
+                    .collect()
+            };
+            assert!(TERMS.for_each_folded_match(text.as_bytes(), |_, _| {}));
+            let (mut folded, mut got) = (Vec::new(), Vec::new());
+            scores_of_text(text, &mut folded, &mut got);
+            assert_eq!(key(&got), key(&scores(fold(text).as_bytes())), "{text:?}");
         }
     }
 

@@ -95,23 +95,48 @@ pub fn ends_sentence(line: &str) -> bool {
 
 /// A short, title-like phrase: starts with a capital, no sentence end, few words.
 pub fn is_title_like(s: &str, max_words: usize) -> bool {
-    let s = s.trim();
+    let s = trim_ws(s);
     let Some(first) = s.chars().next() else {
         return false;
     };
     if !(first.is_uppercase() || first == '"' || first == '“') {
         return false;
     }
-    if s.len() > 90 || matches!(s.chars().last(), Some('.' | ',' | ';' | ':')) {
+    if s.len() > 90 || matches!(s.chars().next_back(), Some('.' | ',' | ';' | ':')) {
         return false;
     }
     let words = word_count(s, max_words);
-    let dangling = || {
-        s.split_whitespace()
-            .next_back()
-            .is_some_and(|w| in_vocab(w, &DANGLING))
-    };
+    let dangling = || last_word(s).is_some_and(|w| in_vocab(w, &DANGLING));
     words <= max_words && !dangling() && !has_sentence_word(s)
+}
+
+/// `s.trim()`, without decoding when both ends are visible ASCII.
+fn trim_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if is_visible_ascii(f) && is_visible_ascii(l) => s,
+        _ => s.trim(),
+    }
+}
+
+fn is_visible_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x80
+}
+
+/// `s.split_whitespace().next_back()`, read byte by byte while the last
+/// word is ASCII.
+fn last_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut start = b.len();
+    while start > 0 && is_visible_ascii(b[start - 1]) {
+        start -= 1;
+    }
+    match start.checked_sub(1).map(|i| b[i]) {
+        _ if start == b.len() => s.split_whitespace().next_back(),
+        None => Some(s),
+        Some(c) if crate::terms::is_ascii_space(c) => s.get(start..),
+        Some(_) => s.split_whitespace().next_back(),
+    }
 }
 
 /// `s.split_whitespace().count()`, counted up to `cap + 1` at most (enough
@@ -176,6 +201,9 @@ pub struct Vocab {
     keys: Vec<u128>,
     /// The longest word, in bytes.
     longest: usize,
+    /// Per word length: the first letters of the words of that length, as
+    /// bits (`a` = bit 0), to reject most words before the lookup.
+    first_letters: [u32; 17],
 }
 
 impl Vocab {
@@ -187,17 +215,45 @@ impl Vocab {
         keys.sort_unstable();
         keys.dedup();
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        Vocab { keys, longest }
+        let mut first_letters = [0u32; 17];
+        for w in words {
+            if let (Some(slot), Some(bit)) = (
+                first_letters.get_mut(w.len()),
+                first_letter_bit(w.as_bytes()),
+            ) {
+                *slot |= bit;
+            }
+        }
+        Vocab {
+            keys,
+            longest,
+            first_letters,
+        }
     }
 
     /// The ASCII word is in the vocabulary, case ignored.
     fn contains_word(&self, word: &[u8]) -> bool {
-        word.len() <= self.longest && word_key(word).is_some_and(|k| self.contains_key(k))
+        word.len() <= self.longest
+            && self.may_contain(word)
+            && word_key(word).is_some_and(|k| self.contains_key(k))
+    }
+
+    /// Some word of this length starts with this letter.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let letters = self.first_letters.get(word.len()).copied().unwrap_or(0);
+        first_letter_bit(word).is_some_and(|bit| letters & bit != 0)
     }
 
     fn contains_key(&self, key: u128) -> bool {
         self.keys.binary_search(&key).is_ok()
     }
+}
+
+/// The bit of the first letter of a word (case ignored), if it is an ASCII
+/// letter.
+fn first_letter_bit(word: &[u8]) -> Option<u32> {
+    let b = word.first()?.to_ascii_lowercase();
+    b.is_ascii_lowercase().then(|| 1 << (b - b'a'))
 }
 
 /// The key of an ASCII word of 1 to 16 bytes, lower-cased.
@@ -282,12 +338,42 @@ mod tests {
     }
 
     #[test]
+    fn byte_paths_read_like_the_char_functions() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "Doel en aard",
+            " Doel ",
+            "\tDoel\u{a0}",
+            "x\u{a0}y",
+            "é",
+            "a é",
+            "é a",
+            "Doel\u{2003}van",
+            "van\n",
+            "a\u{7f}b",
+            "\u{7f}",
+            "a\u{1}b",
+            "a\u{1f}b c",
+        ] {
+            assert_eq!(trim_ws(t), t.trim(), "{t:?}");
+            assert_eq!(last_word(t), t.split_whitespace().next_back(), "{t:?}");
+        }
+    }
+
+    #[test]
     fn every_vocabulary_word_has_a_key() {
         for w in crate::vocab::SENTENCE_WORDS
             .iter()
             .chain(crate::vocab::DANGLING_WORDS)
         {
             assert!(word_key(w.as_bytes()).is_some(), "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+        for w in crate::vocab::SENTENCE_WORDS {
+            assert!(SENTENCE.contains_word(w.to_uppercase().as_bytes()), "{w}");
+            assert!(!SENTENCE.contains_word(format!("{w}x").as_bytes()), "{w}");
         }
     }
 }

@@ -24,6 +24,22 @@ pub struct TermDfa {
     special_below: u32,
     /// Pattern index and length of each special state, by dense index.
     matches: Vec<(usize, usize)>,
+    /// The tables that read ASCII text as its fold, when the terms allow it.
+    folded: Option<FoldedTables>,
+}
+
+/// The automaton reading an ASCII text as [`crate::kind::fold`] would
+/// fold it: upper case bytes in the class of their lower case, whitespace
+/// in the class of the space, and a state entered by a space stays put on
+/// more whitespace (the fold has one space per whitespace run). Leading
+/// whitespace leaves the start state as it is, as no term starts with a
+/// space.
+struct FoldedTables {
+    classes: [u8; 256],
+    trans: Vec<u32>,
+    /// The length of each pattern that holds a space (its raw span may be
+    /// longer than the match).
+    spaced: Vec<Option<usize>>,
 }
 
 /// A term found: its pattern index and byte range.
@@ -81,7 +97,9 @@ impl TermDfa {
                 trans[state * stride + class] = u32::try_from(next * stride).ok()?;
             }
         }
+        let folded = FoldedTables::new(&patterns, &classes, &trans, stride, specials * stride);
         Some(TermDfa {
+            folded,
             classes,
             stride,
             trans,
@@ -92,10 +110,21 @@ impl TermDfa {
     }
 
     /// Every leftmost-longest, non-overlapping match in `hay`, in order.
-    pub fn for_each_match(&self, hay: &[u8], mut f: impl FnMut(TermMatch)) {
+    pub fn for_each_match(&self, hay: &[u8], f: impl FnMut(TermMatch)) {
+        self.for_each_match_in(&self.classes, &self.trans, hay, f);
+    }
+
+    /// [`TermDfa::for_each_match`] with the given tables.
+    fn for_each_match_in(
+        &self,
+        classes: &[u8; 256],
+        trans: &[u32],
+        hay: &[u8],
+        mut f: impl FnMut(TermMatch),
+    ) {
         let mut at = 0;
         while at < hay.len() {
-            let Some(m) = self.find_at(hay, at) else {
+            let Some(m) = self.find_at(classes, trans, hay, at) else {
                 return;
             };
             f(m);
@@ -104,27 +133,158 @@ impl TermDfa {
         }
     }
 
-    /// The leftmost-longest match starting at or after `at`.
-    fn find_at(&self, hay: &[u8], at: usize) -> Option<TermMatch> {
-        let (classes, trans) = (&self.classes, self.trans.as_slice());
-        let mut sid = self.start;
+    /// The leftmost-longest match starting at or after `at`. Not inlined:
+    /// on its own the byte loop keeps every value in a register.
+    #[inline(never)]
+    fn find_at(
+        &self,
+        classes: &[u8; 256],
+        trans: &[u32],
+        hay: &[u8],
+        at: usize,
+    ) -> Option<TermMatch> {
+        let special_below = self.special_below as usize;
+        let mut sid = self.start as usize;
         let mut found = None;
-        for (end, &b) in (at + 1..).zip(hay.get(at..)?) {
-            sid = *trans.get(sid as usize + usize::from(classes[usize::from(b)]))?;
-            if sid < self.special_below {
+        let mut i = at;
+        while i < hay.len() {
+            let class = classes[usize::from(hay[i])];
+            i += 1;
+            sid = *trans.get(sid + usize::from(class))? as usize;
+            if sid < special_below {
                 if sid == 0 {
                     return found;
                 }
-                let (pattern, len) = *self.matches.get(sid as usize / self.stride)?;
+                let (pattern, len) = *self.matches.get(sid / self.stride)?;
                 found = Some(TermMatch {
                     pattern,
-                    start: end - len,
-                    end,
+                    start: i - len,
+                    end: i,
                 });
             }
         }
         found
     }
+
+    /// The matches [`TermDfa::for_each_match`] finds in the fold of an
+    /// ASCII `text` (lower case, whitespace runs as one space, none at the
+    /// ends), read without folding it; `false` (and no match reported)
+    /// when the text is not ASCII or the terms do not allow it.
+    ///
+    /// Offsets are byte offsets in `text` less its leading whitespace: in
+    /// the order of the folded offsets, and 0 where the folded offset is 0.
+    /// `before` is the folded byte before the match (`None` at the start).
+    pub fn for_each_folded_match(
+        &self,
+        text: &[u8],
+        mut f: impl FnMut(TermMatch, Option<u8>),
+    ) -> bool {
+        let Some(t) = self.folded.as_ref().filter(|_| text.is_ascii()) else {
+            return false;
+        };
+        let lead = text.iter().take_while(|&&b| is_ascii_space(b)).count();
+        self.for_each_match_in(&t.classes, &t.trans, text, |m| {
+            let start = match t.spaced.get(m.pattern) {
+                Some(Some(len)) => raw_start(text, m.end, *len),
+                _ => m.start,
+            };
+            let before = (start > lead).then(|| folded_byte(text[start - 1]));
+            let shifted = TermMatch {
+                pattern: m.pattern,
+                start: start.saturating_sub(lead),
+                end: m.end.saturating_sub(lead),
+            };
+            f(shifted, before);
+        });
+        true
+    }
+}
+
+impl FoldedTables {
+    /// The folded tables of a dense automaton (`special_below` as in
+    /// [`TermDfa`]); `None` when a term starts or ends with a space or
+    /// holds two in a row, or when a state entered by a space is also
+    /// entered by another byte (then a self loop would change what it
+    /// reads).
+    fn new(
+        patterns: &[&str],
+        classes: &[u8; 256],
+        trans: &[u32],
+        stride: usize,
+        special_below: usize,
+    ) -> Option<FoldedTables> {
+        let bad = |p: &&str| p.starts_with(' ') || p.ends_with(' ') || p.contains("  ");
+        if patterns.iter().any(bad) {
+            return None;
+        }
+        let space = usize::from(classes[usize::from(b' ')]);
+        let states = trans.len() / stride;
+        let (mut by_space, mut by_other) = (vec![false; states], vec![false; states]);
+        for (i, &next) in trans.iter().enumerate() {
+            let flags = if i % stride == space {
+                &mut by_space
+            } else {
+                &mut by_other
+            };
+            *flags.get_mut(next as usize / stride)? = true;
+        }
+        let mut folded_trans = trans.to_vec();
+        for state in (0..states).filter(|&s| by_space[s]) {
+            let id = state * stride;
+            let self_loop = trans.get(id + space) == Some(&u32::try_from(id).ok()?);
+            if self_loop {
+                continue;
+            }
+            if by_other[state] || id < special_below {
+                return None;
+            }
+            folded_trans[id + space] = u32::try_from(id).ok()?;
+        }
+        let mut folded_classes = *classes;
+        for b in 0..128u8 {
+            let like = if is_ascii_space(b) {
+                b' '
+            } else {
+                b.to_ascii_lowercase()
+            };
+            folded_classes[usize::from(b)] = classes[usize::from(like)];
+        }
+        Some(FoldedTables {
+            classes: folded_classes,
+            trans: folded_trans,
+            spaced: patterns
+                .iter()
+                .map(|p| p.contains(' ').then_some(p.len()))
+                .collect(),
+        })
+    }
+}
+
+/// The raw start of the `len` folded bytes that end at raw offset `end`
+/// (a whitespace run is one folded byte).
+fn raw_start(text: &[u8], end: usize, len: usize) -> usize {
+    let mut raw = end;
+    for _ in 0..len {
+        raw = raw.saturating_sub(1);
+        while raw > 0 && is_ascii_space(text[raw]) && is_ascii_space(text[raw - 1]) {
+            raw -= 1;
+        }
+    }
+    raw
+}
+
+/// A raw ASCII byte as it reads in the fold (whitespace as a space).
+fn folded_byte(b: u8) -> u8 {
+    if is_ascii_space(b) {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` reads it.
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 /// Byte classes: each byte that occurs in a pattern is a class of its
