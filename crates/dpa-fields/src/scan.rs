@@ -294,6 +294,35 @@ fn ends_sentence_at(text: &str, token_start: usize, numeric: bool, dot: usize) -
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "•(-–\"“'‘".contains(c))
 }
 
+/// The byte offset of the last whitespace char or `(` of `s`: the same as
+/// `s.rfind(|c: char| c.is_whitespace() || c == '(')`, reading ASCII bytes
+/// without decoding them.
+fn rfind_token_break(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = end.checked_sub(1) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b == b'(' || char::from(b).is_whitespace() {
+                return Some(i);
+            }
+            end = i;
+            continue;
+        }
+        // a non-ASCII char: decode it from its first byte
+        let start = (0..=i).rev().find(|&j| s.is_char_boundary(j)).unwrap_or(0);
+        if s[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace)
+        {
+            return Some(start);
+        }
+        end = start;
+    }
+    None
+}
+
 /// Sentences inside `range`: split at sentence ends, blank lines, and line
 /// starts that open a list item or a numbered clause.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -316,11 +345,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     // the token before a dot starts after the last whitespace or `(` before
     // it, anywhere in the text (also before `range`)
-    let token_start = text[..range.start]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let token_start = rfind_token_break(&text[..range.start]).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let is_numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     let mut token_start = token_start;
     let mut numeric = is_numeric(&text[token_start..range.start]);
@@ -334,7 +361,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let segment = &text[scanned..at];
-        if let Some(p) = segment.rfind(|c: char| c.is_whitespace() || c == '(') {
+        if let Some(p) = rfind_token_break(segment) {
             let sep_len = segment[p..].chars().next().map_or(1, char::len_utf8);
             token_start = scanned + p + sep_len;
             numeric = true;
@@ -563,15 +590,16 @@ pub struct Section {
 
 fn heading_words_ok(line: &str) -> bool {
     let t = line.trim();
+    // cheapest tests first: most lines end a sentence
     !t.is_empty()
-        && t.chars().count() <= 90
         && !t.ends_with(['.', ',', ';', ':'])
+        && (t.len() <= 90 || t.chars().nth(90).is_none())
+        && t.split_whitespace().nth(12).is_none()
         && !t.contains('\t')
         && !t.contains(" | ")
         && list_marker_len(t)
             .filter(|_| !t.starts_with(|c: char| c.is_ascii_digit()))
             .is_none()
-        && t.split_whitespace().count() <= 12
 }
 
 /// Strong headings: numbered (`3. Datalekken`, `Artikel 6 - Datalekken`),
@@ -748,7 +776,9 @@ pub fn topic_regions_where(
     let mut out: Vec<Range<usize>> = ctx
         .clauses
         .iter()
-        .filter(|c| c.kind == Some(kind) && keep(&c.text))
+        // the clause's text as a part of the document (`c.text` is a copy),
+        // so word lookups in `keep` use the document's index
+        .filter(|c| c.kind == Some(kind) && keep(text.get(c.span[0]..c.span[1]).unwrap_or(&c.text)))
         .map(|c| clause_extent(c))
         .collect();
     for s in sections(text) {
@@ -880,6 +910,30 @@ mod tests {
             }
         }
         end_document();
+    }
+
+    #[test]
+    fn token_breaks_are_found_as_rfind_finds_them() {
+        let cases = [
+            "",
+            "a",
+            "(",
+            "een zin",
+            "een\u{a0}zin",
+            "één(twee",
+            "art.\u{2003}5",
+            "ſ é\u{3000}x",
+            "geen_breuk",
+            "\u{85}",
+            "x\u{b}y",
+        ];
+        let prefixes = cases
+            .iter()
+            .flat_map(|s| (0..=s.len()).filter_map(move |end| s.get(..end)));
+        for s in prefixes {
+            let expected = s.rfind(|c: char| c.is_whitespace() || c == '(');
+            assert_eq!(rfind_token_break(s), expected, "{s:?}");
+        }
     }
 
     #[test]
