@@ -12,36 +12,77 @@ const EDGE_PUNCT: &[char] = &[
 
 /// Collapse every run of whitespace to one space and trim; line-end
 /// hyphenation inside a compound (`agenda-⏎items`) keeps its hyphen.
+/// ASCII bytes are read without decoding, and text whose words are apart
+/// by one plain space is copied as one piece.
 pub fn collapse(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut run_is_wrap = false;
-    // the start of the word being read (copied whole at its end)
-    let mut word_start: Option<usize> = None;
-    for (i, ch) in s.char_indices() {
-        if ch.is_whitespace() {
-            if let Some(w) = word_start.take() {
-                out.push_str(&s[w..i]);
-            }
-            if !pending_space {
-                run_is_wrap = ch == '\n';
-            }
-            pending_space = true;
+    // where the whitespace run being read starts
+    let mut run_start = 0;
+    // the start of the text read but not yet copied (words apart by one space)
+    let mut copy_from: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !pending_space && copy_from.is_some() && is_ascii_word_byte(b) {
+            // inside a word: skip its ASCII bytes at once
+            let rest = &bytes[i..];
+            i += rest
+                .iter()
+                .position(|&b| !is_ascii_word_byte(b))
+                .unwrap_or(rest.len());
             continue;
         }
-        if word_start.is_none() {
-            let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
-            if pending_space && !out.is_empty() && !wrap_join {
-                out.push(' ');
+        let (is_space, len) = if b.is_ascii() {
+            (is_ascii_space(b), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
+                None => break,
             }
+        };
+        if is_space {
+            if !pending_space {
+                run_is_wrap = b == b'\n';
+                run_start = i;
+            }
+            pending_space = true;
+        } else if pending_space {
             pending_space = false;
-            word_start = Some(i);
+            // one plain space after a word stays as it is
+            let lone_space = copy_from.is_some() && i == run_start + 1 && bytes[run_start] == b' ';
+            if !lone_space {
+                if let Some(w) = copy_from {
+                    out.push_str(&s[w..run_start]);
+                }
+                let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
+                if !out.is_empty() && !wrap_join {
+                    out.push(' ');
+                }
+                copy_from = Some(i);
+            }
+        } else if copy_from.is_none() {
+            copy_from = Some(i);
         }
+        i += len;
     }
-    if let Some(w) = word_start {
-        out.push_str(&s[w..]);
+    if let Some(w) = copy_from {
+        let end = if pending_space { run_start } else { s.len() };
+        out.push_str(&s[w..end]);
     }
     out
+}
+
+/// An ASCII byte that is not whitespace.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
+}
+
+/// `char::is_whitespace` for an ASCII byte (tab, line feed, vertical tab,
+/// form feed, carriage return, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `true` when the text so far ends in `letter-` (a hyphen glued to a word),
@@ -54,19 +95,33 @@ fn ends_with_wrapped_hyphen(s: &str) -> bool {
 /// Collapse whitespace and strip punctuation and quotes from both ends
 /// (a closing `)` is kept when the value opens one).
 pub fn clean_value(s: &str) -> String {
-    let c = collapse(s);
+    let mut c = collapse(s);
+    let kept = cleaned_range(&c);
+    // cut the collapsed string in place instead of copying the rest
+    c.truncate(kept.end);
+    c.drain(..kept.start);
+    c
+}
+
+/// The byte range of `c` that [`clean_value`] keeps.
+fn cleaned_range(c: &str) -> Range<usize> {
     let is_edge = |ch: char| EDGE_PUNCT.contains(&ch) || ch.is_whitespace();
     let trimmed = c.trim_start_matches(is_edge);
     let mut end = trimmed.trim_end_matches(is_edge).len();
     if trimmed[end..].starts_with('.') && keeps_trailing_dot(&trimmed[..end]) {
         end += 1;
     }
-    let trimmed = balance_parens(&trimmed[..end]);
-    trimmed.to_string()
+    let kept = balance_parens(&trimmed[..end]);
+    // `kept` is a part of `c`: its offset is the distance of the pointers
+    let start = kept.as_ptr() as usize - c.as_ptr() as usize;
+    start..start + kept.len()
 }
 
 /// Abbreviations whose final dot belongs to the word.
 const DOTTED_ABBREVIATIONS: &[&str] = &["inc", "corp", "ltd", "co", "bros", "jr", "sr", "st"];
+
+/// At most how many chars an entry of [`DOTTED_ABBREVIATIONS`] has.
+const DOTTED_ABBREVIATION_MAX_CHARS: usize = 4;
 
 /// `true` when `s` ends in an abbreviation that keeps its dot (`B.V`, `Inc`).
 pub fn keeps_trailing_dot(s: &str) -> bool {
@@ -75,7 +130,9 @@ pub fn keeps_trailing_dot(s: &str) -> bool {
         return false;
     }
     let dotted = last.contains('.') && last.chars().next_back().is_some_and(char::is_alphabetic);
-    dotted || DOTTED_ABBREVIATIONS.iter().any(|a| lower_eq(last, a))
+    // lower-casing never makes fewer chars: a longer word is none of them
+    let short = last.chars().nth(DOTTED_ABBREVIATION_MAX_CHARS).is_none();
+    dotted || short && DOTTED_ABBREVIATIONS.iter().any(|a| lower_eq(last, a))
 }
 
 /// Whether `s` lower-cased is `lower` (lower-casing char by char, without
@@ -270,6 +327,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dotted_abbreviations_keep_their_dot_whatever_their_case() {
+        assert!(DOTTED_ABBREVIATIONS
+            .iter()
+            .all(|a| a.chars().count() <= DOTTED_ABBREVIATION_MAX_CHARS));
+        for s in ["Acme Inc", "Acme CORP", "Smith Bros", "B.V", "Foo St"] {
+            assert!(keeps_trailing_dot(s), "{s}");
+        }
+        for s in ["de verwerker", "Acme Incorporated", "", "Acme "] {
+            assert!(!keeps_trailing_dot(s), "{s}");
+        }
+    }
+
+    #[test]
     fn collapses_whitespace_and_line_wraps() {
         assert_eq!(
             collapse("  Gebruik- en \nloggegevens "),
@@ -377,6 +447,130 @@ mod tests {
         ] {
             assert_eq!(lower_eq(s, l), s.to_lowercase() == l, "{s:?}");
         }
+    }
+
+    /// The char-decoding collapse the byte-wise one replaces.
+    fn collapse_by_word(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut pending_space = false;
+        let mut run_is_wrap = false;
+        let mut word_start: Option<usize> = None;
+        for (i, ch) in s.char_indices() {
+            if ch.is_whitespace() {
+                if let Some(w) = word_start.take() {
+                    out.push_str(&s[w..i]);
+                }
+                if !pending_space {
+                    run_is_wrap = ch == '\n';
+                }
+                pending_space = true;
+                continue;
+            }
+            if word_start.is_none() {
+                let wrap_join = run_is_wrap && ends_with_wrapped_hyphen(&out);
+                if pending_space && !out.is_empty() && !wrap_join {
+                    out.push(' ');
+                }
+                pending_space = false;
+                word_start = Some(i);
+            }
+        }
+        if let Some(w) = word_start {
+            out.push_str(&s[w..]);
+        }
+        out
+    }
+
+    /// The copying `clean_value` the in-place one replaces.
+    fn clean_value_copying(s: &str) -> String {
+        let c = collapse_by_word(s);
+        let is_edge = |ch: char| EDGE_PUNCT.contains(&ch) || ch.is_whitespace();
+        let trimmed = c.trim_start_matches(is_edge);
+        let mut end = trimmed.trim_end_matches(is_edge).len();
+        if trimmed[end..].starts_with('.') && keeps_trailing_dot(&trimmed[..end]) {
+            end += 1;
+        }
+        balance_parens(&trimmed[..end]).to_string()
+    }
+
+    /// `fold_key` decomposing every char, ASCII ones too.
+    fn fold_key_by_char(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            unicode_normalization::char::decompose_canonical(c, |d| push_folded(&mut out, d));
+        }
+        out
+    }
+
+    /// Deterministic pseudo-random strings from pieces that exercise every
+    /// branch: ASCII words, accents, tabs, line ends, wrapped hyphens,
+    /// Unicode spaces, punctuation, quotes and brackets.
+    fn generated_strings() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a",
+            "verwerker",
+            "B.V.",
+            "Inc",
+            "agenda-",
+            "-",
+            "–",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "\u{3000}",
+            "é",
+            "één",
+            "ë-",
+            "ŷ",
+            "😀",
+            "x-",
+            "1-",
+            "(",
+            ")",
+            "“",
+            "”",
+            ".",
+            ",",
+            ";",
+            "12",
+            "Ǆ",
+            "\u{301}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        (0..4000)
+            .map(|_| {
+                let len = next(14);
+                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn byte_wise_functions_equal_the_char_wise_oracles() {
+        let strings = generated_strings();
+        assert!(strings.iter().any(|t| t.contains("-\n") && !t.is_ascii()));
+        for t in &strings {
+            assert_eq!(collapse(t), collapse_by_word(t), "{t:?}");
+            assert_eq!(collapse(t), collapse_by_char(t), "{t:?}");
+            assert_eq!(clean_value(t), clean_value_copying(t), "{t:?}");
+            assert_eq!(fold_key(t), fold_key_by_char(t), "{t:?}");
+        }
+        assert_eq!(collapse("agenda-\nitems"), "agenda-items");
+        assert_eq!(collapse("agenda-\u{a0}items"), "agenda- items");
     }
 
     #[test]

@@ -55,17 +55,36 @@ pub struct FoundDuration {
     pub phrase: Range<usize>,
 }
 
+/// The unit words as a regex alternation (longest first, spaces as `\s+`).
+fn unit_alternation() -> String {
+    let mut units: Vec<&str> = UNIT_WORDS.iter().map(|(w, _)| *w).collect();
+    units.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    units.join("|").replace(' ', r"\s+")
+}
+
 static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::from({
-        let mut units: Vec<&str> = UNIT_WORDS.iter().map(|(w, _)| *w).collect();
-        units.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let units = units.join("|").replace(' ', r"\s+");
+        let units = unit_alternation();
         let words = number_word_alternation();
         Regex::new(&format!(
         r"(?i)(?P<pre>\b(?:(?:uiterlijk|binnen|within|maximaal|maximum|ten\s+minste|minimaal|minstens|tenminste|at\s+least|no\s+later\s+than|in\s+elk\s+geval|in\s+ieder\s+geval|streeftermijn:?)\s+)*)\b(?P<num>\d{{1,4}}|(?:{words})(?:ën|en)?(?:{words})?)(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]*(?P<unit>{units})\b"
     ))
     .expect("duration pattern compiles")
     })
+});
+
+/// [`DURATION`] without its word boundaries and leading qualifiers: a
+/// number then a unit. It matches wherever [`DURATION`] does (dropping
+/// assertions and an optional part only widens a pattern), and without
+/// Unicode word boundaries the fast engines run it: a window where it
+/// does not match holds no duration.
+static NUMBER_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let units = unit_alternation();
+    let words = number_word_alternation();
+    Regex::new(&format!(
+        r"(?i)(?:\d{{1,4}}|(?:{words})(?:ën|en)?(?:{words})?)(?:\s*\(\s*\d{{1,4}}\s*\))?[\s-]*(?:{units})"
+    ))
+    .expect("number and unit pattern compiles")
 });
 
 /// Unit words (and their beginnings) that hint at a duration, in the order
@@ -113,6 +132,10 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
             continue;
         }
         let window = window_around(text, hint.start, hint.end);
+        done_until = window.end;
+        if !NUMBER_AND_UNIT.is_match(&text[window.clone()]) {
+            continue;
+        }
         for f in durations_in(&text[window.clone()]) {
             let f = FoundDuration {
                 range: window.start + f.range.start..window.start + f.range.end,
@@ -123,7 +146,6 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
                 out.push(f);
             }
         }
-        done_until = window.end;
     }
     out.sort_by_key(|f| f.range.start);
     out
@@ -268,6 +290,85 @@ mod tests {
         let all = find_durations("binnen 30 dagen, en back-ups binnen 90 dagen");
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].value.value, 90);
+    }
+
+    /// `find_durations` as it was before the [`NUMBER_AND_UNIT`] gate.
+    fn find_durations_ungated(text: &str) -> Vec<FoundDuration> {
+        let mut out: Vec<FoundDuration> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut done_until = 0;
+        for hint in unit_hints(text) {
+            if hint.start < done_until {
+                continue;
+            }
+            let window = window_around(text, hint.start, hint.end);
+            for f in durations_in(&text[window.clone()]) {
+                let f = FoundDuration {
+                    range: window.start + f.range.start..window.start + f.range.end,
+                    phrase: window.start + f.phrase.start..window.start + f.phrase.end,
+                    ..f
+                };
+                if seen.insert((f.range.start, f.range.end)) {
+                    out.push(f);
+                }
+            }
+            done_until = window.end;
+        }
+        out.sort_by_key(|f| f.range.start);
+        out
+    }
+
+    /// Dutch (and some English) sentences with and without durations.
+    const SENTENCES: &[&str] = &[
+        "De Verwerker meldt een inbreuk uiterlijk binnen 24 uur na ontdekking.",
+        "Persoonsgegevens worden binnen dertig (30) dagen na het einde verwijderd.",
+        "Back-ups worden maximaal drie maanden bewaard; logbestanden één jaar.",
+        "Op maandag en dinsdag is de helpdesk bereikbaar, de duur van de structuur is onbekend.",
+        "Een verzoek wordt in ieder geval binnen\nvijf werkdagen beantwoord.",
+        "Gedurende de looptijd van de Overeenkomst en zes weken daarna.",
+        "Vijfenveertig dagen, tweeëntwintig uren of 2-jaar-lang; 48uur.",
+        "De Klant ontvangt ten minste 14 kalenderdagen vooraf bericht.",
+        "within 72 hours, at least ten business days, no later than 3 calendar days.",
+        "Dagelijkse back-ups, wekelijkse rapportages en maandelijkse facturen.",
+        "Zonder onredelijke vertraging en onverwijld, de dag van de week.",
+        "Het jaarverslag, de jaarrekening en de urenregistratie van 2024.",
+        "streeftermijn: 4 uur; oplostijd 8 uur (werkdagen 9-17 uur).",
+        "Ruim honderd dagen later, twee à drie weken, 10.000 uur.",
+        "Één dag, eén week, een maand, nul jaren: tenminste 1 (één) jaar.",
+    ];
+
+    #[test]
+    fn gated_search_equals_the_ungated_one() {
+        let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
+        texts.push(SENTENCES.join(" "));
+        texts.push(SENTENCES.join("\n\n"));
+        texts.push(
+            SENTENCES
+                .iter()
+                .rev()
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        // pairs of sentences glued in every order, and every suffix of the whole
+        for a in SENTENCES {
+            for b in SENTENCES {
+                texts.push(format!("{a} {b}"));
+            }
+        }
+        let all = SENTENCES.join(" ");
+        texts.extend(
+            all.char_indices()
+                .step_by(7)
+                .map(|(i, _)| all[i..].to_string()),
+        );
+        let mut found = 0;
+        for t in &texts {
+            let gated = find_durations(t);
+            assert_eq!(gated, find_durations_ungated(t), "{t:?}");
+            found += gated.len();
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
