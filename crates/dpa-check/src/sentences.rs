@@ -7,7 +7,7 @@
 //! bullets `• alle persoonsgegevens verwijderen, of` / `• terugleveren ...`).
 //! Table rows are sentences of their own.
 
-use dpa_model::{Clause, ClauseKind};
+use dpa_model::{is_ascii_whitespace_byte, Clause, ClauseKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -409,20 +409,15 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-/// ASCII whitespace as `char::is_whitespace` has it.
-fn is_ascii_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-}
-
 /// `str::trim`, with a fast path for ASCII ends.
 fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let mut start = 0;
     let mut end = b.len();
-    while start < end && is_ascii_ws(b[start]) {
+    while start < end && is_ascii_whitespace_byte(b[start]) {
         start += 1;
     }
-    while end > start && is_ascii_ws(b[end - 1]) {
+    while end > start && is_ascii_whitespace_byte(b[end - 1]) {
         end -= 1;
     }
     let t = &s[start..end];
@@ -708,7 +703,7 @@ fn end_marks(line: &str, marks: &mut Vec<usize>) {
     }
     marks.retain(|&i| match b.get(i + 1) {
         None => true,
-        Some(&n) if n.is_ascii() => is_ascii_ws(n),
+        Some(&n) if n.is_ascii() => is_ascii_whitespace_byte(n),
         Some(_) => line[i + 1..]
             .chars()
             .next()
@@ -738,7 +733,7 @@ fn ascii_word_before(bytes: &[u8], dot: usize) -> Option<usize> {
         if !b.is_ascii() {
             return None;
         }
-        if is_ascii_ws(b) {
+        if is_ascii_whitespace_byte(b) {
             return Some(at);
         }
         at -= 1;

@@ -6,7 +6,7 @@ use crate::pattern::Pattern;
 pub use crate::word_index::Words;
 use crate::word_index::{DocWords, Union, WordHits};
 use crate::Ctx;
-use dpa_model::{Clause, ClauseKind};
+use dpa_model::{is_ascii_whitespace_byte, Clause, ClauseKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -303,7 +303,7 @@ fn rfind_token_break(s: &str) -> Option<usize> {
     while let Some(i) = end.checked_sub(1) {
         let b = bytes[i];
         if b.is_ascii() {
-            if b == b'(' || char::from(b).is_whitespace() {
+            if b == b'(' || is_ascii_whitespace_byte(b) {
                 return Some(i);
             }
             end = i;

@@ -16,7 +16,7 @@ mod text;
 
 pub use duration::{Duration, DurationUnit};
 pub use model::*;
-pub use text::{NormalizedText, SourceFormat};
+pub use text::{is_ascii_whitespace_byte, NormalizedText, SourceFormat};
 
 /// The schema identifier written into every model (`"schema"`).
 pub const SCHEMA_ID: &str = "dpa-model/1";

@@ -3,6 +3,14 @@
 use crate::Warning;
 use std::ops::Range;
 
+/// Whether the ASCII byte `b` is whitespace as `char::is_whitespace` reads
+/// it (tab, line feed, vertical tab, form feed, carriage return, space): the
+/// byte test of the later stages' ASCII fast paths. False for every byte
+/// over 0x7F (a part of a longer char, never whitespace by itself).
+pub fn is_ascii_whitespace_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// What the text was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
@@ -95,5 +103,13 @@ mod tests {
         assert_eq!(nt.page_at(7), Some(2));
         assert_eq!(nt.page_at(8), None);
         assert_eq!(nt.page_count(), Some(2));
+    }
+
+    #[test]
+    fn whitespace_bytes_are_the_ascii_whitespace_chars() {
+        for b in 0..=u8::MAX {
+            let expected = b.is_ascii() && char::from(b).is_whitespace();
+            assert_eq!(is_ascii_whitespace_byte(b), expected, "{b:#x}");
+        }
     }
 }

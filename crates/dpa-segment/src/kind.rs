@@ -1,7 +1,8 @@
 //! Clause topics (`kind`) from the vocabularies in [`crate::vocab`].
 
-use crate::terms::{is_ascii_space, TermDfa, TermMatch};
+use crate::terms::{TermDfa, TermMatch};
 use crate::vocab::{Term, TOPIC_TERMS};
+use dpa_model::is_ascii_whitespace_byte;
 use dpa_model::ClauseKind;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -43,7 +44,7 @@ pub(crate) fn fold_into(s: &str, out: &mut Vec<u8>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if is_ascii_space(b) {
+        if is_ascii_whitespace_byte(b) {
             space = true;
             i += 1;
             continue;

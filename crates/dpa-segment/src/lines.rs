@@ -1,5 +1,6 @@
 //! Lines of the normalized text with byte offsets, and their shape.
 
+use dpa_model::is_ascii_whitespace_byte;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -134,7 +135,7 @@ fn last_word(s: &str) -> Option<&str> {
     match start.checked_sub(1).map(|i| b[i]) {
         _ if start == b.len() => s.split_whitespace().next_back(),
         None => Some(s),
-        Some(c) if crate::terms::is_ascii_space(c) => s.get(start..),
+        Some(c) if is_ascii_whitespace_byte(c) => s.get(start..),
         Some(_) => s.split_whitespace().next_back(),
     }
 }

@@ -9,6 +9,7 @@
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{dfa::DFA, Anchored, MatchKind};
+use dpa_model::is_ascii_whitespace_byte;
 
 /// A dense DFA over byte classes.
 pub struct TermDfa {
@@ -182,7 +183,10 @@ impl TermDfa {
         let Some(t) = self.folded.as_ref().filter(|_| text.is_ascii()) else {
             return false;
         };
-        let lead = text.iter().take_while(|&&b| is_ascii_space(b)).count();
+        let lead = text
+            .iter()
+            .take_while(|&&b| is_ascii_whitespace_byte(b))
+            .count();
         self.for_each_match_in(&t.classes, &t.trans, text, |m| {
             let start = match t.spaced.get(m.pattern) {
                 Some(Some(len)) => raw_start(text, m.end, *len),
@@ -242,7 +246,7 @@ impl FoldedTables {
         }
         let mut folded_classes = *classes;
         for b in 0..128u8 {
-            let like = if is_ascii_space(b) {
+            let like = if is_ascii_whitespace_byte(b) {
                 b' '
             } else {
                 b.to_ascii_lowercase()
@@ -266,7 +270,10 @@ fn raw_start(text: &[u8], end: usize, len: usize) -> usize {
     let mut raw = end;
     for _ in 0..len {
         raw = raw.saturating_sub(1);
-        while raw > 0 && is_ascii_space(text[raw]) && is_ascii_space(text[raw - 1]) {
+        while raw > 0
+            && is_ascii_whitespace_byte(text[raw])
+            && is_ascii_whitespace_byte(text[raw - 1])
+        {
             raw -= 1;
         }
     }
@@ -275,16 +282,11 @@ fn raw_start(text: &[u8], end: usize, len: usize) -> usize {
 
 /// A raw ASCII byte as it reads in the fold (whitespace as a space).
 fn folded_byte(b: u8) -> u8 {
-    if is_ascii_space(b) {
+    if is_ascii_whitespace_byte(b) {
         b' '
     } else {
         b.to_ascii_lowercase()
     }
-}
-
-/// ASCII whitespace as `char::is_whitespace` reads it.
-pub(crate) fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 /// Byte classes: each byte that occurs in a pattern is a class of its

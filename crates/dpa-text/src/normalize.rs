@@ -133,24 +133,12 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     let mut blocks = bytes.chunks_exact(32);
     let mut offset = 0;
     for block in blocks.by_ref() {
-        if has_high_bit(block) {
+        if !block.is_ascii() {
             return Some(offset + position_non_ascii(block)?);
         }
         offset += 32;
     }
     position_non_ascii(blocks.remainder()).map(|i| offset + i)
-}
-
-/// Some byte of a 32-byte block is not ASCII.
-fn has_high_bit(block: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut any = 0;
-    for chunk in block.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        any |= u64::from_le_bytes(word);
-    }
-    any & HIGH != 0
 }
 
 fn position_non_ascii(bytes: &[u8]) -> Option<usize> {

@@ -2,6 +2,7 @@
 //! punctuation and quotes (on strings and on byte spans), line-wrap repair and
 //! glued-word repair.
 
+use dpa_model::is_ascii_whitespace_byte;
 use std::ops::Range;
 
 /// Characters stripped from the ends of a value.
@@ -35,7 +36,7 @@ pub fn collapse(s: &str) -> String {
             continue;
         }
         let (is_space, len) = if b.is_ascii() {
-            (is_ascii_space(b), 1)
+            (is_ascii_whitespace_byte(b), 1)
         } else {
             match s.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
@@ -76,13 +77,7 @@ pub fn collapse(s: &str) -> String {
 
 /// An ASCII byte that is not whitespace.
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii() && !is_ascii_space(b)
-}
-
-/// `char::is_whitespace` for an ASCII byte (tab, line feed, vertical tab,
-/// form feed, carriage return, space).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
+    b.is_ascii() && !is_ascii_whitespace_byte(b)
 }
 
 /// `true` when the text so far ends in `letter-` (a hyphen glued to a word),

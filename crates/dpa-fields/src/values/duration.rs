@@ -124,6 +124,12 @@ fn unit_hints(text: &str) -> Vec<Range<usize>> {
 /// boundaries, so a slow engine) runs only on small windows around unit
 /// words found by a fast pattern.
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
+    durations_in_windows(text, |window| NUMBER_AND_UNIT.is_match(window))
+}
+
+/// The durations of the windows around unit words that pass `may_hold` (a
+/// test that is true wherever the full pattern matches).
+fn durations_in_windows(text: &str, may_hold: impl Fn(&str) -> bool) -> Vec<FoundDuration> {
     let mut out: Vec<FoundDuration> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut done_until = 0;
@@ -133,7 +139,7 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
         }
         let window = window_around(text, hint.start, hint.end);
         done_until = window.end;
-        if !NUMBER_AND_UNIT.is_match(&text[window.clone()]) {
+        if !may_hold(&text[window.clone()]) {
             continue;
         }
         for f in durations_in(&text[window.clone()]) {
@@ -294,28 +300,7 @@ mod tests {
 
     /// `find_durations` as it was before the [`NUMBER_AND_UNIT`] gate.
     fn find_durations_ungated(text: &str) -> Vec<FoundDuration> {
-        let mut out: Vec<FoundDuration> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut done_until = 0;
-        for hint in unit_hints(text) {
-            if hint.start < done_until {
-                continue;
-            }
-            let window = window_around(text, hint.start, hint.end);
-            for f in durations_in(&text[window.clone()]) {
-                let f = FoundDuration {
-                    range: window.start + f.range.start..window.start + f.range.end,
-                    phrase: window.start + f.phrase.start..window.start + f.phrase.end,
-                    ..f
-                };
-                if seen.insert((f.range.start, f.range.end)) {
-                    out.push(f);
-                }
-            }
-            done_until = window.end;
-        }
-        out.sort_by_key(|f| f.range.start);
-        out
+        durations_in_windows(text, |_| true)
     }
 
     /// Dutch (and some English) sentences with and without durations.
