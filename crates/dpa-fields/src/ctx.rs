@@ -16,6 +16,9 @@ pub struct Ctx<'a> {
     pub clauses: Vec<&'a Clause>,
     /// Every clause sorted by the start of its own span (for [`Ctx::clause_at`]).
     by_start: Vec<&'a Clause>,
+    /// Whether no two non-empty own spans overlap (true of a well-formed
+    /// tree): then at most one clause holds an offset.
+    disjoint: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -26,11 +29,13 @@ impl<'a> Ctx<'a> {
         }
         let mut by_start = clauses.clone();
         by_start.sort_by_key(|c| (c.span[0], c.span[1]));
+        let disjoint = own_spans_disjoint(&by_start);
         Ctx {
             text,
             tree,
             clauses,
             by_start,
+            disjoint,
         }
     }
 
@@ -44,19 +49,17 @@ impl<'a> Ctx<'a> {
         // own spans do not nest: the holder starts at or before `offset`,
         // and is among the last clauses that do
         let upto = self.by_start.partition_point(|c| c.span[0] <= offset);
-        let holders = self.by_start[..upto]
-            .iter()
-            .rev()
-            .take(CLAUSE_AT_CANDIDATES)
-            .copied()
-            .filter(|c| offset < c.span[1]);
-        let mut best: Option<&'a Clause> = None;
-        for c in holders {
-            if best.map_or(true, |b| c.level > b.level) {
-                best = Some(c);
-            }
+        let candidates = &self.by_start[upto.saturating_sub(CLAUSE_AT_CANDIDATES)..upto];
+        if self.disjoint {
+            // only the last non-empty span that starts in time can hold it
+            return candidates
+                .iter()
+                .rev()
+                .find(|c| c.span[0] < c.span[1])
+                .filter(|c| offset < c.span[1])
+                .copied();
         }
-        best
+        deepest_holder(candidates, offset)
     }
 
     /// Evidence for a byte range of the normalized text.
@@ -75,6 +78,31 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The deepest of `candidates` whose own span holds `offset` (the last
+/// such of equal depth).
+fn deepest_holder<'a>(candidates: &[&'a Clause], offset: usize) -> Option<&'a Clause> {
+    let mut best: Option<&'a Clause> = None;
+    for c in candidates.iter().rev().filter(|c| offset < c.span[1]) {
+        if best.map_or(true, |b| c.level > b.level) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// Whether the non-empty spans of `sorted` (sorted by start, then end)
+/// are pairwise disjoint.
+fn own_spans_disjoint(sorted: &[&Clause]) -> bool {
+    let mut end = 0;
+    for c in sorted.iter().filter(|c| c.span[0] < c.span[1]) {
+        if c.span[0] < end {
+            return false;
+        }
+        end = c.span[1];
+    }
+    true
+}
+
 /// Test helper: run one extractor over a single-page plain text.
 #[cfg(test)]
 pub(crate) fn run_extractor(text: &str, extract: fn(&Ctx, &mut Model)) -> Model {
@@ -87,4 +115,82 @@ pub(crate) fn run_extractor(text: &str, extract: fn(&Ctx, &mut Model)) -> Model 
     let mut model = Model::empty(source);
     extract(&Ctx::new(&nt, &[]), &mut model);
     model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::SourceFormat;
+
+    fn clause(id: &str, level: u32, span: [usize; 2], children: Vec<Clause>) -> Clause {
+        Clause {
+            id: id.to_string(),
+            number: None,
+            heading: None,
+            level,
+            kind: None,
+            text: String::new(),
+            span,
+            page: None,
+            children,
+        }
+    }
+
+    /// `clause_at` as it reads every candidate (the path for any tree).
+    fn by_candidates(ctx: &Ctx, offset: usize) -> Option<String> {
+        let upto = ctx.by_start.partition_point(|c| c.span[0] <= offset);
+        let from = upto.saturating_sub(CLAUSE_AT_CANDIDATES);
+        deepest_holder(&ctx.by_start[from..upto], offset).map(|c| c.id.clone())
+    }
+
+    #[test]
+    fn clause_at_of_a_segmented_fixture_matches_the_candidate_search() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        for name in [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ] {
+            let raw = std::fs::read_to_string(dir.join(name)).expect("fixture");
+            let text = dpa_text::normalize(&raw);
+            let tree = dpa_segment::segment(&text);
+            let ctx = Ctx::new(&text, &tree);
+            assert!(ctx.disjoint, "{name}: own spans overlap");
+            for offset in 0..=text.text.len() {
+                let fast = ctx.clause_at(offset).map(|c| c.id.clone());
+                assert_eq!(fast, by_candidates(&ctx, offset), "{name} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_take_the_deepest_holder() {
+        let nt = NormalizedText::single_page("x".repeat(40), SourceFormat::Text);
+        let inner = clause("b", 2, [5, 15], Vec::new());
+        let empty = clause("c", 3, [12, 12], Vec::new());
+        let tree = [clause("a", 1, [0, 30], vec![inner, empty])];
+        let ctx = Ctx::new(&nt, &tree);
+        assert!(!ctx.disjoint);
+        assert_eq!(ctx.clause_at(3).map(|c| c.id.as_str()), Some("a"));
+        assert_eq!(ctx.clause_at(12).map(|c| c.id.as_str()), Some("b"));
+        assert_eq!(ctx.clause_at(20).map(|c| c.id.as_str()), Some("a"));
+        assert_eq!(ctx.clause_at(35), None);
+    }
+
+    #[test]
+    fn disjoint_spans_with_an_empty_one_between() {
+        let nt = NormalizedText::single_page("x".repeat(40), SourceFormat::Text);
+        let tree = [
+            clause("a", 1, [0, 10], Vec::new()),
+            clause("e", 1, [10, 10], Vec::new()),
+            clause("b", 1, [12, 20], Vec::new()),
+        ];
+        let ctx = Ctx::new(&nt, &tree);
+        assert!(ctx.disjoint);
+        for offset in 0..25 {
+            let fast = ctx.clause_at(offset).map(|c| c.id.clone());
+            assert_eq!(fast, by_candidates(&ctx, offset), "at {offset}");
+        }
+        assert_eq!(ctx.clause_at(10), None);
+        assert_eq!(ctx.clause_at(12).map(|c| c.id.as_str()), Some("b"));
+    }
 }

@@ -1,6 +1,7 @@
 //! Searches for a literal taken from the document (a party's name) without
 //! compiling a regex per document.
 
+use crate::scan;
 use memchr::memmem;
 use std::ops::Range;
 
@@ -19,14 +20,24 @@ fn is_ascii_word(b: u8) -> bool {
 /// that folds to an ASCII letter).
 pub fn find_ascii_name_ci(text: &str, name: &str) -> Option<Vec<Range<usize>>> {
     let needle = name.as_bytes();
-    let first = *needle.first()?;
     let folds_to_ascii = ASCII_CASE_FOLD_EXTRAS
         .iter()
         .any(|x| memmem::find(text.as_bytes(), x.as_bytes()).is_some());
-    if !name.is_ascii() || folds_to_ascii {
+    if needle.is_empty() || !name.is_ascii() || folds_to_ascii {
         return None;
     }
-    let hay = text.as_bytes();
+    let lower_needle = needle.to_ascii_lowercase();
+    let out = scan::with_cached_lower(text, |lower| word_starts(lower.as_bytes(), &lower_needle))
+        .unwrap_or_else(|| word_starts_ci(text.as_bytes(), needle));
+    Some(out)
+}
+
+/// Where the ASCII `needle` occurs in `hay` with a word boundary before it,
+/// in any ASCII case: tried at every place its first letter occurs.
+fn word_starts_ci(hay: &[u8], needle: &[u8]) -> Vec<Range<usize>> {
+    let Some(&first) = needle.first() else {
+        return Vec::new();
+    };
     let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut out = Vec::new();
     let mut pos = 0;
@@ -36,15 +47,43 @@ pub fn find_ascii_name_ci(text: &str, name: &str) -> Option<Vec<Range<usize>>> {
         let same = hay
             .get(at..end)
             .is_some_and(|w| w.eq_ignore_ascii_case(needle));
-        let before_word = at > 0 && is_ascii_word(hay[at - 1]);
-        if same && before_word != is_ascii_word(first) {
+        if same && starts_word(hay, at, first) {
             out.push(at..end);
             pos = end;
         } else {
             pos = at + 1;
         }
     }
-    Some(out)
+    out
+}
+
+/// [`word_starts_ci`] in a lower-cased text (whose ASCII bytes are those of
+/// the original lower-cased, at the same offsets) for a lower-case needle:
+/// one substring search instead of a stop at every first letter.
+fn word_starts(lower: &[u8], needle: &[u8]) -> Vec<Range<usize>> {
+    let Some(&first) = needle.first() else {
+        return Vec::new();
+    };
+    let finder = memmem::Finder::new(needle);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(off) = finder.find(&lower[pos..]) {
+        let at = pos + off;
+        if starts_word(lower, at, first) {
+            out.push(at..at + needle.len());
+            pos = at + needle.len();
+        } else {
+            pos = at + 1;
+        }
+    }
+    out
+}
+
+/// Whether a match beginning with `first` at `at` has the word boundary
+/// `(?-u:\b)` before it.
+fn starts_word(hay: &[u8], at: usize, first: u8) -> bool {
+    let before_word = at > 0 && is_ascii_word(hay[at - 1]);
+    before_word != is_ascii_word(first)
 }
 
 /// The group of the regex escaped `name` + `\s*\(([^()\n]{2,40})\)` for each
@@ -121,6 +160,24 @@ mod tests {
                 assert_eq!(
                     find_ascii_name_ci(t, name),
                     Some(regex_name_matches(t, name)),
+                    "{name} in {t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn search_in_the_lower_cased_text_matches_the_search_by_first_letter() {
+        for t in TEXTS {
+            let lower = t.to_lowercase();
+            if lower.len() != t.len() {
+                continue;
+            }
+            for name in ["Alfa B.V.", "alfa", ".alfa", "(Merk)", "B.V.", "a"] {
+                let needle = name.to_ascii_lowercase();
+                assert_eq!(
+                    word_starts(lower.as_bytes(), needle.as_bytes()),
+                    word_starts_ci(t.as_bytes(), name.as_bytes()),
                     "{name} in {t}"
                 );
             }
