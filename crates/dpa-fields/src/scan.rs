@@ -181,13 +181,19 @@ fn cached<T: Clone>(
 /// Byte ranges of the lines of `text` inside `range` (without the `\n`).
 pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    lines_into(text, range, &mut out);
+    out
+}
+
+/// [`lines`] into `out` (cleared first).
+fn lines_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut start = range.start;
     for i in memchr::memchr2_iter(b'\n', b'\x0c', text[range.clone()].as_bytes()) {
         out.push(start..range.start + i);
         start = range.start + i + 1;
     }
     out.push(start..range.end);
-    out
 }
 
 /// The last of the [`lines`] of `text` inside `range`.
@@ -326,9 +332,43 @@ fn rfind_token_break(s: &str) -> Option<usize> {
 /// Sentences inside `range`: split at sentence ends, blank lines, and line
 /// starts that open a list item or a numbered clause.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut cuts = vec![range.start];
-    let range_lines = lines(text, range.clone());
-    for l in range_lines.iter().skip(1).cloned() {
+    let mut out = Vec::new();
+    Splitter::default().split_into(text, range, &mut out);
+    out
+}
+
+/// The buffers of a sentence split, kept from one range to the next.
+#[derive(Default)]
+struct Splitter {
+    lines: Vec<Range<usize>>,
+    cuts: Vec<usize>,
+}
+
+impl Splitter {
+    /// Append the [`sentences`] inside `range` to `out`.
+    fn split_into(&mut self, text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+        let Splitter { lines, cuts } = self;
+        lines_into(text, range.clone(), lines);
+        cuts.clear();
+        cuts.push(range.start);
+        line_cuts(text, &range, lines, cuts);
+        sentence_end_cuts(text, &range, cuts);
+        cuts.push(range.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        out.extend(
+            cuts.windows(2)
+                .map(|w| crate::values::clean::trim_span(text, w[0]..w[1]))
+                .map(|r| widen_to_period(text, r))
+                .filter(|r| !is_blank(&text[r.clone()])),
+        );
+    }
+}
+
+/// Cuts at blank lines, at lines that open a list item or a numbered
+/// clause, and after lines ending in a colon.
+fn line_cuts(text: &str, range: &Range<usize>, lines: &[Range<usize>], cuts: &mut Vec<usize>) {
+    for l in lines.iter().skip(1).cloned() {
         let line = &text[l.clone()];
         if is_blank(line) || list_marker_len(line).is_some() || is_clause_start(line) {
             cuts.push(l.start);
@@ -337,12 +377,16 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             cuts.push(l.end);
         }
     }
-    for l in range_lines {
+    for l in lines {
         // a line ending in a colon introduces what follows (a list)
         if text[l.clone()].trim_end().ends_with(':') && l.end < range.end {
             cuts.push(l.end);
         }
     }
+}
+
+/// Cuts after the dots (`!`, `?`) inside `range` that end a sentence.
+fn sentence_end_cuts(text: &str, range: &Range<usize>, cuts: &mut Vec<usize>) {
     // the token before a dot starts after the last whitespace or `(` before
     // it, anywhere in the text (also before `range`)
     let token_start = rfind_token_break(&text[..range.start]).map_or(0, |i| {
@@ -374,14 +418,6 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         numeric &= text.as_bytes()[at] == b'.';
         scanned = at + 1;
     }
-    cuts.push(range.end);
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| crate::values::clean::trim_span(text, w[0]..w[1]))
-        .map(|r| widen_to_period(text, r))
-        .filter(|r| !is_blank(&text[r.clone()]))
-        .collect()
 }
 
 /// `trim_span` drops a final period; keep it (a sentence owns its dot).
@@ -421,10 +457,12 @@ pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn compute_all_sentences(text: &str) -> Vec<Range<usize>> {
-    paragraphs(text)
-        .into_iter()
-        .flat_map(|p| sentences(text, p))
-        .collect()
+    let mut splitter = Splitter::default();
+    let mut out = Vec::new();
+    for p in paragraphs(text) {
+        splitter.split_into(text, p, &mut out);
+    }
+    out
 }
 
 /// True when the sentence `s` ends with a colon (an intro to a list).
