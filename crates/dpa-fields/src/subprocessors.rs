@@ -294,26 +294,10 @@ fn broken_tables(text: &str) -> Vec<Found> {
     let paras = scan::paragraphs(text);
     let mut out = Vec::new();
     for (i, p) in paras.iter().enumerate() {
-        let head = text[p.clone()].to_lowercase();
-        if head.contains('\t')
-            || head.contains(" | ")
-            || !SUBPROCESSOR_WORDS
-                .iter()
-                .any(|w| head.trim_start().starts_with(w))
-        {
+        let roles = scan::with_lowered(&text[p.clone()], |head| header_columns(head, RAW_HEADERS));
+        let Some(roles) = roles else {
             continue;
-        }
-        let mut hits: Vec<(usize, Col)> = Vec::new();
-        for (col, words) in RAW_HEADERS {
-            if let Some(pos) = words.iter().filter_map(|w| head.find(w)).min() {
-                hits.push((pos, *col));
-            }
-        }
-        hits.sort_by_key(|h| h.0);
-        let roles: Vec<Col> = hits.into_iter().map(|h| h.1).collect();
-        if roles.len() < 2 || roles[0] != Col::Name || head.split_whitespace().count() > 14 {
-            continue;
-        }
+        };
         let cells: Vec<Range<usize>> = paras[i + 1..]
             .iter()
             .take_while(|c| is_cell(&text[(*c).clone()]))
@@ -337,6 +321,30 @@ fn broken_tables(text: &str) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The columns a lower-cased header paragraph of a flattened table names,
+/// in order (the sub-processor's name first); `None` for another paragraph.
+fn header_columns(head: &str, headers: &[(Col, &[&str])]) -> Option<Vec<Col>> {
+    if head.contains('\t')
+        || head.contains(" | ")
+        || !SUBPROCESSOR_WORDS
+            .iter()
+            .any(|w| head.trim_start().starts_with(w))
+    {
+        return None;
+    }
+    let mut hits: Vec<(usize, Col)> = Vec::new();
+    for (col, words) in headers {
+        if let Some(pos) = words.iter().filter_map(|w| head.find(w)).min() {
+            hits.push((pos, *col));
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    let roles: Vec<Col> = hits.into_iter().map(|h| h.1).collect();
+    let is_header =
+        roles.len() >= 2 && roles[0] == Col::Name && head.split_whitespace().count() <= 14;
+    is_header.then_some(roles)
 }
 
 /// A short paragraph that can be a table cell (not prose, not a heading).

@@ -251,27 +251,30 @@ static CITY: LazyLock<Pattern> = LazyLock::new(|| {
     })
 });
 
-fn code_of(
-    table: &'static [(&'static str, &'static str)],
-    s: &str,
-    case_sensitive: bool,
-) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(n, _)| {
-            if case_sensitive {
-                *n == s
-            } else {
-                n.to_lowercase() == s.to_lowercase()
-            }
-        })
-        .map(|(_, c)| *c)
+/// The code of the name `s` in `table`, spelled exactly so.
+fn code_of(table: &'static [(&'static str, &'static str)], s: &str) -> Option<&'static str> {
+    table.iter().find(|(n, _)| *n == s).map(|(_, c)| *c)
 }
+
+/// The code of the name `s` in any case, in a table of lower-cased names.
+fn code_of_any_case(table: &'static [(String, &'static str)], s: &str) -> Option<&'static str> {
+    let key = s.to_lowercase();
+    table.iter().find(|(n, _)| *n == key).map(|(_, c)| *c)
+}
+
+/// `table` with its names lower-cased.
+fn lowered(table: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    table.iter().map(|(n, c)| (n.to_lowercase(), *c)).collect()
+}
+
+static COUNTRY_NAMES_LOWER: LazyLock<Vec<(String, &'static str)>> =
+    LazyLock::new(|| lowered(COUNTRY_NAMES));
+static CITIES_LOWER: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| lowered(CITIES));
 
 /// The ISO code of one country name or abbreviation (`"Duitsland"` → `DE`).
 pub fn country_code(name: &str) -> Option<&'static str> {
     let name = name.trim();
-    code_of(COUNTRY_NAMES, name, false).or_else(|| code_of(COUNTRY_ABBREVIATIONS, name, true))
+    code_of_any_case(&COUNTRY_NAMES_LOWER, name).or_else(|| code_of(COUNTRY_ABBREVIATIONS, name))
 }
 
 /// The country names of `text` where `\b(?:names)\b` with Unicode word
@@ -293,7 +296,7 @@ fn name_ranges(text: &str) -> Vec<Range<usize>> {
 pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
     let mut out: Vec<FoundCountry> = Vec::new();
     for range in name_ranges(text) {
-        if let Some(code) = code_of(COUNTRY_NAMES, &text[range.clone()], false) {
+        if let Some(code) = code_of_any_case(&COUNTRY_NAMES_LOWER, &text[range.clone()]) {
             out.push(FoundCountry {
                 code,
                 range,
@@ -303,7 +306,7 @@ pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
     }
     for c in ABBREVIATIONS.captures_iter(text) {
         if let Some(m) = c.get(1) {
-            if let Some(code) = code_of(COUNTRY_ABBREVIATIONS, m.as_str(), true) {
+            if let Some(code) = code_of(COUNTRY_ABBREVIATIONS, m.as_str()) {
                 out.push(FoundCountry {
                     code,
                     range: m.range(),
@@ -317,7 +320,7 @@ pub fn find_countries(text: &str, with_cities: bool) -> Vec<FoundCountry> {
             words::is_word_boundary(text, m.start()) && words::is_word_boundary(text, m.end())
         };
         for m in CITY.find_iter(text).filter(at_word_edges) {
-            if let Some(code) = code_of(CITIES, m.as_str(), true) {
+            if let Some(code) = code_of(CITIES, m.as_str()) {
                 out.push(FoundCountry {
                     code,
                     range: m.range(),
@@ -343,7 +346,7 @@ pub fn find_regions(text: &str) -> Vec<Range<usize>> {
 
 /// The country of a city in the table (`"Frankfurt"` → `DE`).
 pub fn city_country(city: &str) -> Option<&'static str> {
-    code_of(CITIES, city.trim(), false)
+    code_of_any_case(&CITIES_LOWER, city.trim())
 }
 
 /// True for the member states of the EEA and for `EU` itself.
