@@ -10,8 +10,10 @@ use std::sync::LazyLock;
 /// Every topic term in one automaton. Leftmost-longest: at the leftmost
 /// position the longest term wins (the word-start check is done on each
 /// match).
-static TERMS: LazyLock<TermDfa> =
-    LazyLock::new(|| TermDfa::new(TOPIC_TERMS.iter().map(|t| t.0)).expect("topic automaton"));
+static TERMS: LazyLock<TermDfa> = LazyLock::new(|| {
+    TermDfa::new(TOPIC_TERMS.iter().map(|t| t.0))
+        .expect("the topic terms make an automaton whose transitions fit terms::TABLE_SLOTS")
+});
 
 /// The table entry of each automaton pattern: the first entry with the
 /// same term (a term listed twice counts as its first listing).
@@ -160,12 +162,12 @@ fn scores_into(folded: &[u8], out: &mut Vec<Score>) {
     });
 }
 
-/// The scores of `fold(text)`, read in place when the text is ASCII (else
-/// folded into `folded` first).
+/// The scores of `fold(text)`, read in place when the fold keeps the
+/// text's non-ASCII chars (else folded into `folded` first).
 fn scores_of_text(text: &str, folded: &mut Vec<u8>, out: &mut Vec<Score>) {
     out.clear();
-    let read = TERMS.for_each_folded_match(text.as_bytes(), |m, before| {
-        let word_start = before.map_or(true, |b| !b.is_ascii_alphanumeric());
+    let read = TERMS.for_each_folded_match(text, |m, before| {
+        let word_start = before.map_or(true, |c| !c.is_alphanumeric());
         add_term(out, m, word_start);
     });
     if !read {
@@ -406,7 +408,42 @@ mod tests {
                     .map(|s| (s.kind, s.total, s.top, s.first == 0))
                     .collect()
             };
-            assert!(TERMS.for_each_folded_match(text.as_bytes(), |_, _| {}));
+            assert!(TERMS.for_each_folded_match(text, |_, _| {}));
+            let (mut folded, mut got) = (Vec::new(), Vec::new());
+            scores_of_text(text, &mut folded, &mut got);
+            assert_eq!(key(&got), key(&scores(fold(text).as_bytes())), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_texts_score_like_their_fold() {
+        let kept = ["ë", "é", "’", "“", "–", "€", "ï", "ß"];
+        let changed = ["É", "İ", "ẞ", "\u{a0}", "\u{2003}", "\u{85}", "Ë"];
+        let gaps = [" ", "\n ", "-", "", "x", "\t"];
+        let mut texts = Vec::new();
+        for (i, t) in TOPIC_TERMS.iter().enumerate() {
+            let piece = kept[i % kept.len()];
+            let gap = gaps[i % gaps.len()];
+            let next = TOPIC_TERMS[(i + 1) % TOPIC_TERMS.len()].0;
+            texts.push(format!(
+                "{piece}{}{gap}{}{piece} {next}",
+                t.0,
+                t.0.to_uppercase()
+            ));
+            texts.push(format!("{}{piece}{next} {piece}{}", t.0, t.0));
+            let odd = changed[i % changed.len()];
+            texts.push(format!("{piece} {}{odd}{next}{gap}{odd} {}", t.0, t.0));
+        }
+        for text in &texts {
+            let stable = text
+                .chars()
+                .all(|c| c.is_ascii() || kept.contains(&c.to_string().as_str()));
+            assert_eq!(crate::terms::fold_keeps_non_ascii(text), stable, "{text:?}");
+            let key = |s: &[Score]| -> Vec<_> {
+                s.iter()
+                    .map(|s| (s.kind, s.total, s.top, s.first == 0))
+                    .collect()
+            };
             let (mut folded, mut got) = (Vec::new(), Vec::new());
             scores_of_text(text, &mut folded, &mut got);
             assert_eq!(key(&got), key(&scores(fold(text).as_bytes())), "{text:?}");

@@ -26,12 +26,23 @@ impl Line {
 
 /// Split a text into trimmed lines.
 pub fn split_lines(text: &str) -> Vec<Line> {
+    // Both line ends are ASCII, so a byte search finds them at char
+    // boundaries (and runs at memchr speed in unoptimized builds too).
+    // Most texts are one page: then a search for one byte is enough.
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\x0c', bytes).is_none() {
+        lines_ending_at(text, memchr::memchr_iter(b'\n', bytes))
+    } else {
+        lines_ending_at(text, memchr::memchr2_iter(b'\n', b'\x0c', bytes))
+    }
+}
+
+/// The trimmed lines of a text whose line ends are at `ends` (in order).
+fn lines_ending_at(text: &str, ends: impl Iterator<Item = usize>) -> Vec<Line> {
     // Room for lines of about 40 bytes; longer texts grow the vector.
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut begin = 0;
-    // Both line ends are ASCII, so a byte search finds them at char
-    // boundaries (and runs at memchr speed in unoptimized builds too).
-    for i in memchr::memchr2_iter(b'\n', b'\x0c', text.as_bytes()) {
+    for i in ends {
         out.push(trimmed(text, begin, i));
         begin = i + 1;
     }
@@ -42,7 +53,11 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 }
 
 fn trimmed(text: &str, begin: usize, end: usize) -> Line {
-    // Fast path: ASCII non-space bytes at both ends need no trimming.
+    // Fast paths: an empty line, and ASCII non-space bytes at both ends
+    // need no trimming.
+    if end == begin {
+        return Line { start: begin, end };
+    }
     let bytes = text.as_bytes();
     if end > begin && end <= bytes.len() {
         let (first, last) = (bytes[begin], bytes[end - 1]);
@@ -74,6 +89,26 @@ pub fn is_table_row(line: &str) -> bool {
     }
 }
 
+/// [`is_table_row`] of every line, read with one search for tabs and
+/// pipes over the whole text (most texts hold few): only a line that holds
+/// one is tested.
+pub fn table_rows(text: &str, lines: &[Line]) -> Vec<bool> {
+    let mut rows = vec![false; lines.len()];
+    let mut k = 0;
+    for at in memchr::memchr2_iter(b'\t', b'|', text.as_bytes()) {
+        while lines.get(k).is_some_and(|l| l.end <= at) {
+            k += 1;
+        }
+        let (Some(line), Some(row)) = (lines.get(k), rows.get_mut(k)) else {
+            break;
+        };
+        if line.start <= at && !*row {
+            *row = is_table_row(line.text(text));
+        }
+    }
+    rows
+}
+
 static PIPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" | "));
 pub static COLON_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(": "));
 pub static DOT_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(". "));
@@ -94,21 +129,114 @@ pub fn ends_sentence(line: &str) -> bool {
     }
 }
 
-/// A short, title-like phrase: starts with a capital, no sentence end, few words.
+/// The most words [`is_title_like`] accepts, whatever `max_words` asks.
+pub const TITLE_MAX_WORDS: usize = 12;
+
+/// A short, title-like phrase: starts with a capital, no sentence end, few
+/// words (`max_words` at most [`TITLE_MAX_WORDS`]).
 pub fn is_title_like(s: &str, max_words: usize) -> bool {
+    debug_assert!(max_words <= TITLE_MAX_WORDS);
+    title_words_upto(s, max_words).is_some()
+}
+
+/// The word count of a title-like phrase of at most [`TITLE_MAX_WORDS`]
+/// words; `None` when the phrase is not title-like at that length: one
+/// read answers [`is_title_like`] for every `max_words`.
+pub fn title_words(s: &str) -> Option<usize> {
+    title_words_upto(s, TITLE_MAX_WORDS)
+}
+
+/// [`title_words`] for phrases of at most `max_words` words (the read
+/// stops after that many).
+fn title_words_upto(s: &str, max_words: usize) -> Option<usize> {
     let s = trim_ws(s);
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
+    let first = s.chars().next()?;
     if !(first.is_uppercase() || first == '"' || first == '“') {
-        return false;
+        return None;
     }
     if s.len() > 90 || matches!(s.chars().next_back(), Some('.' | ',' | ';' | ':')) {
-        return false;
+        return None;
     }
+    match ascii_title_words(s.as_bytes(), max_words) {
+        AsciiRead::Words(words) => words,
+        AsciiRead::NotAscii => char_title_words(s, max_words),
+    }
+}
+
+/// [`title_words_upto`] after its first and last char tests, char by char.
+fn char_title_words(s: &str, max_words: usize) -> Option<usize> {
     let words = word_count(s, max_words);
     let dangling = || last_word(s).is_some_and(|w| in_vocab(w, &DANGLING));
-    words <= max_words && !dangling() && !has_sentence_word(s)
+    (words <= max_words && !dangling() && !has_sentence_word(s)).then_some(words)
+}
+
+/// What a byte-by-byte read of an ASCII phrase found.
+enum AsciiRead {
+    Words(Option<usize>),
+    /// The phrase holds a non-ASCII char: read it char by char.
+    NotAscii,
+}
+
+/// The class of each byte for [`ascii_title_words`]: whitespace as
+/// `char::is_whitespace` reads it, alphanumeric, other ASCII, non-ASCII.
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+const NON_ASCII: u8 = 3;
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut out = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        out[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    out
+}
+
+/// [`char_title_words`] of a trimmed phrase in one pass over its bytes
+/// while they are ASCII: whitespace-separated words are counted, runs of
+/// alphanumerics are looked up as sentence words, and the last word as a
+/// dangling one.
+fn ascii_title_words(b: &[u8], max_words: usize) -> AsciiRead {
+    let mut words = 0;
+    let mut word_start = 0;
+    let mut run_start = 0;
+    let mut prev = SPACE;
+    for (i, &byte) in b.iter().enumerate() {
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class == prev {
+            continue;
+        }
+        if class == NON_ASCII {
+            return AsciiRead::NotAscii;
+        }
+        if prev == ALNUM && SENTENCE.contains_word(&b[run_start..i]) {
+            return AsciiRead::Words(None);
+        }
+        if class == ALNUM {
+            run_start = i;
+        }
+        if prev == SPACE {
+            words += 1;
+            if words > max_words {
+                return AsciiRead::Words(None);
+            }
+            word_start = i;
+        }
+        prev = class;
+    }
+    let sentence_end = prev == ALNUM && SENTENCE.contains_word(&b[run_start..]);
+    let dangling = word_key(&b[word_start..]).is_some_and(|k| DANGLING.contains_key(k));
+    AsciiRead::Words((!sentence_end && !dangling).then_some(words))
 }
 
 /// `s.trim()`, without decoding when both ends are visible ASCII.
@@ -252,7 +380,7 @@ impl Vocab {
 
 /// The bit of the first letter of a word (case ignored), if it is an ASCII
 /// letter.
-fn first_letter_bit(word: &[u8]) -> Option<u32> {
+pub(crate) fn first_letter_bit(word: &[u8]) -> Option<u32> {
     let b = word.first()?.to_ascii_lowercase();
     b.is_ascii_lowercase().then(|| 1 << (b - b'a'))
 }
@@ -361,6 +489,92 @@ mod tests {
             assert_eq!(trim_ws(t), t.trim(), "{t:?}");
             assert_eq!(last_word(t), t.split_whitespace().next_back(), "{t:?}");
         }
+    }
+
+    /// The char-by-char title test the one-pass reading replaced.
+    fn reference_title_like(s: &str, max_words: usize) -> bool {
+        let s = s.trim();
+        let Some(first) = s.chars().next() else {
+            return false;
+        };
+        if !(first.is_uppercase() || first == '"' || first == '“') {
+            return false;
+        }
+        if s.len() > 90 || matches!(s.chars().next_back(), Some('.' | ',' | ';' | ':')) {
+            return false;
+        }
+        let words = s.split_whitespace().count();
+        let dangling = s
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| in_vocab(w, &DANGLING));
+        words <= max_words && !dangling && !has_sentence_word(s)
+    }
+
+    #[test]
+    fn one_pass_title_test_reads_like_the_char_test() {
+        let pieces = [
+            "Doel",
+            "van",
+            "de",
+            "Wij",
+            "wordt",
+            "is",
+            "IS",
+            "dit,",
+            "-",
+            "a-b",
+            "Dé",
+            "é",
+            "x",
+            "verwerking",
+            "\u{a0}",
+            "“Titel”",
+            "\"",
+            "(AVG)",
+            "24",
+            "en",
+            "Overeenkomst:",
+            "DAT",
+        ];
+        let gaps = [" ", "  ", "\t", " - ", "\u{b}", "/", ""];
+        let mut phrases = Vec::new();
+        for (k, a) in pieces.iter().enumerate() {
+            for (j, b) in pieces.iter().enumerate() {
+                let gap = gaps[(k + j) % gaps.len()];
+                phrases.push(format!("{a}{gap}{b}"));
+                phrases.push(format!(" {a}{gap}{b} {a}"));
+                let long: Vec<&str> = pieces
+                    .iter()
+                    .cycle()
+                    .skip(k + j)
+                    .take(j % 15)
+                    .copied()
+                    .collect();
+                phrases.push(format!("{a} {}", long.join(gap)));
+            }
+        }
+        for p in &phrases {
+            for max in 1..=TITLE_MAX_WORDS {
+                assert_eq!(
+                    is_title_like(p, max),
+                    reference_title_like(p, max),
+                    "{p:?} {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn table_rows_read_like_each_line() {
+        let text = "a\tb\n\t x | y \t\n|\n\n | z\u{c}Naam | Rol\n\tc\td\t\nx|y\n|| \t";
+        let lines = split_lines(text);
+        let each: Vec<bool> = lines
+            .iter()
+            .map(|l| !l.is_blank() && is_table_row(l.text(text)))
+            .collect();
+        assert_eq!(table_rows(text, &lines), each);
+        assert!(each.iter().any(|&r| r) && each.iter().any(|&r| !r));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! roman numerals and bullets. A marker is only a candidate: the tree
 //! builder decides from the context whether it starts a clause.
 
+use crate::lines::first_letter_bit;
 use crate::vocab::{self, PartKind, PART_TITLES, PART_WORDS};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -15,10 +16,10 @@ pub enum Marker {
         label: Option<String>,
     },
     /// `Artikel 3`, `Art. 3`, `Artikel 3.1`.
-    Article { number: Vec<u32> },
+    Article { number: Number },
     /// `1`, `1.`, `1.1`, `1.1.1`, `1)`, `(1)`.
     Numeric {
-        number: Vec<u32>,
+        number: Number,
         bare: bool,
         paren: bool,
     },
@@ -29,6 +30,58 @@ pub enum Marker {
     /// `•`, `-`, `–`, `*`.
     Bullet,
 }
+
+/// The most parts a clause number has (`\d{1,3}(?:\.\d{1,3}){0,15}`).
+pub const MAX_PARTS: usize = 16;
+
+/// A clause number as its parts (`4.1.2` as `[4, 1, 2]`), held inline.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Number {
+    parts: [u32; MAX_PARTS],
+    len: usize,
+}
+
+impl Number {
+    /// The number of one part.
+    pub fn single(n: u32) -> Number {
+        let mut parts = [0; MAX_PARTS];
+        parts[0] = n;
+        Number { parts, len: 1 }
+    }
+
+    /// The number of these parts; `None` for more than [`MAX_PARTS`].
+    pub fn from_parts(parts: &[u32]) -> Option<Number> {
+        let mut out = Number {
+            parts: [0; MAX_PARTS],
+            len: parts.len(),
+        };
+        out.parts.get_mut(..parts.len())?.copy_from_slice(parts);
+        Some(out)
+    }
+
+    /// Add a part; `None` when the number is full.
+    fn push(&mut self, part: u32) -> Option<()> {
+        *self.parts.get_mut(self.len)? = part;
+        self.len += 1;
+        Some(())
+    }
+}
+
+impl std::ops::Deref for Number {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.parts[..self.len]
+    }
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Number) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Number {}
 
 /// A marker and where the rest of the line starts (byte offset in the line).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +150,13 @@ pub fn find(line: &str) -> Option<Found> {
 
 /// `(1)`, `1)`, `1`, `1.`, `4.1`: the numeric markers.
 fn number_marker(line: &str) -> Option<Found> {
+    if let Some(found) = plain_number(line) {
+        return Some(found);
+    }
     if let Some((digits, rest)) = paren_numeric(line) {
         let n: u32 = digits.parse().ok()?;
         let marker = Marker::Numeric {
-            number: vec![n],
+            number: Number::single(n),
             bare: false,
             paren: true,
         };
@@ -117,6 +173,57 @@ fn number_marker(line: &str) -> Option<Found> {
         return Some(Found { marker, rest });
     }
     bullet_marker(line)
+}
+
+/// The common numeric marker read byte by byte: groups of one to three
+/// ASCII digits joined by single dots, an optional dot, then the end of the
+/// line or ASCII spaces up to an ASCII char or the end. `None` for any
+/// other line, which the general readers below then read; where this
+/// reader answers they answer the same (the differential test in
+/// `marker_reference` holds it to the regexes too).
+fn plain_number(line: &str) -> Option<Found> {
+    let b = line.as_bytes();
+    let mut number = Number::default();
+    let mut i = 0;
+    loop {
+        let start = i;
+        let mut value = 0;
+        while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+            if i - start == 3 {
+                return None;
+            }
+            value = value * 10 + u32::from(d - b'0');
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        number.push(value)?;
+        if b.get(i) != Some(&b'.') || !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        i += 1;
+    }
+    let dot = b.get(i) == Some(&b'.');
+    let end = i + usize::from(dot);
+    let mut rest = end;
+    while b.get(rest) == Some(&b' ') {
+        rest += 1;
+    }
+    let tail_ok = match b.get(rest) {
+        None => true,
+        Some(&next) => rest > end && next.is_ascii(),
+    };
+    if !tail_ok {
+        return None;
+    }
+    let bare = !dot && number.len() == 1;
+    let marker = Marker::Numeric {
+        number,
+        bare,
+        paren: false,
+    };
+    Some(Found { marker, rest })
 }
 
 /// `•`, `-`, `*` ... followed by text.
@@ -526,15 +633,16 @@ static OPENING_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
-/// A set of lower-case ASCII words with cheap rejections (length, first
-/// letter) before the sorted lookup of its word keys.
+/// A set of lower-case ASCII words (at most [`MAX_WORD`] bytes) with a
+/// cheap rejection (no word of that length starts with that letter) before
+/// the sorted lookup of its word keys.
 struct WordSet {
     keys: Vec<u128>,
     /// Words too long for a key.
     long: Vec<&'static str>,
-    first_letters: [bool; 26],
-    shortest: usize,
-    longest: usize,
+    /// Per word length: the first letters of the words of that length, as
+    /// bits (`a` = bit 0).
+    first_letters: [u32; MAX_WORD + 1],
 }
 
 impl WordSet {
@@ -542,14 +650,16 @@ impl WordSet {
         let mut words: Vec<&str> = words.collect();
         words.sort_unstable();
         words.dedup();
-        let mut first_letters = [false; 26];
+        let mut first_letters = [0; MAX_WORD + 1];
         for w in &words {
-            if let Some(b) = w.bytes().next().filter(u8::is_ascii_lowercase) {
-                first_letters[usize::from(b - b'a')] = true;
+            debug_assert!(w.len() <= MAX_WORD, "{w}");
+            if let (Some(slot), Some(bit)) = (
+                first_letters.get_mut(w.len()),
+                first_letter_bit(w.as_bytes()),
+            ) {
+                *slot |= bit;
             }
         }
-        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         let mut keys: Vec<u128> = words
             .iter()
             .filter_map(|w| crate::lines::word_key(w.as_bytes()))
@@ -563,18 +673,19 @@ impl WordSet {
             keys,
             long,
             first_letters,
-            shortest,
-            longest,
         }
+    }
+
+    /// Some word of the length of `word` starts with its first letter
+    /// (case ignored).
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let letters = self.first_letters.get(word.len()).copied().unwrap_or(0);
+        first_letter_bit(word).is_some_and(|bit| letters & bit != 0)
     }
 
     /// `word` (ASCII letters, any case) is in the set.
     fn contains_ascii(&self, word: &[u8]) -> bool {
-        let Some(b) = word.first().map(u8::to_ascii_lowercase) else {
-            return false;
-        };
-        let letter = b.is_ascii_lowercase() && self.first_letters[usize::from(b - b'a')];
-        if !letter || !(self.shortest..=self.longest).contains(&word.len()) {
+        if !self.may_contain(word) {
             return false;
         }
         match crate::lines::word_key(word) {
@@ -588,11 +699,8 @@ impl WordSet {
 
     /// `word` is lower-case ASCII.
     fn contains(&self, word: &str) -> bool {
-        let Some(b) = word.bytes().next() else {
-            return false;
-        };
-        let letter = b.is_ascii_lowercase() && self.first_letters[usize::from(b - b'a')];
-        if !letter || !(self.shortest..=self.longest).contains(&word.len()) {
+        if !word.starts_with(|c: char| c.is_ascii_lowercase()) || !self.may_contain(word.as_bytes())
+        {
             return false;
         }
         match crate::lines::word_key(word.as_bytes()) {
@@ -648,14 +756,9 @@ fn part(line: &str) -> Option<Found> {
     if !PART_OPENERS.contains(first) {
         return None;
     }
-    let lower = line.to_lowercase();
-    let title = lower.trim_end_matches([':', '.']).trim();
-    if let Some((_, kind)) = PART_TITLES.iter().find(|(t, _)| *t == title) {
+    if let Some(kind) = part_title_kind(line) {
         return Some(Found {
-            marker: Marker::Part {
-                kind: *kind,
-                label: None,
-            },
+            marker: Marker::Part { kind, label: None },
             rest: line.len(),
         });
     }
@@ -686,13 +789,35 @@ fn part(line: &str) -> Option<Found> {
     })
 }
 
-/// `1.2.3` as numbers; `None` when a part is empty or not ASCII digits.
-pub(crate) fn parse_dotted(s: &str) -> Option<Vec<u32>> {
-    let mut out = Vec::new();
+/// The kind of a whole-line part title (`Overwegingen:`), case ignored.
+fn part_title_kind(line: &str) -> Option<PartKind> {
+    // An ASCII line is compared as it is (the titles are lower case).
+    let found = if line.is_ascii() {
+        let title = title_text(line);
+        PART_TITLES
+            .iter()
+            .find(|(t, _)| t.eq_ignore_ascii_case(title))
+    } else {
+        let lower = line.to_lowercase();
+        let title = title_text(&lower);
+        PART_TITLES.iter().find(|(t, _)| *t == title)
+    };
+    found.map(|(_, kind)| *kind)
+}
+
+/// A title line without its final colon or dot.
+fn title_text(line: &str) -> &str {
+    line.trim_end_matches([':', '.']).trim()
+}
+
+/// `1.2.3` as numbers; `None` when a part is empty or not ASCII digits, or
+/// when there are more than [`MAX_PARTS`] parts.
+pub(crate) fn parse_dotted(s: &str) -> Option<Number> {
+    let mut out = Number::from_parts(&[])?;
     let mut value: Option<u32> = None;
     for &b in s.as_bytes() {
         if b == b'.' {
-            out.push(value?);
+            out.push(value?)?;
             value = None;
         } else if b.is_ascii_digit() {
             let v = value.unwrap_or(0);
@@ -701,7 +826,7 @@ pub(crate) fn parse_dotted(s: &str) -> Option<Vec<u32>> {
             return None;
         }
     }
-    out.push(value?);
+    out.push(value?)?;
     Some(out)
 }
 
@@ -749,12 +874,16 @@ mod tests {
         find(line).map(|f| f.marker)
     }
 
+    fn num(parts: &[u32]) -> Number {
+        Number::from_parts(parts).expect("at most 16 parts")
+    }
+
     #[test]
     fn numbers() {
         assert_eq!(
             m("1. Doel"),
             Some(Marker::Numeric {
-                number: vec![1],
+                number: num(&[1]),
                 bare: false,
                 paren: false
             })
@@ -762,7 +891,7 @@ mod tests {
         assert_eq!(
             m("1 Dit is"),
             Some(Marker::Numeric {
-                number: vec![1],
+                number: num(&[1]),
                 bare: true,
                 paren: false
             })
@@ -770,7 +899,7 @@ mod tests {
         assert_eq!(
             m("4.10 Lucrasoft"),
             Some(Marker::Numeric {
-                number: vec![4, 10],
+                number: num(&[4, 10]),
                 bare: false,
                 paren: false
             })
@@ -778,7 +907,7 @@ mod tests {
         assert_eq!(
             m("(2) de tweede"),
             Some(Marker::Numeric {
-                number: vec![2],
+                number: num(&[2]),
                 bare: false,
                 paren: true
             })
@@ -790,15 +919,15 @@ mod tests {
     fn articles_and_parts() {
         assert_eq!(
             m("Artikel 3 - Geheimhouding"),
-            Some(Marker::Article { number: vec![3] })
+            Some(Marker::Article { number: num(&[3]) })
         );
         assert_eq!(
             m("Artikel 3 — Geheimhouding"),
-            Some(Marker::Article { number: vec![3] })
+            Some(Marker::Article { number: num(&[3]) })
         );
         assert_eq!(
             m("Art. 12 Slot"),
-            Some(Marker::Article { number: vec![12] })
+            Some(Marker::Article { number: num(&[12]) })
         );
         let p = |kind, label: Option<&str>| {
             Some(Marker::Part {

@@ -1,7 +1,7 @@
 //! The regex-based marker reader the hand-written one replaced, kept as the
 //! reference for a differential test: both must read every line alike.
 
-use crate::marker::{roman_value, Found, Marker};
+use crate::marker::{roman_value, Found, Marker, Number};
 use crate::vocab::{PartKind, PART_TITLES, PART_WORDS};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -40,7 +40,7 @@ pub fn find_reference(line: &str) -> Option<Found> {
         return Some(f);
     }
     if let Some(c) = ARTICLE.captures(line) {
-        let number = parse_dotted_reference(&c[1])?;
+        let number = Number::from_parts(&parse_dotted_reference(&c[1])?)?;
         return Some(Found {
             marker: Marker::Article { number },
             rest: c[0].len(),
@@ -83,7 +83,7 @@ pub fn find_reference(line: &str) -> Option<Found> {
     if let Some(c) = PAREN_NUMERIC.captures(line) {
         let n: u32 = c[2].parse().ok()?;
         let marker = Marker::Numeric {
-            number: vec![n],
+            number: Number::single(n),
             bare: false,
             paren: true,
         };
@@ -93,7 +93,7 @@ pub fn find_reference(line: &str) -> Option<Found> {
         });
     }
     if let Some(c) = NUMERIC.captures(line) {
-        let number = parse_dotted_reference(&c[1])?;
+        let number = Number::from_parts(&parse_dotted_reference(&c[1])?)?;
         let bare = c[2].is_empty() && number.len() == 1;
         return Some(Found {
             marker: Marker::Numeric {
@@ -369,7 +369,7 @@ mod tests {
             "007",
         ] {
             assert_eq!(
-                crate::marker::parse_dotted(s),
+                crate::marker::parse_dotted(s).map(|n| n.to_vec()),
                 super::parse_dotted_reference(s),
                 "{s:?}"
             );

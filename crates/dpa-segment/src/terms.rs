@@ -18,7 +18,7 @@ pub struct TermDfa {
     /// Number of byte classes (the row length).
     stride: usize,
     /// Next state (pre-multiplied) per state row and byte class.
-    trans: Vec<u32>,
+    trans: Table,
     /// The unanchored start state (pre-multiplied).
     start: u32,
     /// States below this id are special: the dead state (0) or a match.
@@ -37,10 +37,31 @@ pub struct TermDfa {
 /// space.
 struct FoldedTables {
     classes: [u8; 256],
-    trans: Vec<u32>,
+    trans: Table,
     /// The length of each pattern that holds a space (its raw span may be
     /// longer than the match).
     spaced: Vec<Option<usize>>,
+}
+
+/// The state of a search: the current state and the last match seen.
+struct Scan {
+    sid: usize,
+    found: Option<TermMatch>,
+}
+
+/// Room for the transitions: the state rows padded to a power of two, so
+/// that the search indexes it through a mask the compiler sees is in
+/// bounds (no bounds check per byte). Only the rows in use are written.
+const TABLE_SLOTS: usize = 1 << 16;
+
+/// A transition table of [`TABLE_SLOTS`] entries.
+type Table = Box<[u32; TABLE_SLOTS]>;
+
+/// `trans` in a [`Table`]; `None` when it does not fit.
+fn padded(trans: &[u32]) -> Option<Table> {
+    let mut table = vec![0; TABLE_SLOTS];
+    table.get_mut(..trans.len())?.copy_from_slice(trans);
+    table.into_boxed_slice().try_into().ok()
 }
 
 /// A term found: its pattern index and byte range.
@@ -99,6 +120,7 @@ impl TermDfa {
             }
         }
         let folded = FoldedTables::new(&patterns, &classes, &trans, stride, specials * stride);
+        let trans = padded(&trans)?;
         Some(TermDfa {
             folded,
             classes,
@@ -119,7 +141,7 @@ impl TermDfa {
     fn for_each_match_in(
         &self,
         classes: &[u8; 256],
-        trans: &[u32],
+        trans: &[u32; TABLE_SLOTS],
         hay: &[u8],
         mut f: impl FnMut(TermMatch),
     ) {
@@ -135,64 +157,101 @@ impl TermDfa {
     }
 
     /// The leftmost-longest match starting at or after `at`. Not inlined:
-    /// on its own the byte loop keeps every value in a register.
+    /// on its own the byte loop keeps every value in a register. The bytes
+    /// are read eight at a time (an unrolled inner loop) and the rest one by
+    /// one.
     #[inline(never)]
     fn find_at(
         &self,
         classes: &[u8; 256],
-        trans: &[u32],
+        trans: &[u32; TABLE_SLOTS],
         hay: &[u8],
         at: usize,
     ) -> Option<TermMatch> {
-        let special_below = self.special_below as usize;
-        let mut sid = self.start as usize;
-        let mut found = None;
-        let mut i = at;
-        while i < hay.len() {
-            let class = classes[usize::from(hay[i])];
-            i += 1;
-            sid = *trans.get(sid + usize::from(class))? as usize;
-            if sid < special_below {
-                if sid == 0 {
-                    return found;
+        let mut scan = Scan {
+            sid: self.start as usize,
+            found: None,
+        };
+        let mut chunks = hay.get(at..)?.chunks_exact(8);
+        let mut end = at;
+        for chunk in chunks.by_ref() {
+            for (k, &b) in chunk.iter().enumerate() {
+                if !self.step(&mut scan, classes, trans, b, end + k + 1) {
+                    return scan.found;
                 }
-                let (pattern, len) = *self.matches.get(sid / self.stride)?;
-                found = Some(TermMatch {
-                    pattern,
-                    start: i - len,
-                    end: i,
-                });
+            }
+            end += 8;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            if !self.step(&mut scan, classes, trans, b, end + k + 1) {
+                return scan.found;
             }
         }
-        found
+        scan.found
     }
 
-    /// The matches [`TermDfa::for_each_match`] finds in the fold of an
-    /// ASCII `text` (lower case, whitespace runs as one space, none at the
-    /// ends), read without folding it; `false` (and no match reported)
-    /// when the text is not ASCII or the terms do not allow it.
+    /// Read byte `b` (which ends at offset `end`): `false` when the search
+    /// is over (the dead state).
+    #[inline(always)]
+    fn step(
+        &self,
+        scan: &mut Scan,
+        classes: &[u8; 256],
+        trans: &[u32; TABLE_SLOTS],
+        b: u8,
+        end: usize,
+    ) -> bool {
+        // Every state row lies inside the table: the mask never changes
+        // the index.
+        let next = trans[(scan.sid + usize::from(classes[usize::from(b)])) & (TABLE_SLOTS - 1)];
+        scan.sid = next as usize;
+        if next >= self.special_below {
+            return true;
+        }
+        match self.matches.get(scan.sid / self.stride) {
+            Some(&(pattern, len)) if next != 0 => {
+                scan.found = Some(TermMatch {
+                    pattern,
+                    start: end - len,
+                    end,
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The matches [`TermDfa::for_each_match`] finds in the fold of
+    /// `text` (lower case, whitespace runs as one space, none at the ends),
+    /// read without folding it; `false` (and no match reported) when the
+    /// fold changes a non-ASCII char of the text (see [`fold_keeps_non_ascii`])
+    /// or the terms do not allow it.
     ///
     /// Offsets are byte offsets in `text` less its leading whitespace: in
     /// the order of the folded offsets, and 0 where the folded offset is 0.
-    /// `before` is the folded byte before the match (`None` at the start).
+    /// `before` is the folded char before the match (`None` at the start).
     pub fn for_each_folded_match(
         &self,
-        text: &[u8],
-        mut f: impl FnMut(TermMatch, Option<u8>),
+        text: &str,
+        mut f: impl FnMut(TermMatch, Option<char>),
     ) -> bool {
-        let Some(t) = self.folded.as_ref().filter(|_| text.is_ascii()) else {
+        let Some(t) = self.folded.as_ref().filter(|_| fold_keeps_non_ascii(text)) else {
             return false;
         };
-        let lead = text
+        let bytes = text.as_bytes();
+        let lead = bytes
             .iter()
             .take_while(|&&b| is_ascii_whitespace_byte(b))
             .count();
-        self.for_each_match_in(&t.classes, &t.trans, text, |m| {
+        self.for_each_match_in(&t.classes, &t.trans, bytes, |m| {
             let start = match t.spaced.get(m.pattern) {
-                Some(Some(len)) => raw_start(text, m.end, *len),
+                Some(Some(len)) => raw_start(bytes, m.end, *len),
                 _ => m.start,
             };
-            let before = (start > lead).then(|| folded_byte(text[start - 1]));
+            let before = (start > lead)
+                .then(|| text.get(..start)?.chars().next_back())
+                .flatten()
+                .map(folded_char);
             let shifted = TermMatch {
                 pattern: m.pattern,
                 start: start.saturating_sub(lead),
@@ -255,7 +314,7 @@ impl FoldedTables {
         }
         Some(FoldedTables {
             classes: folded_classes,
-            trans: folded_trans,
+            trans: padded(&folded_trans)?,
             spaced: patterns
                 .iter()
                 .map(|p| p.contains(' ').then_some(p.len()))
@@ -280,13 +339,56 @@ fn raw_start(text: &[u8], end: usize, len: usize) -> usize {
     raw
 }
 
-/// A raw ASCII byte as it reads in the fold (whitespace as a space).
-fn folded_byte(b: u8) -> u8 {
-    if is_ascii_whitespace_byte(b) {
-        b' '
-    } else {
-        b.to_ascii_lowercase()
+/// A raw char as it reads in the fold of a text the fold keeps non-ASCII
+/// chars of (ASCII whitespace as a space, ASCII in lower case).
+fn folded_char(c: char) -> char {
+    match u8::try_from(c) {
+        Ok(b) if is_ascii_whitespace_byte(b) => ' ',
+        _ => c.to_ascii_lowercase(),
     }
+}
+
+/// The fold keeps every non-ASCII char of `text` as it is: none is
+/// whitespace or changes when lower-cased. Then folding only lower-cases
+/// ASCII and folds ASCII whitespace runs, which the folded tables read.
+/// ASCII runs are skipped eight bytes at a time.
+pub fn fold_keeps_non_ascii(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if text.is_ascii() {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if u64::from_le_bytes(word) & HIGH == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // `i` is at a char boundary: it only moves over ASCII bytes and
+        // whole chars.
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if !fold_keeps(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// The fold writes `c` as it is.
+fn fold_keeps(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    !c.is_whitespace() && lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Byte classes: each byte that occurs in a pattern is a class of its

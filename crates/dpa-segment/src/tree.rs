@@ -2,8 +2,8 @@
 //! clause (plausibility from sequence continuity, line position and
 //! heading shape) and where the clause hangs in the tree.
 
-use crate::lines::{self, ends_sentence, is_all_caps, is_table_row, is_title_like, Line};
-use crate::marker::{self, Marker};
+use crate::lines::{self, ends_sentence, is_all_caps, is_title_like, Line};
+use crate::marker::{self, Marker, Number};
 use crate::vocab::PartKind;
 use std::collections::BTreeSet;
 
@@ -56,7 +56,7 @@ pub struct Node {
     /// Number as written, without a trailing dot.
     pub number: Option<String>,
     /// Numeric value path (articles, numbers), or the letter / roman value.
-    pub value: Vec<u32>,
+    pub value: Number,
     /// For parts: the id slug (`deel-1`, `bijlage-a`).
     pub slug: Option<String>,
     pub heading: Option<String>,
@@ -111,14 +111,17 @@ struct Builder<'a> {
 pub fn build(text: &str) -> Tree {
     let lines = lines::split_lines(text);
     // The marker and the table shape of each line, read once.
-    let mut markers: Vec<Option<marker::Found>> = Vec::with_capacity(lines.len());
-    let mut tables: Vec<bool> = Vec::with_capacity(lines.len());
-    for l in &lines {
-        let s = l.text(text);
-        let blank = l.is_blank();
-        markers.push(if blank { None } else { marker::find(s) });
-        tables.push(!blank && is_table_row(s));
-    }
+    let markers: Vec<Option<marker::Found>> = lines
+        .iter()
+        .map(|l| {
+            if l.is_blank() {
+                None
+            } else {
+                marker::find(l.text(text))
+            }
+        })
+        .collect();
+    let tables = lines::table_rows(text, &lines);
     let parts = real_part_lines(&markers);
     // Most clauses start at a marker line.
     let marked = markers.iter().filter(|m| m.is_some()).count();
@@ -278,7 +281,7 @@ impl<'a> Builder<'a> {
         Node {
             kind,
             number: None,
-            value: Vec::new(),
+            value: Number::default(),
             slug: None,
             heading: None,
             heading_shaped: false,
@@ -413,8 +416,9 @@ impl<'a> Builder<'a> {
                 bare,
                 paren,
             } => {
-                let titled = !bare && self.next_is_break(i) && is_title_like(rest, 8);
-                if !(strong || titled) || (bare && !starts_upper(rest)) {
+                let rest = Rest::new(rest, self.next_is_break(i));
+                let titled = !bare && rest.is_title(8);
+                if !(strong || titled) || (bare && !starts_upper(rest.text)) {
                     return None;
                 }
                 let first = *number.first()?;
@@ -452,7 +456,13 @@ impl<'a> Builder<'a> {
         Some(true)
     }
 
-    fn open_article(&mut self, i: usize, number: &[u32], rest: &str, strong: bool) -> Option<bool> {
+    fn open_article(
+        &mut self,
+        i: usize,
+        number: &Number,
+        rest: &str,
+        strong: bool,
+    ) -> Option<bool> {
         if !strong {
             return None;
         }
@@ -483,7 +493,7 @@ impl<'a> Builder<'a> {
         }
         let mut node = self.new_node(NodeKind::Article, i);
         node.number = Some(join(number));
-        node.value = number.to_vec();
+        node.value = *number;
         if rest.is_empty() {
             node.heading_shaped = true;
             if let Some(j) = self.next_nonblank(i) {
@@ -494,7 +504,7 @@ impl<'a> Builder<'a> {
                 }
             }
         } else {
-            let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+            let (heading, shaped) = heading_of(Rest::new(rest, self.next_is_break(i)));
             node.heading = heading.or_else(|| is_title_like(rest, 12).then(|| rest.to_string()));
             node.heading_shaped = shaped || node.heading.as_deref() == Some(rest);
         }
@@ -509,10 +519,10 @@ impl<'a> Builder<'a> {
         i: usize,
         n: u32,
         bare: bool,
-        rest: &str,
+        rest: Rest,
         blank_before: bool,
     ) -> Option<bool> {
-        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let (heading, shaped) = heading_of(rest);
         let place = self.continue_number(n, bare, shaped).or_else(|| {
             if n == 1 {
                 self.start_number(bare, blank_before)
@@ -522,7 +532,7 @@ impl<'a> Builder<'a> {
         })?;
         let mut node = self.new_node(place.kind, i);
         node.number = Some(decimal(n));
-        node.value = vec![n];
+        node.value = Number::single(n);
         node.heading = heading;
         node.heading_shaped = shaped;
         self.push_node(place.keep, node);
@@ -642,17 +652,17 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn open_dotted(&mut self, i: usize, number: &[u32], rest: &str) -> Option<bool> {
+    fn open_dotted(&mut self, i: usize, number: &Number, rest: Rest) -> Option<bool> {
         let last = *number.last()?;
         if last == 0 {
             return None;
         }
         let prefix = &number[..number.len() - 1];
         let keep = self.dotted_place(prefix, number.len(), last)?;
-        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let (heading, shaped) = heading_of(rest);
         let mut node = self.new_node(NodeKind::Dotted, i);
         node.number = Some(join(number));
-        node.value = number.to_vec();
+        node.value = *number;
         node.heading = heading;
         node.heading_shaped = shaped;
         self.push_node(keep, node);
@@ -662,7 +672,7 @@ impl<'a> Builder<'a> {
     fn dotted_place(&self, prefix: &[u32], depth: usize, last: u32) -> Option<usize> {
         let parent = self.stack.iter().rposition(|&n| {
             let nd = self.node(n);
-            matches!(nd.kind, NodeKind::Article | NodeKind::Dotted) && nd.value == prefix
+            matches!(nd.kind, NodeKind::Article | NodeKind::Dotted) && *nd.value == *prefix
         });
         if let Some(j) = parent {
             return Some(j + 1);
@@ -678,7 +688,7 @@ impl<'a> Builder<'a> {
         (last <= 2).then(|| self.keep_to_part())
     }
 
-    fn open_paren_item(&mut self, i: usize, n: u32, rest: &str) -> Option<bool> {
+    fn open_paren_item(&mut self, i: usize, n: u32, rest: Rest) -> Option<bool> {
         let kind = NodeKind::ListNum { paren: true };
         let cont = self
             .continuing(|nd| nd.kind == kind && nd.value[0] + 1 == n)
@@ -688,7 +698,7 @@ impl<'a> Builder<'a> {
             None if n == 1 => self.item_host(|k| k == kind)?,
             None => return None,
         };
-        self.push_item(i, keep, kind, decimal(n), vec![n], rest)
+        self.push_item(i, keep, kind, decimal(n), Number::single(n), rest)
     }
 
     fn open_letter(&mut self, i: usize, letter: char, upper: bool, rest: &str) -> Option<bool> {
@@ -707,7 +717,8 @@ impl<'a> Builder<'a> {
             None if v == 1 => self.item_host(|k| k == kind)?,
             None => return None,
         };
-        self.push_item(i, keep, kind, letter.to_string(), vec![v], rest)
+        let rest = Rest::new(rest, self.next_is_break(i));
+        self.push_item(i, keep, kind, letter.to_string(), Number::single(v), rest)
     }
 
     fn open_roman(&mut self, i: usize, value: u32, rest: &str) -> Option<bool> {
@@ -719,12 +730,13 @@ impl<'a> Builder<'a> {
             None if value == 1 => self.item_host(|k| k == NodeKind::Roman)?,
             None => return None,
         };
+        let rest = Rest::new(rest, self.next_is_break(i));
         self.push_item(
             i,
             keep,
             NodeKind::Roman,
             marker::roman_text(value),
-            vec![value],
+            Number::single(value),
             rest,
         )
     }
@@ -745,10 +757,10 @@ impl<'a> Builder<'a> {
         keep: usize,
         kind: NodeKind,
         number: String,
-        value: Vec<u32>,
-        rest: &str,
+        value: Number,
+        rest: Rest,
     ) -> Option<bool> {
-        let (heading, shaped) = heading_of(rest, self.next_is_break(i));
+        let (heading, shaped) = heading_of(rest);
         let mut node = self.new_node(kind, i);
         node.number = Some(number);
         node.value = value;
@@ -777,8 +789,7 @@ impl<'a> Builder<'a> {
         if !next_blank || s.len() > 80 || self.marker(i).is_some() || has_digit(s) {
             return false;
         }
-        let words = lines::word_count(s, 10);
-        if is_all_caps(s) && words <= 10 {
+        if is_all_caps(s) && lines::word_count(s, 10) <= 10 {
             let keep = self.keep_to_part();
             self.push_heading(i, s, keep, true);
             return true;
@@ -791,10 +802,13 @@ impl<'a> Builder<'a> {
                     self.node(t).heading_shaped && self.node(t).start == self.lines[p].start
                 })
         });
-        if !prev_ok || !is_title_like(s, 8) || !self.content_follows(i) {
+        if !prev_ok {
             return false;
         }
-        if words == 1 && !single_word_title(s) {
+        let Some(words) = lines::title_words(s).filter(|&w| w <= 8) else {
+            return false;
+        };
+        if !self.content_follows(i) || (words == 1 && !single_word_title(s)) {
             return false;
         }
         let keep = self
@@ -844,38 +858,70 @@ fn is_sequence_kind(kind: NodeKind) -> bool {
 
 /// A one-word line is a title when it names a topic or a document.
 fn single_word_title(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    crate::kind::classify_heading(&lower).is_some()
-        || crate::vocab::TITLE_WORD_ENDINGS
-            .iter()
-            .any(|e| lower.ends_with(e))
+    let endings = crate::vocab::TITLE_WORD_ENDINGS;
+    if !s.is_ascii() {
+        let lower = s.to_lowercase();
+        return crate::kind::classify_heading(&lower).is_some()
+            || endings.iter().any(|e| lower.ends_with(e));
+    }
+    // An ASCII word folds to its lower case: read it as it is.
+    let ends_with = |e: &str| {
+        s.len() >= e.len() && s.as_bytes()[s.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
+    crate::kind::heading_kind(s).is_some() || endings.iter().any(|e| ends_with(e))
+}
+
+/// A clause line's text after its marker, with its title test read once.
+#[derive(Clone, Copy)]
+struct Rest<'s> {
+    text: &'s str,
+    /// The next line is blank, missing, or starts another clause.
+    next_break: bool,
+    /// [`lines::title_words`] of the text, read when the next line breaks
+    /// (only then do the title tests ask), else `None`.
+    title_words: Option<usize>,
+}
+
+impl<'s> Rest<'s> {
+    fn new(text: &'s str, next_break: bool) -> Rest<'s> {
+        let title_words = if next_break {
+            lines::title_words(text)
+        } else {
+            None
+        };
+        Rest {
+            text,
+            next_break,
+            title_words,
+        }
+    }
+
+    /// A title of at most `max_words` words on a line of its own:
+    /// `next_break && is_title_like(text, max_words)`.
+    fn is_title(&self, max_words: usize) -> bool {
+        self.title_words.is_some_and(|w| w <= max_words)
+    }
 }
 
 /// The heading of a numbered line's rest, and whether the line is only a
 /// title (no body on it).
-pub fn heading_of(rest: &str, next_is_break: bool) -> (Option<String>, bool) {
-    let rest = rest.trim();
-    if rest.is_empty() {
+fn heading_of(rest: Rest) -> (Option<String>, bool) {
+    let text = rest.text.trim();
+    if text.is_empty() {
         return (None, true);
     }
-    if next_is_break && (is_title_like(rest, 12) || is_short_line(rest)) {
-        return (Some(rest.to_string()), true);
+    if rest.next_break && (rest.is_title(12) || is_short_line(text)) {
+        return (Some(text.to_string()), true);
     }
-    if let Some((h, body)) = lines::split_once_at(rest, &lines::COLON_SPACE) {
-        if !body.trim().is_empty()
-            && lines::word_count(h, 4) <= 4
-            && is_title_like(h, 4)
-            && !has_digit(h)
-        {
+    if let Some((h, body)) = lines::split_once_at(text, &lines::COLON_SPACE) {
+        // `is_title_like` also caps the word count.
+        if !body.trim().is_empty() && is_title_like(h, 4) && !has_digit(h) {
             return (Some(h.to_string()), false);
         }
     }
-    if let Some((h, body)) = lines::split_once_at(rest, &lines::DOT_SPACE) {
-        if starts_upper(body)
-            && lines::word_count(h, 5) <= 5
-            && is_title_like(h, 5)
-            && !lines::has_sentence_word(h)
-        {
+    if let Some((h, body)) = lines::split_once_at(text, &lines::DOT_SPACE) {
+        // `is_title_like` also rejects sentence words.
+        if starts_upper(body) && is_title_like(h, 5) {
             return (Some(h.to_string()), false);
         }
     }
@@ -910,7 +956,9 @@ fn letter_value(c: char) -> u32 {
 }
 
 fn join(number: &[u32]) -> String {
-    let mut out = String::new();
+    // Parts are at most three digits (see `marker::MAX_PARTS`) or a
+    // single number.
+    let mut out = String::with_capacity(number.len() * 4 + 8);
     for (k, &n) in number.iter().enumerate() {
         if k > 0 {
             out.push('.');
@@ -922,7 +970,7 @@ fn join(number: &[u32]) -> String {
 
 /// A number in decimal.
 fn decimal(n: u32) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(10);
     push_decimal(&mut out, u64::from(n));
     out
 }
@@ -930,19 +978,17 @@ fn decimal(n: u32) -> String {
 /// Append a number in decimal.
 pub(crate) fn push_decimal(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
-    let mut len = 0;
+    let mut start = digits.len();
     let mut v = n;
     loop {
-        digits[len] = b'0' + (v % 10) as u8;
-        len += 1;
+        start -= 1;
+        digits[start] = b'0' + (v % 10) as u8;
         v /= 10;
         if v == 0 {
             break;
         }
     }
-    for &d in digits[..len].iter().rev() {
-        out.push(char::from(d));
-    }
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// The id of a part: `deel-1`, `bijlage-a`, `bijlage`, `overwegingen`.
