@@ -5,10 +5,11 @@ use crate::rules::{
     Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS, TRANSFER_SAFEGUARDS,
 };
 use crate::sentences::{context, has_topic, ClauseView, Sentence, Sentences};
-use dpa_model::{ClauseId, Model, Requirement, Status};
+use dpa_model::{ClauseId, Evidence, Model, Requirement, Status};
 use regex::RegexSet;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeSet;
+use std::ops::Bound;
 use std::sync::{LazyLock, OnceLock};
 
 /// Clause ids cited per requirement at most (the strongest first).
@@ -498,11 +499,10 @@ fn field_support(code: &str, model: &Model, views: &[ClauseView<'_>]) -> Option<
         "28.3.g" => &["termination."],
         _ => &["audit."],
     };
-    let ids: BTreeSet<&str> = model
-        .evidence
+    let ids: BTreeSet<&str> = prefixes
         .iter()
-        .filter(|(path, _)| prefixes.iter().any(|p| path.starts_with(p)))
-        .filter_map(|(_, ev)| ev.clause.as_deref())
+        .flat_map(|&prefix| evidence_under(model, prefix))
+        .filter_map(|ev| ev.clause.as_deref())
         .collect();
     Some(
         views
@@ -512,6 +512,16 @@ fn field_support(code: &str, model: &Model, views: &[ClauseView<'_>]) -> Option<
             .map(|(i, _)| i)
             .collect(),
     )
+}
+
+/// The evidence recorded for the field paths that start with `prefix` (a
+/// range of the sorted evidence map).
+fn evidence_under<'m>(model: &'m Model, prefix: &'m str) -> impl Iterator<Item = &'m Evidence> {
+    model
+        .evidence
+        .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+        .take_while(move |(path, _)| path.starts_with(prefix))
+        .map(|(_, ev)| ev)
 }
 
 /// Clause ids of the hits, strong ones first, each group in document order.

@@ -30,6 +30,7 @@
 //! ```
 
 mod art28;
+mod automaton;
 mod findings;
 mod matcher;
 pub mod report;

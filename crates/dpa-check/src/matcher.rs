@@ -9,12 +9,10 @@
 //! match at all; only those run their regex, once per sentence, when a rule
 //! asks ([`Scan::matches`]). A pattern that is only words between word
 //! boundaries (`\b(audit|audits)\b`, `\bverwijder\w*`) needs no regex: the
-//! automaton's hits and a look at the bytes around them decide it.
+//! automaton's hits and a look at the bytes around them decide it. (The
+//! automaton is a flat transition table, see `automaton.rs`.)
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use crate::automaton::Literals;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -94,28 +92,57 @@ impl PoolBuilder {
 
     pub fn build(self) -> Pool {
         let regexes = self.patterns.iter().map(|_| OnceLock::new()).collect();
-        let mut unfiltered = Vec::new();
-        let mut full = vec![0u8; self.patterns.len()];
-        let mut literal_ids: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
-        let mut literal_uses: Vec<LiteralUses> = Vec::new();
-        for (id, p) in self.patterns.iter().enumerate() {
+        let index = LiteralIndex::new(&self.patterns);
+        Pool {
+            patterns: self.patterns,
+            regexes,
+            unfiltered: index.unfiltered,
+            full: index.full,
+            automaton: Literals::new(&index.literals),
+            literal_uses: index.uses,
+        }
+    }
+}
+
+/// The literals that the patterns of a pool need, and their uses.
+struct LiteralIndex {
+    /// The literals, each once.
+    literals: Vec<Vec<u8>>,
+    /// Per literal, the patterns that use it.
+    uses: Vec<LiteralUses>,
+    /// Patterns without a literal filter.
+    unfiltered: Vec<PatternId>,
+    /// Per pattern, the bits of all its required literal sets.
+    full: Vec<u8>,
+}
+
+impl LiteralIndex {
+    fn new(patterns: &[&str]) -> Self {
+        let mut index = LiteralIndex {
+            literals: Vec::new(),
+            uses: Vec::new(),
+            unfiltered: Vec::new(),
+            full: vec![0u8; patterns.len()],
+        };
+        let mut ids: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
+        for (id, p) in patterns.iter().enumerate() {
             let (sets, bounds) = match words_form(p) {
                 Some((literals, bounds)) => (vec![literals], Some(bounds)),
                 None => (filtering_sets(required_literals(p)), None),
             };
             if sets.is_empty() {
-                unfiltered.push(id);
+                index.unfiltered.push(id);
                 continue;
             }
-            full[id] = u8::MAX >> (8 - sets.len());
+            index.full[id] = u8::MAX >> (8 - sets.len());
             for (set, literals) in sets.into_iter().enumerate() {
                 for lit in literals {
-                    let next = literal_uses.len();
-                    let li = *literal_ids.entry(lit).or_insert(next);
-                    if li == next {
-                        literal_uses.push(LiteralUses::default());
+                    let li = *ids.entry(lit.clone()).or_insert(index.literals.len());
+                    if li == index.literals.len() {
+                        index.literals.push(lit);
+                        index.uses.push(LiteralUses::default());
                     }
-                    let uses = &mut literal_uses[li];
+                    let uses = &mut index.uses[li];
                     match bounds {
                         Some(b) => uses.words.push((id, b)),
                         None => uses.required.push((id, 1 << set)),
@@ -123,22 +150,10 @@ impl PoolBuilder {
                 }
             }
         }
-        let mut literals: Vec<(Vec<u8>, usize)> = literal_ids.into_iter().collect();
-        literals.sort_by_key(|(_, i)| *i);
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(literals.iter().map(|(l, _)| l))
-            .expect("literal automaton builds");
-        Pool {
-            patterns: self.patterns,
-            regexes,
-            unfiltered,
-            full,
-            automaton,
-            literal_uses,
+        for uses in &mut index.uses {
+            uses.split_single_set(&index.full);
         }
+        index
     }
 }
 
@@ -284,7 +299,7 @@ pub(crate) struct Pool {
     unfiltered: Vec<PatternId>,
     /// Per pattern, the bits of all its required literal sets.
     full: Vec<u8>,
-    automaton: DFA,
+    automaton: Literals,
     /// Per literal of the automaton, the patterns that use it.
     literal_uses: Vec<LiteralUses>,
 }
@@ -292,18 +307,63 @@ pub(crate) struct Pool {
 /// The patterns that use one literal.
 #[derive(Default)]
 struct LiteralUses {
-    /// Patterns whose regex decides once the literal occurs, with the bit of
-    /// the required set the literal is in: one occurrence per text is enough.
+    /// Patterns whose regex decides once the literal occurs, and that have
+    /// no other required literal set: bits of a [`Bits`] (word index, bits).
+    completes: Vec<(usize, u64)>,
+    /// Patterns with more required literal sets, with the bit of the set
+    /// the literal is in: one occurrence per text is enough.
     required: Vec<(PatternId, u8)>,
     /// Word patterns: the literal is a match where its boundaries hold.
     words: Vec<(PatternId, Bounds)>,
 }
 
-/// What is known of a pattern on one text.
+impl LiteralUses {
+    /// Move the required uses of patterns with a single required set
+    /// (`full` is 1) to `completes`.
+    fn split_single_set(&mut self, full: &[u8]) {
+        let mut completes = Bits::new(full.len());
+        self.required.retain(|&(id, _)| {
+            let single = full[id] == 1;
+            if single {
+                completes.insert(id);
+            }
+            !single
+        });
+        self.completes = completes.nonzero_words().collect();
+    }
+}
+
+/// A bit per pattern of a pool.
+#[derive(Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(patterns: usize) -> Self {
+        Bits(vec![0; patterns.div_ceil(64)])
+    }
+
+    fn insert(&mut self, id: PatternId) {
+        if let Some(word) = self.0.get_mut(id / 64) {
+            *word |= 1 << (id % 64);
+        }
+    }
+
+    /// Add the bits of word `word`.
+    fn insert_word(&mut self, word: usize, bits: u64) {
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= bits;
+        }
+    }
+
+    /// `(word index, bits)` of the words with bits set.
+    fn nonzero_words(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.0.iter().copied().enumerate().filter(|&(_, w)| w != 0)
+    }
+}
+
+/// What is known of a pattern that may match a text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Known {
-    /// Its literal does not occur: no match.
-    Absent,
     /// Its literal occurs; the regex has not run yet.
     Candidate,
     Match,
@@ -324,12 +384,12 @@ impl Pool {
     pub fn scanner(&self) -> Scanner<'_> {
         Scanner {
             pool: self,
-            known: vec![Known::Absent; self.len()],
+            candidates: Bits::new(self.len()),
+            matches: Bits::new(self.len()),
             sets: vec![0; self.len()],
             touched: Vec::new(),
             literal_seen: vec![Seen::default(); self.literal_uses.len()],
             seen_literals: Vec::new(),
-            live: Vec::new(),
             out: Scans::empty(self),
         }
     }
@@ -368,8 +428,10 @@ struct Seen {
 /// Scans texts with a pool, collecting their [`Scans`].
 pub(crate) struct Scanner<'a> {
     pool: &'a Pool,
-    /// Per pattern, what the current text shows; all `Absent` between texts.
-    known: Vec<Known>,
+    /// The patterns that may match in the current text (none between texts) ...
+    candidates: Bits,
+    /// ... and those that do (word patterns).
+    matches: Bits,
     /// Per pattern, the bits of the required literal sets seen (0 between
     /// texts) ...
     sets: Vec<u8>,
@@ -379,8 +441,6 @@ pub(crate) struct Scanner<'a> {
     literal_seen: Vec<Seen>,
     /// ... and the literals that are not default.
     seen_literals: Vec<usize>,
-    /// The patterns of the current text that are not `Absent`.
-    live: Vec<PatternId>,
     out: Scans<'a>,
 }
 
@@ -391,7 +451,7 @@ impl<'a> Scanner<'a> {
         let start = self.out.lower.len();
         push_lowercase(&mut self.out.lower, text);
         for &id in &self.pool.unfiltered {
-            self.note(id, Known::Candidate);
+            self.candidates.insert(id);
         }
         let lower = std::mem::take(&mut self.out.lower);
         self.find_literals(&lower.as_bytes()[start..]);
@@ -412,22 +472,10 @@ impl<'a> Scanner<'a> {
 
     /// Run the automaton over one text, noting each literal occurrence.
     fn find_literals(&mut self, text: &[u8]) {
-        let dfa = &self.pool.automaton;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return;
-        };
-        let mut at = 0;
-        while let Some(end) = next_special(dfa, &mut sid, text, at) {
-            at = end;
-            if !dfa.is_match(sid) {
-                continue;
-            }
-            for k in 0..dfa.match_len(sid) {
-                let literal = dfa.match_pattern(sid, k);
-                let start = end - dfa.pattern_len(literal);
-                self.on_literal(literal.as_usize(), text, start, end);
-            }
-        }
+        let pool = self.pool;
+        pool.automaton.for_each_hit(text, |(literal, start, end)| {
+            self.on_literal(literal, text, start, end)
+        });
     }
 
     /// A literal occurs at `start..end` of `text`.
@@ -439,11 +487,18 @@ impl<'a> Scanner<'a> {
         ) else {
             return;
         };
+        if seen.any && seen.words_done {
+            // Nothing more to learn from this literal in this text.
+            return;
+        }
         if !seen.any {
             self.seen_literals.push(literal);
+            for &(word, bits) in &uses.completes {
+                self.candidates.insert_word(word, bits);
+            }
             for &(id, set) in &uses.required {
                 if self.all_sets_seen(id, set) {
-                    self.note(id, Known::Candidate);
+                    self.candidates.insert(id);
                 }
             }
         }
@@ -452,7 +507,7 @@ impl<'a> Scanner<'a> {
             words_done = true;
             for &(id, bounds) in &uses.words {
                 if bounds.hold(text, start, end) {
-                    self.note(id, Known::Match);
+                    self.matches.insert(id);
                 } else {
                     words_done = false;
                 }
@@ -475,17 +530,6 @@ impl<'a> Scanner<'a> {
         *seen == self.pool.full[id]
     }
 
-    /// What the text shows of pattern `id` (a match is never downgraded).
-    fn note(&mut self, id: PatternId, now: Known) {
-        let known = &mut self.known[id];
-        match *known {
-            Known::Absent => self.live.push(id),
-            Known::Candidate if now == Known::Match => {}
-            _ => return,
-        }
-        *known = now;
-    }
-
     /// Store what the text showed and clear the scratch space.
     fn end_text(&mut self) {
         for id in self.touched.drain(..) {
@@ -494,29 +538,27 @@ impl<'a> Scanner<'a> {
         for literal in self.seen_literals.drain(..) {
             self.literal_seen[literal] = Seen::default();
         }
-        self.live.sort_unstable();
         let out = &mut self.out;
-        for &id in &self.live {
-            let state = std::mem::replace(&mut self.known[id], Known::Absent);
-            out.states.push(Cell::new(state));
+        let words = self.candidates.0.iter_mut().zip(&mut self.matches.0);
+        for (w, (candidates, matches)) in words.enumerate() {
+            // The live patterns of the word in ascending order: a match
+            // (a word pattern) is never downgraded to a candidate.
+            let mut live = std::mem::take(candidates) | *matches;
+            while live != 0 {
+                let bit = live.trailing_zeros();
+                let state = if *matches & (1 << bit) != 0 {
+                    Known::Match
+                } else {
+                    Known::Candidate
+                };
+                out.live.push(w * 64 + bit as usize);
+                out.states.push(Cell::new(state));
+                live &= live - 1;
+            }
+            *matches = 0;
         }
-        out.live.append(&mut self.live);
         out.ends.push((out.lower.len(), out.live.len()));
     }
-}
-
-/// Step the automaton from state `sid` over `text[at..]` up to the next
-/// special (match) state: the offset just after it, or `None` at the end.
-#[inline(never)]
-fn next_special(dfa: &DFA, sid: &mut StateID, text: &[u8], at: usize) -> Option<usize> {
-    let rest = text.get(at..)?;
-    let mut state = *sid;
-    let found = rest.iter().position(|&byte| {
-        state = dfa.next_state(Anchored::No, state, byte);
-        dfa.is_special(state)
-    });
-    *sid = state;
-    found.map(|i| at + i + 1)
 }
 
 /// `buf.push_str(&text.to_lowercase())`, without a new string for each text.
@@ -655,7 +697,7 @@ impl<'a> Scan<'a> {
             return false;
         };
         match cell.get() {
-            Known::Absent | Known::NoMatch => false,
+            Known::NoMatch => false,
             Known::Match => true,
             Known::Candidate => {
                 let hit = self.pool.regex(id).is_match(self.text);
@@ -762,9 +804,8 @@ mod tests {
         assert!(words_form(r"\bhoe(ft|ven)\b[^.;]*\bniet\b").is_none());
     }
 
-    /// Every rule pattern, through the pool, decides like its own regex.
-    #[test]
-    fn the_rule_pool_agrees_with_plain_regexes() {
+    /// Every pattern of the rule tables (some more than once).
+    fn rule_patterns() -> Vec<&'static str> {
         let mut all: Vec<&'static str> = Vec::new();
         for r in crate::rules::REQUIREMENTS {
             for e in r.elements {
@@ -778,6 +819,33 @@ mod tests {
                 .chain(crate::rules::DEFERRALS),
         );
         all.extend(crate::rules::TRANSFER_SAFEGUARDS);
+        all
+    }
+
+    /// The literal automaton of the rule patterns finds their literals as
+    /// an overlapping Aho-Corasick search does.
+    #[test]
+    fn the_rule_literals_are_found_as_an_overlapping_search_finds_them() {
+        let literals = LiteralIndex::new(&rule_patterns()).literals;
+        assert!(literals.len() > 100, "{}", literals.len());
+        let texts = [
+            "de verwerker verwijdert of retourneert alle persoonsgegevens; geen audits, \
+             wel inspecties en dpia's, binnen 48 uur na een datalek (beëindiging).",
+            "sub-verwerkers mogen worden ingeschakeld na voorafgaande schriftelijke toestemming",
+            "zonder onredelijke vertraging – artikel 32 tot en met 36 avg – scc's en dpf",
+        ];
+        for text in texts {
+            crate::automaton::assert_finds_all(&literals, text.as_bytes());
+        }
+        for text in crate::automaton::generated_texts(b"abcdeghiklmnorstuvwz -'.", 300) {
+            crate::automaton::assert_finds_all(&literals, &text);
+        }
+    }
+
+    /// Every rule pattern, through the pool, decides like its own regex.
+    #[test]
+    fn the_rule_pool_agrees_with_plain_regexes() {
+        let all = rule_patterns();
         let mut b = PoolBuilder::default();
         let ids = b.add(&all);
         let pool = b.build();

@@ -325,18 +325,21 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Sentences {
 /// outside a list is added at once: line by line would give the same.
 fn push_clause_lines(b: &mut Builder, text: &str, i: usize) {
     b.single_spaced = is_single_spaced(text);
+    b.marks.clear();
+    end_marks(text, &mut b.marks);
+    b.next_mark = 0;
     let mut rest = text;
     while !rest.is_empty() {
-        if !b.in_item && starts_plain_line(rest) {
+        let line_end = memchr::memchr(b'\n', rest.as_bytes());
+        if !b.in_item && starts_plain_line(rest, line_end) {
             if let Some(m) = PLAIN_RUN.find(rest) {
                 b.push_plain_run(m.as_str(), i);
                 rest = &rest[m.end()..];
                 continue;
             }
         }
-        let mut lines = Lines(rest);
-        let Some(line) = lines.next() else { break };
-        rest = lines.0;
+        let (line, after) = split_line(rest, line_end);
+        rest = after;
         let line = trim(line);
         if line.is_empty() {
             b.end_list_item();
@@ -345,9 +348,14 @@ fn push_clause_lines(b: &mut Builder, text: &str, i: usize) {
             b.push(&line.replace('\t', " | "), i);
             b.flush();
         } else {
-            b.push_line(line, i);
+            b.push_line(line, offset_in(text, line), i);
         }
     }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// Texts up to this long are checked byte by byte before (or instead of)
@@ -363,14 +371,14 @@ static PLAIN_RUN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the text starts with a line `PLAIN_RUN` takes, of at most
 /// `SHORT_LINE` bytes (a quick check before running it; a longer line is
-/// taken line by line).
-fn starts_plain_line(text: &str) -> bool {
+/// taken line by line). `line_end` is where its first line feed is.
+fn starts_plain_line(text: &str, line_end: Option<usize>) -> bool {
     // A quick look first: a plain line ends in a word byte (or a comma)
     // within `SHORT_LINE` bytes; prose lines end in punctuation.
-    let head = &text.as_bytes()[..text.len().min(SHORT_LINE + 1)];
-    let ends_plain = memchr::memchr(b'\n', head)
+    let ends_plain = line_end
+        .filter(|&end| end <= SHORT_LINE)
         .and_then(|end| end.checked_sub(1))
-        .and_then(|last| head.get(last))
+        .and_then(|last| text.as_bytes().get(last))
         .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',');
     if !ends_plain {
         return false;
@@ -389,24 +397,14 @@ fn starts_plain_line(text: &str) -> bool {
     false
 }
 
-/// The lines of a text as `str::lines` gives them (scanned byte-wise: the
-/// check is fast in unoptimized builds too).
-struct Lines<'a>(&'a str);
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if self.0.is_empty() {
-            return None;
-        }
-        let (line, rest) = match memchr::memchr(b'\n', self.0.as_bytes()) {
-            Some(i) => (&self.0[..i], &self.0[i + 1..]),
-            None => (self.0, ""),
-        };
-        self.0 = rest;
-        Some(line.strip_suffix('\r').unwrap_or(line))
-    }
+/// The first line of `text` (without its line end, as `str::lines` gives
+/// it) and the text after it; `line_end` is where the first line feed is.
+fn split_line(text: &str, line_end: Option<usize>) -> (&str, &str) {
+    let (line, rest) = match line_end {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    };
+    (line.strip_suffix('\r').unwrap_or(line), rest)
 }
 
 /// `str::trim`, with a fast path for ASCII ends.
@@ -467,6 +465,10 @@ struct Builder {
     last_clause: Option<usize>,
     /// Scratch space for the sentence ends of a line.
     ends: Vec<usize>,
+    /// The end marks of the clause being added (see `end_marks`) ...
+    marks: Vec<usize>,
+    /// ... and the first of them not before the line being added.
+    next_mark: usize,
     /// The clause being added has no whitespace but single spaces and line
     /// feeds: its pieces need no collapsing.
     single_spaced: bool,
@@ -534,7 +536,9 @@ impl Builder {
         }
     }
 
-    fn push_line(&mut self, line: &str, clause: usize) {
+    /// Add line `line` of a clause, which starts at byte `at` of the
+    /// clause's text.
+    fn push_line(&mut self, line: &str, at: usize, clause: usize) {
         if is_list_item(line) {
             self.start_item();
         } else if self.in_item
@@ -549,7 +553,7 @@ impl Builder {
             self.flush();
         }
         let mut ends = std::mem::take(&mut self.ends);
-        sentence_ends(line, &mut ends);
+        self.line_ends(line, at, &mut ends);
         let mut start = 0;
         for &end in &ends {
             self.push(&line[start..end], clause);
@@ -558,6 +562,21 @@ impl Builder {
         }
         self.ends = ends;
         self.push(&line[start..], clause);
+    }
+
+    /// What `sentence_ends` gives for the line at byte `at` of the clause,
+    /// from the clause's end marks: a mark ends the line or is followed by
+    /// the same whitespace in the line and in the clause.
+    fn line_ends(&mut self, line: &str, at: usize, ends: &mut Vec<usize>) {
+        ends.clear();
+        let marks = self.marks.get(self.next_mark..).unwrap_or(&[]);
+        let skipped = marks.iter().take_while(|&&m| m < at).count();
+        self.next_mark += skipped;
+        let in_line = marks[skipped..]
+            .iter()
+            .take_while(|&&m| m < at + line.len());
+        ends.extend(in_line.map(|&m| m - at));
+        keep_sentence_ends(line, ends);
     }
 
     /// A list item starts: it is a sentence of its own, continuing the lead.
@@ -674,7 +693,9 @@ fn push_collapsed(buf: &mut String, s: &str) {
 }
 
 /// Byte offsets just after each sentence-ending punctuation mark of a line,
-/// into `ends` (cleared first).
+/// into `ends` (cleared first). (Clauses find the marks of all their lines
+/// at once: see `Builder::line_ends`.)
+#[cfg(test)]
 fn sentence_ends(line: &str, ends: &mut Vec<usize>) {
     /// A mark followed by whitespace or the end of the line.
     static END: LazyLock<Regex> =
@@ -685,16 +706,22 @@ fn sentence_ends(line: &str, ends: &mut Vec<usize>) {
     } else {
         ends.extend(END.find_iter(line).map(|m| m.start()));
     }
+    keep_sentence_ends(line, ends);
+}
+
+/// Of the end marks of a line, keep those that end a sentence (a dot after
+/// an abbreviation does not), each as the offset just after it.
+fn keep_sentence_ends(line: &str, ends: &mut Vec<usize>) {
     ends.retain(|&i| line.as_bytes()[i] != b'.' || ends_sentence_at(line, i));
     for end in ends.iter_mut() {
         *end += 1;
     }
 }
 
-/// What `END` finds, mark by mark: the marks followed by whitespace or the
-/// end of the line, into `marks`.
-fn end_marks(line: &str, marks: &mut Vec<usize>) {
-    let b = line.as_bytes();
+/// The marks `[.!?;]` followed by whitespace or the end of the text, into
+/// `marks`.
+fn end_marks(text: &str, marks: &mut Vec<usize>) {
+    let b = text.as_bytes();
     marks.extend(memchr::memchr3_iter(b'.', b'!', b'?', b));
     let before = marks.len();
     marks.extend(memchr::memchr_iter(b';', b));
@@ -704,7 +731,7 @@ fn end_marks(line: &str, marks: &mut Vec<usize>) {
     marks.retain(|&i| match b.get(i + 1) {
         None => true,
         Some(&n) if n.is_ascii() => is_ascii_whitespace_byte(n),
-        Some(_) => line[i + 1..]
+        Some(_) => text[i + 1..]
             .chars()
             .next()
             .is_some_and(char::is_whitespace),
@@ -1070,13 +1097,74 @@ mod tests {
         assert_eq!(ends[0], 300 + 1 + 10);
     }
 
+    /// The clause-wide end marks give each line the sentence ends that
+    /// `sentence_ends` finds in the line alone.
+    #[test]
+    fn clause_marks_give_each_line_its_sentence_ends() {
+        let pieces = [
+            "Zin een. ",
+            "bijv. ",
+            "art. 3 ",
+            "Vraag? ",
+            "ja!",
+            ";",
+            " ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "woord",
+            "1.",
+            "e.g.",
+            "\u{2026}",
+            "\u{cb}.",
+            "  ",
+            ".\u{2003}x",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for n in 0..400 {
+            let mut text = String::new();
+            for _ in 0..n % 40 {
+                // xorshift64
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            if n % 7 == 0 {
+                text.push_str(&"lang woord. ".repeat(30));
+            }
+            let mut b = Builder::default();
+            end_marks(&text, &mut b.marks);
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let (line, after) = split_line(rest, rest.find('\n'));
+                rest = after;
+                let line = trim(line);
+                if line.is_empty() {
+                    continue;
+                }
+                let (mut fast, mut simple) = (Vec::new(), Vec::new());
+                b.line_ends(line, offset_in(&text, line), &mut fast);
+                sentence_ends(line, &mut simple);
+                assert_eq!(fast, simple, "{line:?} in {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn fast_trim_and_lines_match_the_standard_ones() {
         for s in ["", "  a b \t", "\u{a0}x\u{2003}", " \r\n", "é ", "\u{85}y"] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
         for s in ["a\nb", "a\r\nb\r\n", "\n\n", "", "x\n"] {
-            let ours: Vec<&str> = Lines(s).map(str::trim).collect();
+            let mut ours: Vec<&str> = Vec::new();
+            let mut rest = s;
+            while !rest.is_empty() {
+                let (line, after) = split_line(rest, rest.find('\n'));
+                ours.push(line.trim());
+                rest = after;
+            }
             let std: Vec<&str> = s.lines().map(str::trim).collect();
             assert_eq!(ours, std, "{s:?}");
         }
