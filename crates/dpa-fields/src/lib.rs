@@ -9,6 +9,7 @@
 mod ctx;
 mod literal;
 mod pattern;
+mod required;
 mod scan;
 pub mod values;
 mod word_index;

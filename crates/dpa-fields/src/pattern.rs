@@ -7,11 +7,26 @@
 //! the document's word index ([`crate::word_index`]), so for a part of the
 //! cached document the filter is a binary search, and the regex runs only
 //! where its literals occur. The answers are those of the regex alone.
+//!
+//! When every match starts with a literal (a prefix set) and the index
+//! knows where the literals occur, the pattern is tried only there: an
+//! anchored search of a lazy DFA ([`AnchoredDfa`]) at each such place in
+//! turn. The first place where a match starts is where the leftmost match
+//! starts, and the regex reads that match (with its groups) from there. A
+//! scan of the regex itself over a long text restarts at every spot its
+//! own (short, case-folded) literals occur, nearly every word; the anchored
+//! searches stop where the pattern fails, mostly a few bytes in.
 
+use crate::required::required_words;
 use crate::scan;
 use crate::word_index::Words;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use std::sync::OnceLock;
 
 /// Literals longer than this (in bytes) are cut: 8 letters filter as well.
 const LITERAL_LEN: usize = 8;
@@ -23,6 +38,10 @@ const MIN_LITERAL_LEN: usize = 3;
 /// A literal set larger than this is no useful filter.
 const MAX_LITERALS: usize = 64;
 
+/// A search of at least this many bytes compiles the pattern's
+/// [`AnchoredDfa`].
+const ANCHORED_MIN_LEN: usize = 1024;
+
 /// A compiled regex and the literals one of which each of its matches holds.
 pub struct Pattern {
     regex: Regex,
@@ -31,18 +50,29 @@ pub struct Pattern {
     /// Whether every match starts with one of `literals` (else it ends
     /// with one).
     prefix: bool,
+    /// Words one of which every match contains somewhere, when they filter
+    /// better than `literals` (`toepassing` in `van\s+toepassing`): checked
+    /// before anything else.
+    required: Option<&'static Words>,
+    /// The anchored DFA of a pattern with a prefix set, compiled on its
+    /// first search at places from the index (`None` inside when it cannot
+    /// be built).
+    anchored: OnceLock<Option<AnchoredDfa>>,
 }
 
 impl From<Regex> for Pattern {
     fn from(regex: Regex) -> Self {
         let (literals, prefix) = match required_literals(regex.as_str()) {
-            Some((words, kind)) => (Some(leak_words(words)), matches!(kind, ExtractKind::Prefix)),
+            Some((words, kind)) => (Some(words), matches!(kind, ExtractKind::Prefix)),
             None => (None, false),
         };
+        let required = better_filter(regex.as_str(), literals.as_deref());
         Pattern {
             regex,
-            literals,
+            literals: literals.map(leak_words),
             prefix,
+            required,
+            anchored: OnceLock::new(),
         }
     }
 }
@@ -66,64 +96,118 @@ impl Pattern {
     /// every match holds a match of `required` (the words it must contain,
     /// `(?i)naam|name`): filtered by the literals of `required`.
     pub fn with_required(regex: Regex, required: &str) -> Self {
-        let literals = required_literals(required).map(|(words, _)| leak_words(words));
+        let literals = required_literals(required).map(|(words, _)| words);
+        let required = better_filter(regex.as_str(), literals.as_deref());
         Pattern {
             regex,
-            literals,
+            literals: literals.map(leak_words),
             prefix: false,
+            required,
+            anchored: OnceLock::new(),
         }
     }
 
     /// False when the pattern cannot match in `hay` (its literals are not
     /// inside it); true when it may.
     pub fn may_match(&self, hay: &str) -> bool {
-        self.literals
+        self.may_hold_required(hay)
+            && self
+                .literals
+                .map_or(true, |words| scan::may_have_any(hay, words))
+    }
+
+    /// False when `hay` holds none of the [`required`](Pattern::required)
+    /// words (the index shows it), true when it may.
+    fn may_hold_required(&self, hay: &str) -> bool {
+        self.required
             .map_or(true, |words| scan::may_have_any(hay, words))
     }
 
-    /// The first offset of `hay` at which a match may start: `None` when
-    /// the pattern cannot match in `hay`. A match starts with a literal of
-    /// a prefix set, so none starts before the first such literal.
-    fn search_from(&self, hay: &str) -> Option<usize> {
+    /// Where the leftmost match in `hay` starts, as far as the literals
+    /// tell.
+    fn search_from(&self, hay: &str) -> Start {
+        if !self.may_hold_required(hay) {
+            return Start::None;
+        }
         match self.literals {
-            None => Some(0),
-            Some(words) if self.prefix => scan::first_possible(hay, words),
-            Some(words) => scan::may_have_any(hay, words).then_some(0),
+            None => Start::NotBefore(0),
+            Some(words) if self.prefix => self.leftmost_from(hay, 0, words),
+            Some(words) if scan::may_have_any(hay, words) => Start::NotBefore(0),
+            Some(_) => Start::None,
+        }
+    }
+
+    /// Where the leftmost match in `hay` at or after `from` starts, for a
+    /// pattern whose every match starts with one of `words`: from anchored
+    /// searches at the places the index knows for them, else no earlier
+    /// than the first such place.
+    fn leftmost_from(&self, hay: &str, from: usize, words: &'static Words) -> Start {
+        let Some(rest) = hay.get(from..) else {
+            return Start::None;
+        };
+        let anchored = scan::with_word_starts(rest, words, |starts| {
+            let dfa = self.anchored_dfa(rest.len())?;
+            Some(dfa.first_match(hay, &mut starts.map(|s| from + s)))
+        });
+        match anchored.flatten() {
+            Some(start) => start,
+            None => scan::first_possible(rest, words)
+                .map_or(Start::None, |at| Start::NotBefore(from + at)),
+        }
+    }
+
+    /// The pattern's anchored DFA for a search of `len` bytes: compiled
+    /// on the first search of a long text (the first searches of a short
+    /// one do without: a pattern only ever run on sentences saves less
+    /// than its DFA costs to compile).
+    fn anchored_dfa(&self, len: usize) -> Option<&AnchoredDfa> {
+        match self.anchored.get() {
+            Some(dfa) => dfa.as_ref(),
+            None if len >= ANCHORED_MIN_LEN => self
+                .anchored
+                .get_or_init(|| AnchoredDfa::build(self.regex.as_str()))
+                .as_ref(),
+            None => None,
         }
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.search_from(hay)
-            .is_some_and(|at| self.regex.is_match_at(hay, at))
+        match self.search_from(hay) {
+            Start::None => false,
+            Start::At(_) => true,
+            Start::NotBefore(at) => self.regex.is_match_at(hay, at),
+        }
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
         self.search_from(hay)
+            .position()
             .and_then(|at| self.regex.find_at(hay, at))
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         self.search_from(hay)
+            .position()
             .and_then(|at| self.regex.captures_at(hay, at))
     }
 
     /// The matches of the regex in `hay`, in order. With a prefix set each
-    /// search starts at the next place a literal occurs (no match starts
-    /// before it, and none is empty), else the regex iterates alone.
+    /// search starts where the next match starts (or at the next place a
+    /// literal occurs), else the regex iterates alone.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> FindIter<'r, 'h> {
-        if self.prefix && self.literals.is_some() {
-            FindIter::FromLiterals {
+        match self.literals {
+            Some(words) if self.prefix => FindIter::FromLiterals {
                 pattern: self,
+                words,
                 hay,
-                at: Some(0),
-            }
-        } else {
-            FindIter::Regex(
+                at: self.may_hold_required(hay).then_some(0),
+            },
+            _ => FindIter::Regex(
                 self.may_match(hay)
                     .then(|| self.regex.find_iter(hay))
                     .into_iter()
                     .flatten(),
-            )
+            ),
         }
     }
 
@@ -138,14 +222,115 @@ impl Pattern {
     }
 }
 
+/// Where the leftmost match of a pattern in a haystack starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// Nowhere: there is no match.
+    None,
+    /// Here.
+    At(usize),
+    /// Here or later: no match starts before (the regex tells the rest).
+    NotBefore(usize),
+}
+
+impl Start {
+    /// The offset a search of the regex starts from; `None` without a match.
+    fn position(self) -> Option<usize> {
+        match self {
+            Start::None => None,
+            Start::At(at) | Start::NotBefore(at) => Some(at),
+        }
+    }
+}
+
+/// A pattern's forward lazy DFA (without groups), for anchored searches:
+/// does a match start here?
+struct AnchoredDfa {
+    dfa: DFA,
+    /// The DFA's search caches, one per thread using it.
+    caches: Pool<Cache, CacheFn>,
+}
+
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync>;
+
+impl AnchoredDfa {
+    /// The DFA of `pattern`; `None` when it cannot be built (a Unicode word
+    /// boundary is kept: the DFA gives up on text outside ASCII around it).
+    fn build(pattern: &str) -> Option<Self> {
+        let dfa = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build(pattern)
+            .ok()?;
+        let template = dfa.clone();
+        let caches: Pool<Cache, CacheFn> = Pool::new(Box::new(move || template.create_cache()));
+        Some(AnchoredDfa { dfa, caches })
+    }
+
+    /// The first of `starts` (ascending) where a match starts in `hay`;
+    /// [`Start::NotBefore`] the first place the DFA cannot tell about. The
+    /// DFA reads at most as many bytes as `hay` has after the first place
+    /// (when the pattern goes on long after its literals, places whose
+    /// attempts overlap could read the same bytes again and again): past
+    /// that the regex takes over, and a search stays linear.
+    fn first_match(&self, hay: &str, starts: &mut dyn Iterator<Item = usize>) -> Start {
+        let mut cache = self.caches.get();
+        let mut budget = None;
+        let mut last = None;
+        for at in starts {
+            if last == Some(at) {
+                continue;
+            }
+            last = Some(at);
+            let budget = budget.get_or_insert(hay.len() - at);
+            match self.matches_at(&mut cache, hay, at, budget) {
+                Some(true) => return Start::At(at),
+                Some(false) => {}
+                None => return Start::NotBefore(at),
+            }
+        }
+        Start::None
+    }
+
+    /// Whether a match starts at `at` in `hay` (the text before `at` is the
+    /// context of a word boundary), reading the bytes one by one while
+    /// `budget` lasts; `None` when the DFA gives up or the budget runs out.
+    fn matches_at(
+        &self,
+        cache: &mut Cache,
+        hay: &str,
+        at: usize,
+        budget: &mut usize,
+    ) -> Option<bool> {
+        let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+        let mut state = self.dfa.start_state_forward(cache, &input).ok()?;
+        for &byte in &hay.as_bytes()[at..] {
+            *budget = budget.checked_sub(1)?;
+            state = self.dfa.next_state(cache, state, byte).ok()?;
+            // a match state is entered one byte after the match ends
+            if state.is_match() {
+                return Some(true);
+            } else if state.is_dead() {
+                return Some(false);
+            } else if state.is_quit() {
+                return None;
+            }
+        }
+        let state = self.dfa.next_eoi_state(cache, state).ok()?;
+        Some(state.is_match())
+    }
+}
+
 /// Iterator of [`Pattern::find_iter`] (a short-lived value on the stack:
 /// the regex iterator's size needs no box, which would allocate per call).
 #[allow(clippy::large_enum_variant)]
 pub enum FindIter<'r, 'h> {
     Regex(std::iter::Flatten<std::option::IntoIter<Matches<'r, 'h>>>),
-    /// Searches from the next literal after `at` (`None`: done).
+    /// Searches from where the next match starts after `at` (`None`:
+    /// done); every match starts with one of `words`.
     FromLiterals {
         pattern: &'r Pattern,
+        words: &'static Words,
         hay: &'h str,
         at: Option<usize>,
     },
@@ -157,10 +342,14 @@ impl<'h> Iterator for FindIter<'_, 'h> {
     fn next(&mut self) -> Option<Match<'h>> {
         match self {
             FindIter::Regex(matches) => matches.next(),
-            FindIter::FromLiterals { pattern, hay, at } => {
+            FindIter::FromLiterals {
+                pattern,
+                words,
+                hay,
+                at,
+            } => {
                 let from = at.take()?;
-                let rest = hay.get(from..)?;
-                let start = from + pattern.search_from(rest)?;
+                let start = pattern.leftmost_from(hay, from, words).position()?;
                 let m = pattern.regex.find_at(hay, start)?;
                 // a match holds a literal of at least MIN_LITERAL_LEN bytes:
                 // never empty, so the next search starts at its end
@@ -169,6 +358,16 @@ impl<'h> Iterator for FindIter<'_, 'h> {
             }
         }
     }
+}
+
+/// The [`required_words`] of `pattern` when their shortest word is longer
+/// than the shortest of `literals` (the pattern's own literal filter):
+/// a long word deep in the pattern filters better than a common first one.
+fn better_filter(pattern: &str, literals: Option<&[String]>) -> Option<&'static Words> {
+    let shortest = |words: &[String]| words.iter().map(String::len).min().unwrap_or(0);
+    let required = required_words(pattern)?;
+    let better = literals.map_or(true, |l| shortest(&required) > shortest(l));
+    better.then(|| leak_words(required))
 }
 
 /// The lower-cased literals one of which every match of `pattern` starts
@@ -313,5 +512,166 @@ mod tests {
         }
         assert!(!p.may_match(&doc[..5]), "the index filters");
         scan::end_document();
+    }
+
+    /// Test texts from a fixed seed (xorshift): no two runs differ.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// Words of the generated texts: the patterns' words in several cases,
+    /// near misses, numbers, and chars outside ASCII (`ſ` folds to `s`).
+    const TEXT_WORDS: &[&str] = &[
+        "Versie",
+        "versie",
+        "VERSION",
+        "versienummer",
+        "verſie",
+        "verwerker",
+        "Verwerker:",
+        "nr.",
+        "nummer",
+        ":",
+        "v2",
+        "1.0",
+        "3-2024",
+        "4.1b",
+        "geldt",
+        "vanaf",
+        "Audit",
+        "audits",
+        "controle",
+        "Controles",
+        "inspectie",
+        "één",
+        "eens",
+        "keer",
+        "per",
+        "jaar",
+        "jaarlijks",
+        "ë",
+        "café",
+        "x",
+        "-",
+        "(versie",
+        "versies",
+        "overeenkomst",
+    ];
+
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "\n", ", ", ". ", "", "\t", "\n\n"];
+
+    /// Patterns with a prefix set (one with a Unicode word boundary, where
+    /// the DFA gives up outside ASCII; one starting at a line start) and
+    /// one with a suffix set.
+    const PATTERNS: &[&str] = &[
+        r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:audit|controle)\w*",
+        r"(?i)\b(?:eens|één\s*keer)\s+per\s+jaar\b|\bjaarlijks\w*",
+        r"(?im)^verwerker\s*:?\s*(\S+)?$",
+        r"(?i)(versi(?:e|on))\s+(\d+)|(nummer)\s+(\d+)?",
+        r"(?i)geldt\s+vanaf|per\s+jaar",
+        r"\d+\s+jaar",
+    ];
+
+    fn generated_text(rng: &mut Rng, words: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(rng.pick(TEXT_WORDS));
+            text.push_str(rng.pick(SEPARATORS));
+        }
+        text
+    }
+
+    /// The group ranges of a match, for comparing.
+    fn groups(c: Option<Captures<'_>>) -> Option<Vec<Option<std::ops::Range<usize>>>> {
+        c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+    }
+
+    /// `p`'s answers on `hay` are the regex's; true when it matches.
+    fn assert_same_answers(p: &Pattern, hay: &str) -> bool {
+        let matches: Vec<_> = p.regex.find_iter(hay).map(|m| m.range()).collect();
+        assert_eq!(p.is_match(hay), !matches.is_empty(), "{hay:?}");
+        assert_eq!(
+            p.find(hay).map(|m| m.range()),
+            matches.first().cloned(),
+            "{hay:?}"
+        );
+        assert_eq!(
+            groups(p.captures(hay)),
+            groups(p.regex.captures(hay)),
+            "{hay:?}"
+        );
+        let found: Vec<_> = p.find_iter(hay).map(|m| m.range()).collect();
+        assert_eq!(found, matches, "{hay:?}");
+        !matches.is_empty()
+    }
+
+    /// A random part of `text` between char boundaries.
+    fn random_part<'a>(rng: &mut Rng, text: &'a str) -> &'a str {
+        let mut a = rng.below(text.len() + 1);
+        let mut b = rng.below(text.len() + 1);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        &text[a.min(b)..a.max(b)]
+    }
+
+    #[test]
+    fn anchored_searches_at_the_literals_answer_as_the_regex() {
+        let patterns: Vec<Pattern> = PATTERNS.iter().map(|p| Pattern::new(p)).collect();
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut matched = 0;
+        for _ in 0..12 {
+            let doc = generated_text(&mut rng, 400);
+            // the first search registers the literals, for the next
+            // document's index; then the document is searched from it
+            for p in &patterns {
+                assert_same_answers(p, &doc);
+            }
+            scan::begin_document(&doc);
+            for p in &patterns {
+                matched += usize::from(assert_same_answers(p, &doc));
+                for _ in 0..40 {
+                    assert_same_answers(p, random_part(&mut rng, &doc));
+                }
+            }
+            scan::end_document();
+        }
+        assert!(matched > PATTERNS.len(), "the texts hold matches");
+        for p in patterns.iter().filter(|p| p.prefix) {
+            let built = p.anchored.get().is_some_and(Option::is_some);
+            assert!(built, "{} searched from the index", p.regex.as_str());
+        }
+    }
+
+    #[test]
+    fn anchored_attempts_stop_at_their_byte_budget() {
+        let dfa = AnchoredDfa::build(r"(?i)versie[a-z ]*x").expect("builds");
+        let hay = "Versie versie ".repeat(100);
+        let len = hay.len();
+        let starts = || (0..len).step_by(7);
+        // every attempt reads to the end: the second one finds no budget
+        // left, and the regex takes over from there
+        assert_eq!(dfa.first_match(&hay, &mut starts()), Start::NotBefore(7));
+        let hay = hay + "x";
+        assert_eq!(dfa.first_match(&hay, &mut starts()), Start::At(0));
+        assert_eq!(
+            dfa.first_match("een versie", &mut [4].into_iter()),
+            Start::None
+        );
     }
 }

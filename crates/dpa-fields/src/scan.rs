@@ -841,6 +841,25 @@ pub fn paragraph_at(paras: &[Range<usize>], pos: usize) -> Option<Range<usize>> 
     paras[..upto].last().filter(|p| pos <= p.end).cloned()
 }
 
+/// `f` of the places in `hay` where a word of `words` starts (offsets into
+/// `hay`, ascending, a place repeated when several words start there; a
+/// word may run past the end of `hay`); `None` when the index of the
+/// document's words does not know them (like [`first_possible`], never
+/// searches).
+pub(crate) fn with_word_starts<R>(
+    hay: &str,
+    words: &'static Words,
+    f: impl FnOnce(&mut dyn Iterator<Item = usize>) -> R,
+) -> Option<R> {
+    // registers the list on its first use, for the next union
+    let id = words.id();
+    with_cache(|cache| {
+        let at = cache.offset_of(hay)?;
+        let starts = cache.union_index()?.starts_within(id, at..at + hay.len())?;
+        Some(f(&mut starts.iter().map(|s| s - at)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

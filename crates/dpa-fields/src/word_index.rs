@@ -147,6 +147,12 @@ impl DocWords {
     pub(crate) fn first_within(&self, id: usize, range: Range<usize>) -> Option<Option<usize>> {
         self.hits.get(id).map(|h| h.first_within(range))
     }
+
+    /// [`WordHits::starts_within`] for list `id`; `None` for a list
+    /// registered after the union was built.
+    pub(crate) fn starts_within(&self, id: usize, range: Range<usize>) -> Option<&[usize]> {
+        self.hits.get(id).map(|h| h.starts_within(range))
+    }
 }
 
 /// Occurrences of a list's words in a text, sorted by start.
@@ -185,6 +191,14 @@ impl WordHits {
     pub(crate) fn first_within(&self, range: Range<usize>) -> Option<usize> {
         let i = self.starts.partition_point(|&s| s < range.start);
         (self.min_end[i] <= range.end).then(|| self.starts[i])
+    }
+
+    /// The starts of the occurrences that start inside `range`, ascending
+    /// (an occurrence may end past the range).
+    pub(crate) fn starts_within(&self, range: Range<usize>) -> &[usize] {
+        let from = self.starts.partition_point(|&s| s < range.start);
+        let len = self.starts[from..].partition_point(|&s| s < range.end);
+        &self.starts[from..from + len]
     }
 
     /// True when an occurrence lies wholly inside `range`.
