@@ -6,6 +6,7 @@ use crate::values::{clean, date};
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Warning};
 use regex::Regex;
+use regex_automata::meta;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -83,7 +84,16 @@ static VERSION: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:versie|version|versienummer)\s*(?:nr\.?|nummer)?\s*:?\s*v?(\d+(?:[.\-/]\d+)*[a-z]?)(?-u:\b)",
     )
 });
-static EFFECTIVE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(EFFECTIVE_TRIGGERS));
+/// [`EFFECTIVE_TRIGGERS`] for a scan of the whole text, without the regex's
+/// own literal prefilter: its phrases start with words as common as `in`,
+/// `van` and `met`, so a prefilter stops at nearly every word and restarts
+/// the search there (the lazy DFA alone reads each byte once).
+static EFFECTIVE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(EFFECTIVE_TRIGGERS)
+        .expect("the effective-date triggers compile")
+});
 static STANDARD: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!("(?i){}", STANDARD_TERMS.join("|"))));
 
@@ -350,6 +360,33 @@ fn extract_placeholders(ctx: &Ctx, model: &mut Model, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn effective_scan_finds_what_the_regex_finds() {
+        let regex = regex::Regex::new(EFFECTIVE_TRIGGERS).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let mut texts: Vec<String> = [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ]
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.join(n)).expect("fixture"))
+        .collect();
+        texts.push(
+            "Deze versie geldt vanaf 1 april 2021 en treedt in werking op 2 mei. In werking getreden per \
+             1-1-2022; Met  ingang van heden. Ingangsdatum: 3 juni. WITH EFFECT FROM today; \
+             effective as of now, datum van inwerkingtreding, van kracht met ingang van morgen. \
+             ingin werking op; ingangsdatumx"
+                .to_string(),
+        );
+        for t in &texts {
+            let scanned: Vec<_> = EFFECTIVE.find_iter(t.as_str()).map(|m| m.range()).collect();
+            let expected: Vec<_> = regex.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(scanned, expected);
+        }
+        let phrases = regex.find_iter(texts.last().unwrap()).count();
+        assert!(phrases >= 8, "{phrases} trigger phrases");
+    }
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
