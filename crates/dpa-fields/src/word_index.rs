@@ -8,7 +8,7 @@
 //! list" becomes a binary search ([`DocWords::any_within`]) instead of a
 //! search of the sentence per list.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use std::ops::Range;
@@ -76,6 +76,8 @@ pub(crate) struct Union {
     /// An Aho-Corasick DFA (standard semantics: every occurrence of every
     /// word), walked byte by byte in [`Union::for_each_hit`].
     matcher: DFA,
+    /// The DFA's unanchored start state.
+    start: StateID,
     /// Per pattern of `matcher`: the ids of the lists holding that word.
     owners: Vec<Vec<u32>>,
 }
@@ -103,9 +105,11 @@ impl Union {
             .prefilter(false)
             .build(&words)
             .ok()?;
+        let start = matcher.start_state(Anchored::No).ok()?;
         Some(Union {
             lists: lists.len(),
             matcher,
+            start,
             owners,
         })
     }
@@ -116,9 +120,7 @@ impl Union {
     /// instructions per occurrence on top).
     fn for_each_hit(&self, text: &str, mut f: impl FnMut(usize, (usize, usize))) {
         let dfa = &self.matcher;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return;
-        };
+        let mut sid = self.start;
         for (i, &b) in text.as_bytes().iter().enumerate() {
             sid = dfa.next_state(Anchored::No, sid, b);
             if !dfa.is_special(sid) || !dfa.is_match(sid) {
