@@ -28,15 +28,15 @@ pub(crate) type PatternId = usize;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PatternSet {
     ids: Vec<PatternId>,
-    bits: Vec<u64>,
+    bits: Bits,
 }
 
 impl PatternSet {
     /// The set of `ids` (ascending, each once).
     fn new(ids: Vec<PatternId>) -> Self {
-        let mut bits = vec![0u64; ids.last().map_or(0, |&last| last / 64 + 1)];
+        let mut bits = Bits::new(ids.last().map_or(0, |&last| last + 1));
         for &id in &ids {
-            bits[id / 64] |= 1 << (id % 64);
+            bits.insert(id);
         }
         PatternSet { ids, bits }
     }
@@ -50,9 +50,7 @@ impl PatternSet {
     }
 
     fn contains(&self, id: PatternId) -> bool {
-        self.bits
-            .get(id / 64)
-            .is_some_and(|&word| word & (1 << (id % 64)) != 0)
+        self.bits.contains(id)
     }
 }
 
@@ -334,7 +332,7 @@ impl LiteralUses {
 }
 
 /// A bit per pattern of a pool.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Bits(Vec<u64>);
 
 impl Bits {
@@ -346,6 +344,12 @@ impl Bits {
         if let Some(word) = self.0.get_mut(id / 64) {
             *word |= 1 << (id % 64);
         }
+    }
+
+    fn contains(&self, id: PatternId) -> bool {
+        self.0
+            .get(id / 64)
+            .is_some_and(|&word| word & (1 << (id % 64)) != 0)
     }
 
     /// Add the bits of word `word`.

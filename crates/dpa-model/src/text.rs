@@ -7,7 +7,7 @@ use std::ops::Range;
 /// it (tab, line feed, vertical tab, form feed, carriage return, space): the
 /// byte test of the later stages' ASCII fast paths. False for every byte
 /// over 0x7F (a part of a longer char, never whitespace by itself).
-pub fn is_ascii_whitespace_byte(b: u8) -> bool {
+pub const fn is_ascii_whitespace_byte(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

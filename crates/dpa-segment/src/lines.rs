@@ -190,7 +190,7 @@ const fn byte_classes() -> [u8; 256] {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        out[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        out[b] = if is_ascii_whitespace_byte(c) {
             SPACE
         } else if c.is_ascii_alphanumeric() {
             ALNUM
@@ -278,7 +278,7 @@ pub fn word_count(s: &str, cap: usize) -> usize {
     let mut in_word = false;
     for &b in s.as_bytes() {
         // ASCII whitespace as `char::is_whitespace` reads it.
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        let space = is_ascii_whitespace_byte(b);
         if !space && !in_word {
             count += 1;
             if count > cap {
