@@ -96,7 +96,8 @@ impl PoolBuilder {
             regexes,
             unfiltered: index.unfiltered,
             full: index.full,
-            automaton: Literals::new(&index.literals),
+            automaton: Literals::new(&index.literals)
+                .expect("the rule literals build an automaton"),
             literal_uses: index.uses,
         }
     }

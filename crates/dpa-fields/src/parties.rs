@@ -332,7 +332,7 @@ fn find_controller(text: &str) -> Option<Draft> {
 }
 
 /// `Verwerker: Alfa B.V., ...` / `Verwerker | Alfa | ...` / `Verwerker ("Alfa"):⏎Alfa B.V.⏎...`
-fn label_drafts(text: &str, re: &Regex) -> Vec<Draft> {
+fn label_drafts(text: &str, re: &Pattern) -> Vec<Draft> {
     let mut out = Vec::new();
     for m in re.find_iter(text) {
         let after = m.end();

@@ -22,10 +22,13 @@ use crate::scan;
 use crate::word_index::Words;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::start;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::Look;
 use std::sync::OnceLock;
 
 /// Literals longer than this (in bytes) are cut: 8 letters filter as well.
@@ -54,9 +57,13 @@ pub struct Pattern {
     /// better than `literals` (`toepassing` in `van\s+toepassing`): checked
     /// before anything else.
     required: Option<&'static Words>,
-    /// The anchored DFA of a pattern with a prefix set, compiled on its
-    /// first search at places from the index (`None` inside when it cannot
-    /// be built).
+    /// Whether every match starts at a line start (`(?m)^...`) and is
+    /// never empty: without a prefix set, a long text is then searched
+    /// line by line with [`AnchoredDfa`].
+    line_start: bool,
+    /// The anchored DFA of a pattern with a prefix set (or of one whose
+    /// matches start at line starts), compiled on its first search at
+    /// places from the index (`None` inside when it cannot be built).
     anchored: OnceLock<Option<AnchoredDfa>>,
 }
 
@@ -68,6 +75,7 @@ impl From<Regex> for Pattern {
         };
         let required = better_filter(regex.as_str(), literals.as_deref());
         Pattern {
+            line_start: starts_lines(regex.as_str()),
             regex,
             literals: literals.map(leak_words),
             prefix,
@@ -99,6 +107,7 @@ impl Pattern {
         let literals = required_literals(required).map(|(words, _)| words);
         let required = better_filter(regex.as_str(), literals.as_deref());
         Pattern {
+            line_start: starts_lines(regex.as_str()),
             regex,
             literals: literals.map(leak_words),
             prefix: false,
@@ -130,10 +139,23 @@ impl Pattern {
             return Start::None;
         }
         match self.literals {
-            None => Start::NotBefore(0),
             Some(words) if self.prefix => self.leftmost_from(hay, 0, words),
-            Some(words) if scan::may_have_any(hay, words) => Start::NotBefore(0),
-            Some(_) => Start::None,
+            Some(words) if !scan::may_have_any(hay, words) => Start::None,
+            _ => self.first_line_match(hay, 0),
+        }
+    }
+
+    /// Where the leftmost match in `hay` at or after `from` starts, for a
+    /// pattern whose every match starts at a line start: from anchored
+    /// searches at the line starts of a long text; [`Start::NotBefore`]
+    /// `from` otherwise.
+    fn first_line_match(&self, hay: &str, from: usize) -> Start {
+        if !self.line_start {
+            return Start::NotBefore(from);
+        }
+        match self.anchored_dfa(hay.len()) {
+            Some(dfa) => dfa.first_line_match(hay, from),
+            None => Start::NotBefore(from),
         }
     }
 
@@ -201,6 +223,11 @@ impl Pattern {
                 words,
                 hay,
                 at: self.may_hold_required(hay).then_some(0),
+            },
+            _ if self.line_start && hay.len() >= ANCHORED_MIN_LEN => FindIter::FromLineStarts {
+                pattern: self,
+                hay,
+                at: self.may_match(hay).then_some(0),
             },
             _ => FindIter::Regex(
                 self.may_match(hay)
@@ -303,8 +330,20 @@ impl AnchoredDfa {
         budget: &mut usize,
     ) -> Option<bool> {
         let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
-        let mut state = self.dfa.start_state_forward(cache, &input).ok()?;
-        for &byte in &hay.as_bytes()[at..] {
+        let state = self.dfa.start_state_forward(cache, &input).ok()?;
+        self.matches_from(cache, state, &hay.as_bytes()[at..], budget)
+    }
+
+    /// Whether a match starts at the start of `rest`, the DFA being in
+    /// `state` there (see [`AnchoredDfa::matches_at`]).
+    fn matches_from(
+        &self,
+        cache: &mut Cache,
+        mut state: LazyStateID,
+        rest: &[u8],
+        budget: &mut usize,
+    ) -> Option<bool> {
+        for &byte in rest {
             *budget = budget.checked_sub(1)?;
             state = self.dfa.next_state(cache, state, byte).ok()?;
             // a match state is entered one byte after the match ends
@@ -319,6 +358,51 @@ impl AnchoredDfa {
         let state = self.dfa.next_eoi_state(cache, state).ok()?;
         Some(state.is_match())
     }
+
+    /// The first line start at or after `from` where a match starts in
+    /// `hay`, for a pattern whose every match starts at a line start; the
+    /// same byte budget as [`AnchoredDfa::first_match`].
+    fn first_line_match(&self, hay: &str, from: usize) -> Start {
+        let bytes = hay.as_bytes();
+        let Some(mut at) = first_line_start(bytes, from) else {
+            return Start::None;
+        };
+        let mut cache = self.caches.get();
+        let mut budget = bytes.len() - at;
+        // every line start but the text's own follows a `\n`
+        let after_lf = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(Some(b'\n'));
+        loop {
+            let state = if at == 0 {
+                let input = Input::new(hay).anchored(Anchored::Yes);
+                self.dfa.start_state_forward(&mut cache, &input).ok()
+            } else {
+                self.dfa.start_state(&mut cache, &after_lf).ok()
+            };
+            let Some(state) = state else {
+                return Start::NotBefore(at);
+            };
+            match self.matches_from(&mut cache, state, &bytes[at..], &mut budget) {
+                Some(true) => return Start::At(at),
+                Some(false) => {}
+                None => return Start::NotBefore(at),
+            }
+            match memchr::memchr(b'\n', &bytes[at..]) {
+                Some(i) => at += i + 1,
+                None => return Start::None,
+            }
+        }
+    }
+}
+
+/// The first line start of `bytes` at or after `from`.
+fn first_line_start(bytes: &[u8], from: usize) -> Option<usize> {
+    if from == 0 || bytes.get(from - 1) == Some(&b'\n') {
+        return (from <= bytes.len()).then_some(from);
+    }
+    let rest = bytes.get(from..)?;
+    memchr::memchr(b'\n', rest).map(|i| from + i + 1)
 }
 
 /// Iterator of [`Pattern::find_iter`] (a short-lived value on the stack:
@@ -331,6 +415,13 @@ pub enum FindIter<'r, 'h> {
     FromLiterals {
         pattern: &'r Pattern,
         words: &'static Words,
+        hay: &'h str,
+        at: Option<usize>,
+    },
+    /// Searches from the next line start after `at` (`None`: done) where
+    /// a match starts; every match starts at a line start.
+    FromLineStarts {
+        pattern: &'r Pattern,
         hay: &'h str,
         at: Option<usize>,
     },
@@ -356,8 +447,26 @@ impl<'h> Iterator for FindIter<'_, 'h> {
                 *at = (m.end() > m.start()).then_some(m.end());
                 Some(m)
             }
+            FindIter::FromLineStarts { pattern, hay, at } => {
+                let from = at.take()?;
+                let start = pattern.first_line_match(hay, from).position()?;
+                let m = pattern.regex.find_at(hay, start)?;
+                // such a pattern never matches empty (see `starts_lines`)
+                *at = (m.end() > m.start()).then_some(m.end());
+                Some(m)
+            }
         }
     }
+}
+
+/// Whether every match of `pattern` starts at a line start (a multi-line
+/// `^` leads every branch) and is at least one byte long.
+fn starts_lines(pattern: &str) -> bool {
+    let Ok(hir) = regex_syntax::parse(pattern) else {
+        return false;
+    };
+    let props = hir.properties();
+    props.look_set_prefix().contains(Look::StartLF) && props.minimum_len().is_some_and(|n| n > 0)
 }
 
 /// The [`required_words`] of `pattern` when their shortest word is longer
@@ -656,6 +765,39 @@ mod tests {
             let built = p.anchored.get().is_some_and(Option::is_some);
             assert!(built, "{} searched from the index", p.regex.as_str());
         }
+    }
+
+    #[test]
+    fn line_start_searches_answer_as_the_regex() {
+        let p = Pattern::new(
+            r"(?im)^[ \t]*(?:\d+\.?)?[ \t]*(?:de\s+)?(?:verwerker|klant)[ \t]*(?::|\t)[ \t]*",
+        );
+        assert!(p.line_start && p.literals.is_none());
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let lines = [
+            "Verwerker: Alfa B.V.",
+            "  2. De\n\nklant:\tBeta",
+            "De verwerker zal",
+            "de  VERWERKER :",
+            "Klant",
+            "",
+            "\t1 klant: x",
+            "Geen verwerker: hier",
+            "Café verwerker:",
+        ];
+        for _ in 0..20 {
+            let mut doc = String::new();
+            while doc.len() < 2 * ANCHORED_MIN_LEN {
+                doc.push_str(rng.pick(&lines));
+                doc.push('\n');
+            }
+            let matched = assert_same_answers(&p, &doc);
+            assert!(matched, "the text holds matches");
+            for _ in 0..20 {
+                assert_same_answers(&p, random_part(&mut rng, &doc));
+            }
+        }
+        assert!(p.anchored.get().is_some_and(Option::is_some));
     }
 
     #[test]

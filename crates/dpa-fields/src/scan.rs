@@ -7,7 +7,7 @@ pub use crate::word_index::Words;
 use crate::word_index::{DocWords, Union, WordHits};
 use crate::Ctx;
 use dpa_model::{is_ascii_whitespace_byte, Clause, ClauseKind};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -37,16 +37,21 @@ static CLAUSE_START: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s"));
 
 /// Scans of the document being extracted, computed once per document:
-/// every extractor asks for the same paragraphs, sentences, tables and
-/// sections of the full text.
+/// every extractor asks for the same lines, paragraphs, sentences, tables
+/// and sections of the full text.
 #[derive(Default)]
 struct DocCache {
     /// Address and length of the text the cache is for.
     key: (usize, usize),
-    paragraphs: OnceCell<Vec<Range<usize>>>,
-    sentences: OnceCell<Vec<Range<usize>>>,
+    /// Every line of the text (the scans below are made of them).
+    lines: OnceCell<Vec<Range<usize>>>,
+    paragraphs: OnceCell<Paragraphs>,
+    sentences: OnceCell<Sentences>,
     tables: OnceCell<Vec<Table>>,
     sections: OnceCell<Vec<Section>>,
+    /// The index of the paragraph [`paragraph_sentences`] was last asked
+    /// for (callers walk the paragraphs in order).
+    last_paragraph: Cell<usize>,
     /// The text lower-cased char by char, when that keeps every byte offset.
     lower: OnceCell<Option<String>>,
     /// The automaton over every word list registered before this document.
@@ -58,7 +63,90 @@ struct DocCache {
     word_index: RefCell<BTreeMap<usize, WordIndex>>,
 }
 
+/// The paragraphs of a text and the lines each is made of.
+struct Paragraphs {
+    ranges: Vec<Range<usize>>,
+    /// Per paragraph: the indices of its lines among the text's lines.
+    lines: Vec<Range<usize>>,
+}
+
+/// Every sentence of a text, paragraph by paragraph.
+struct Sentences {
+    all: Vec<Range<usize>>,
+    /// Per paragraph: the indices of its sentences in `all`.
+    of_paragraph: Vec<Range<usize>>,
+}
+
 impl DocCache {
+    /// A cache of `text` without its lower-cased copy and word index (for a
+    /// text that is not the document being extracted).
+    fn of_text(text: &str) -> Self {
+        DocCache {
+            key: (text.as_ptr() as usize, text.len()),
+            ..DocCache::default()
+        }
+    }
+
+    /// The lines of `text` (the cached text).
+    fn lines(&self, text: &str) -> &[Range<usize>] {
+        self.lines.get_or_init(|| {
+            let mut out = Vec::with_capacity(text.len() / 32);
+            lines_into(text, 0..text.len(), &mut out);
+            out
+        })
+    }
+
+    fn paragraphs(&self, text: &str) -> &Paragraphs {
+        self.paragraphs
+            .get_or_init(|| paragraphs_of_lines(text, self.lines(text)))
+    }
+
+    fn sentences(&self, text: &str) -> &Sentences {
+        self.sentences.get_or_init(|| {
+            let (paragraphs, lines) = (self.paragraphs(text), self.lines(text));
+            let mut splitter = Splitter::default();
+            let mut all = Vec::with_capacity(paragraphs.ranges.len() * 2);
+            let mut of_paragraph = Vec::with_capacity(paragraphs.ranges.len());
+            for (p, ls) in paragraphs.ranges.iter().zip(&paragraphs.lines) {
+                let from = all.len();
+                splitter.split_lines(text, p.clone(), &lines[ls.clone()], &mut all);
+                of_paragraph.push(from..all.len());
+            }
+            Sentences { all, of_paragraph }
+        })
+    }
+
+    fn tables(&self, text: &str) -> &[Table] {
+        self.tables
+            .get_or_init(|| tables_of_lines(text, self.lines(text)))
+    }
+
+    fn sections(&self, text: &str) -> &[Section] {
+        self.sections.get_or_init(|| {
+            let (paragraphs, lines) = (self.paragraphs(text), self.lines(text));
+            let last_lines = paragraphs
+                .lines
+                .iter()
+                .filter_map(|ls| lines.get(ls.end.checked_sub(1)?));
+            sections_of_last_lines(text, last_lines)
+        })
+    }
+
+    /// The index of paragraph `p` among the paragraphs, if it is one.
+    fn paragraph_index(&self, text: &str, p: &Range<usize>) -> Option<usize> {
+        let ranges = &self.paragraphs(text).ranges;
+        let next = self.last_paragraph.get().wrapping_add(1);
+        let i = if ranges.get(next) == Some(p) {
+            next
+        } else {
+            ranges.binary_search_by_key(&p.start, |q| q.start).ok()?
+        };
+        (ranges[i] == *p).then(|| {
+            self.last_paragraph.set(i);
+            i
+        })
+    }
+
     /// The lower-cased copy of `hay`, when `hay` is a part of the cached
     /// text and the text has a same-length lower-cased copy.
     fn lower_of(&self, hay: &str) -> Option<&str> {
@@ -67,21 +155,19 @@ impl DocCache {
     }
 
     /// Byte offset of `hay` in the cached text, when it is a part of it.
+    #[inline]
     fn offset_of(&self, hay: &str) -> Option<usize> {
         let (base, len) = self.key;
         let at = (hay.as_ptr() as usize).wrapping_sub(base);
         (at <= len && hay.len() <= len - at).then_some(at)
     }
 
-    /// [`has_any`] for a part of the cached text: searched directly until
-    /// the searches of `words` add up to the text's length, then from an
-    /// index of every occurrence of the words in the text (so a list is
-    /// never searched for more than about twice the text's length).
-    fn has_any(&self, hay: &str, words: &'static Words) -> Option<bool> {
-        let in_union = self.union_has_any(hay, words);
-        if in_union.is_some() {
-            return in_union;
-        }
+    /// [`has_any`] for a part of the cached text whose list the union does
+    /// not know: searched directly until the searches of `words` add up to
+    /// the text's length, then from an index of every occurrence of the
+    /// words in the text (so a list is never searched for more than about
+    /// twice the text's length).
+    fn has_any_outside_union(&self, hay: &str, words: &'static Words) -> Option<bool> {
         let lower = self.lower.get()?.as_deref()?;
         let at = self.offset_of(hay)?;
         let part = at..at + hay.len();
@@ -106,16 +192,28 @@ impl DocCache {
 impl DocCache {
     /// The occurrences of the union's words in the text (found on first
     /// use); `None` without a union or a same-length lower-cased text.
+    #[inline]
     fn union_index(&self) -> Option<&DocWords> {
-        let lower = self.lower.get()?.as_deref()?;
+        match self.union_hits.get() {
+            Some(hits) => hits.as_ref(),
+            None => self.find_union_hits(),
+        }
+    }
+
+    #[cold]
+    fn find_union_hits(&self) -> Option<&DocWords> {
         self.union_hits
-            .get_or_init(|| Some(DocWords::find(lower, self.union.as_deref()?)))
+            .get_or_init(|| {
+                let lower = self.lower.get()?.as_deref()?;
+                Some(DocWords::find(lower, self.union.as_deref()?))
+            })
             .as_ref()
     }
 
     /// [`has_any`] from the union's occurrences: `None` when `hay` is no
     /// part of the text, or `words` was first searched after the union was
     /// built.
+    #[inline]
     fn union_has_any(&self, hay: &str, words: &'static Words) -> Option<bool> {
         // registers the list on its first search, for the next union
         let id = words.id();
@@ -150,9 +248,8 @@ thread_local! {
 /// unchanged in between).
 pub fn begin_document(text: &str) {
     let cache = DocCache {
-        key: (text.as_ptr() as usize, text.len()),
         union: Union::current(),
-        ..DocCache::default()
+        ..DocCache::of_text(text)
     };
     let _ = cache.lower.set(same_length_lower(text));
     DOC_CACHE.with(|c| *c.borrow_mut() = Some(Rc::new(cache)));
@@ -163,23 +260,22 @@ pub fn end_document() {
     DOC_CACHE.with(|c| *c.borrow_mut() = None);
 }
 
-/// The scan `field` of `text`: from the document cache when `text` is the
-/// cached document, else computed.
-fn cached<T: Clone>(
-    text: &str,
-    field: impl Fn(&DocCache) -> &OnceCell<Vec<T>>,
-    compute: fn(&str) -> Vec<T>,
-) -> Vec<T> {
+/// `f` of the document cache when `text` is the cached document, else of
+/// a cache made for `text` alone.
+fn with_scans<R>(text: &str, f: impl FnOnce(&DocCache) -> R) -> R {
     let key = (text.as_ptr() as usize, text.len());
     let cache = DOC_CACHE.with(|c| c.borrow().clone());
     match cache {
-        Some(cache) if cache.key == key => field(&cache).get_or_init(|| compute(text)).clone(),
-        _ => compute(text),
+        Some(cache) if cache.key == key => f(&cache),
+        _ => f(&DocCache::of_text(text)),
     }
 }
 
 /// Byte ranges of the lines of `text` inside `range` (without the `\n`).
 pub fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range == (0..text.len()) {
+        return with_scans(text, |c| c.lines(text).to_vec());
+    }
     let mut out = Vec::new();
     lines_into(text, range, &mut out);
     out
@@ -196,60 +292,72 @@ fn lines_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     out.push(start..range.end);
 }
 
-/// The last of the [`lines`] of `text` inside `range`.
-fn last_line(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = memchr::memrchr2(b'\n', b'\x0c', text[range.clone()].as_bytes())
-        .map_or(range.start, |i| range.start + i + 1);
-    start..range.end
-}
-
+/// Whether `s` is empty or white space only (ASCII bytes read directly).
 fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    match s.bytes().find(|&b| !is_ascii_whitespace_byte(b)) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 /// Paragraphs: runs of non-blank lines.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    cached(text, |c| &c.paragraphs, compute_paragraphs)
+    with_scans(text, |c| c.paragraphs(text).ranges.clone())
 }
 
-fn compute_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut cur: Option<Range<usize>> = None;
-    for l in lines(text, 0..text.len()) {
-        if is_blank(&text[l.clone()]) {
-            if let Some(c) = cur.take() {
-                out.push(c);
-            }
-        } else {
-            cur = Some(match cur {
-                Some(c) => c.start..l.end,
-                None => l,
-            });
+/// The paragraphs (runs of non-blank lines) made of `lines`, the lines of
+/// `text`.
+fn paragraphs_of_lines(text: &str, lines: &[Range<usize>]) -> Paragraphs {
+    let mut out = Paragraphs {
+        ranges: Vec::new(),
+        lines: Vec::new(),
+    };
+    let mut first: Option<usize> = None;
+    let push = |out: &mut Paragraphs, ls: Range<usize>| {
+        out.ranges
+            .push(lines[ls.start].start..lines[ls.end - 1].end);
+        out.lines.push(ls);
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if !is_blank(&text[l.clone()]) {
+            first.get_or_insert(i);
+        } else if let Some(f) = first.take() {
+            push(&mut out, f..i);
         }
     }
-    out.extend(cur);
+    if let Some(f) = first {
+        push(&mut out, f..lines.len());
+    }
     out
 }
 
 /// The length in bytes of a list marker at the start of `line` (`• `, `a. `,
 /// `- b. `, `(iv) `, `3. `), if any.
 pub fn list_marker_len(line: &str) -> Option<usize> {
-    // no marker starts with a capital (most lines do): no regex for them
-    if first_char(line).map_or(true, |c| c.is_ascii_uppercase()) {
+    let rest = line.trim_start();
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    // a marker starts with a bullet, a dash, `(`, a lower-case letter
+    // before `)` or `.`, or a digit: the regex only runs where one may be
+    let may_be_marker = match first {
+        '*' | '-' | '(' => true,
+        'a'..='z' => rest[1..].starts_with([')', '.']),
+        '0'..='9' => rest[1..].starts_with(|c: char| matches!(c, '0'..='9' | '.' | ')')),
+        c => !c.is_ascii(),
+    };
+    if !may_be_marker {
         return None;
     }
     LIST_MARKER.find(line).map(|m| m.end())
 }
 
-/// The first char of `line` after its leading whitespace.
-fn first_char(line: &str) -> Option<char> {
-    line.trim_start().chars().next()
-}
-
 /// Whether `line` starts with a clause number (`3.`, `4.2`): [`CLAUSE_START`],
-/// not run on lines starting with a letter (a number is no letter).
+/// not run on lines starting with an ASCII char other than a digit.
 fn is_clause_start(line: &str) -> bool {
-    first_char(line).is_some_and(|c| !c.is_alphabetic()) && CLAUSE_START.is_match(line)
+    let first = line.trim_start().chars().next();
+    first.is_some_and(|c| c.is_ascii_digit() || !c.is_ascii() && !c.is_alphabetic())
+        && CLAUSE_START.is_match(line)
 }
 
 /// A short line that can be an item of a list without markers.
@@ -276,6 +384,14 @@ fn marker_kind(line: &str) -> char {
 const ABBREVIATION_MAX_CHARS: usize = 5;
 
 fn is_abbreviation(token: &str) -> bool {
+    if token.len() <= ABBREVIATION_MAX_CHARS && token.is_ascii() {
+        // ASCII lower-cased in place of a new string
+        let mut lower = [0u8; ABBREVIATION_MAX_CHARS];
+        let lower = &mut lower[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        return ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower);
+    }
     // lower-casing never makes fewer chars: a longer token is no abbreviation
     token.chars().nth(ABBREVIATION_MAX_CHARS).is_none()
         && ABBREVIATIONS.contains(&token.to_lowercase().as_str())
@@ -333,22 +449,29 @@ fn rfind_token_break(s: &str) -> Option<usize> {
 /// starts that open a list item or a numbered clause.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    Splitter::default().split_into(text, range, &mut out);
+    let mut lines = Vec::new();
+    lines_into(text, range.clone(), &mut lines);
+    Splitter::default().split_lines(text, range, &lines, &mut out);
     out
 }
 
-/// The buffers of a sentence split, kept from one range to the next.
+/// The buffer of a sentence split, kept from one range to the next.
 #[derive(Default)]
 struct Splitter {
-    lines: Vec<Range<usize>>,
     cuts: Vec<usize>,
 }
 
 impl Splitter {
-    /// Append the [`sentences`] inside `range` to `out`.
-    fn split_into(&mut self, text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-        let Splitter { lines, cuts } = self;
-        lines_into(text, range.clone(), lines);
+    /// Append the [`sentences`] inside `range`, whose lines are `lines`,
+    /// to `out`.
+    fn split_lines(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        lines: &[Range<usize>],
+        out: &mut Vec<Range<usize>>,
+    ) {
+        let cuts = &mut self.cuts;
         cuts.clear();
         cuts.push(range.start);
         line_cuts(text, &range, lines, cuts);
@@ -358,9 +481,8 @@ impl Splitter {
         cuts.dedup();
         out.extend(
             cuts.windows(2)
-                .map(|w| crate::values::clean::trim_span(text, w[0]..w[1]))
-                .map(|r| widen_to_period(text, r))
-                .filter(|r| !is_blank(&text[r.clone()])),
+                .map(|w| sentence_span(text, w[0]..w[1]))
+                .filter(|r| !r.is_empty()),
         );
     }
 }
@@ -368,18 +490,18 @@ impl Splitter {
 /// Cuts at blank lines, at lines that open a list item or a numbered
 /// clause, and after lines ending in a colon.
 fn line_cuts(text: &str, range: &Range<usize>, lines: &[Range<usize>], cuts: &mut Vec<usize>) {
-    for l in lines.iter().skip(1).cloned() {
+    for (i, l) in lines.iter().enumerate() {
         let line = &text[l.clone()];
-        if is_blank(line) || list_marker_len(line).is_some() || is_clause_start(line) {
-            cuts.push(l.start);
+        if i > 0 {
+            if is_blank(line) {
+                cuts.push(l.start);
+                cuts.push(l.end);
+            } else if list_marker_len(line).is_some() || is_clause_start(line) {
+                cuts.push(l.start);
+            }
         }
-        if is_blank(line) {
-            cuts.push(l.end);
-        }
-    }
-    for l in lines {
         // a line ending in a colon introduces what follows (a list)
-        if text[l.clone()].trim_end().ends_with(':') && l.end < range.end {
+        if line.trim_end().ends_with(':') && l.end < range.end {
             cuts.push(l.end);
         }
     }
@@ -420,6 +542,80 @@ fn sentence_end_cuts(text: &str, range: &Range<usize>, cuts: &mut Vec<usize>) {
     }
 }
 
+/// The chars outside ASCII that `trim_span` trims from the edges of a
+/// span besides white space (the ASCII ones are in [`ASCII_EDGE`]).
+const NON_ASCII_EDGE: &[char] = &['“', '”', '„', '‘', '’', '«', '»', '•', '–', '—'];
+
+/// Per ASCII byte: whether `trim_span` trims it from the edges of a span
+/// (white space and the punctuation `.,;:"'*-|`).
+static ASCII_EDGE: [bool; 128] = {
+    let mut edge = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        edge[b] = is_ascii_whitespace_byte(b as u8)
+            || matches!(
+                b as u8,
+                b'.' | b',' | b';' | b':' | b'"' | b'\'' | b'*' | b'-' | b'|'
+            );
+        b += 1;
+    }
+    edge
+};
+
+/// Whether `trim_span` trims `c` from the edges of a span.
+fn is_edge_char(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ASCII_EDGE[usize::from(b)],
+        _ => c.is_whitespace() || NON_ASCII_EDGE.contains(&c),
+    }
+}
+
+/// A sentence between the cuts `r`: `trim_span` of it, its final period
+/// kept (a sentence owns its dot): the same as
+/// `widen_to_period(text, trim_span(text, r))`, with ASCII bytes read
+/// directly and the abbreviation test only where it changes the answer.
+fn sentence_span(text: &str, r: Range<usize>) -> Range<usize> {
+    if !(text.is_char_boundary(r.start) && text.is_char_boundary(r.end)) {
+        let t = crate::values::clean::trim_span(text, r);
+        return widen_to_period(text, t);
+    }
+    let bytes = text.as_bytes();
+    let mut start = r.start;
+    while start < r.end {
+        match bytes[start] {
+            b if b.is_ascii() && ASCII_EDGE[usize::from(b)] => start += 1,
+            b if b.is_ascii() => break,
+            _ => match text[start..].chars().next() {
+                Some(c) if is_edge_char(c) => start += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    let mut end = r.end;
+    while end > start {
+        match bytes[end - 1] {
+            b if b.is_ascii() && ASCII_EDGE[usize::from(b)] => end -= 1,
+            b if b.is_ascii() => break,
+            _ => match text[..end].chars().next_back() {
+                Some(c) if is_edge_char(c) => end -= c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    let after = &text[end..];
+    if end < r.end && after.starts_with('.') {
+        // `trim_span` keeps the dot of an abbreviation, `widen_to_period`
+        // any dot: they differ only when a `.` or `)` follows the dot
+        let twice = after[1..].starts_with(['.', ')'])
+            && crate::values::clean::keeps_trailing_dot(&text[start..end]);
+        start..end + 1 + usize::from(twice)
+    } else if after.starts_with(['.', ')']) {
+        start..end + 1
+    } else {
+        start..end
+    }
+}
+
 /// `trim_span` drops a final period; keep it (a sentence owns its dot).
 fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
     if text[r.end..].starts_with(['.', ')']) {
@@ -433,36 +629,35 @@ fn widen_to_period(text: &str, r: Range<usize>) -> Range<usize> {
 /// document cache when `text` is the cached document and `p` one of its
 /// [`paragraphs`], else computed.
 pub fn paragraph_sentences(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
+    with_paragraph_sentences(text, p, <[Range<usize>]>::to_vec)
+}
+
+/// `f` of the [`paragraph_sentences`] of `p` (without copying them when
+/// they are cached).
+pub fn with_paragraph_sentences<R>(
+    text: &str,
+    p: Range<usize>,
+    f: impl FnOnce(&[Range<usize>]) -> R,
+) -> R {
     let key = (text.as_ptr() as usize, text.len());
     let cache = DOC_CACHE.with(|c| c.borrow().clone());
     if let Some(cache) = cache.filter(|c| c.key == key) {
-        let paras = cache.paragraphs.get_or_init(|| compute_paragraphs(text));
-        let is_paragraph = paras
-            .binary_search_by_key(&p.start, |q| q.start)
-            .is_ok_and(|i| paras[i] == p);
-        if is_paragraph {
-            // all sentences are the sentences of the paragraphs in order
-            let sents = cache.sentences.get_or_init(|| compute_all_sentences(text));
-            let from = sents.partition_point(|s| s.start < p.start);
-            let to = sents.partition_point(|s| s.start <= p.end);
-            return sents[from..to.max(from)].to_vec();
+        if let Some(i) = cache.paragraph_index(text, &p) {
+            let sentences = cache.sentences(text);
+            return f(&sentences.all[sentences.of_paragraph[i].clone()]);
         }
     }
-    sentences(text, p)
+    f(&sentences(text, p))
 }
 
 /// Every sentence of the text.
 pub fn all_sentences(text: &str) -> Vec<Range<usize>> {
-    cached(text, |c| &c.sentences, compute_all_sentences)
+    with_all_sentences(text, <[Range<usize>]>::to_vec)
 }
 
-fn compute_all_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut splitter = Splitter::default();
-    let mut out = Vec::new();
-    for p in paragraphs(text) {
-        splitter.split_into(text, p, &mut out);
-    }
-    out
+/// `f` of [`all_sentences`] (without copying them when they are cached).
+pub fn with_all_sentences<R>(text: &str, f: impl FnOnce(&[Range<usize>]) -> R) -> R {
+    with_scans(text, |c| f(&c.sentences(text).all))
 }
 
 /// True when the sentence `s` ends with a colon (an intro to a list).
@@ -531,11 +726,20 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Whether `line` holds ` | ` (a `|` between spaces).
+fn has_spaced_pipe(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'|', bytes)
+        .any(|i| i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' '))
+}
+
 fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
     let line = &text[l.clone()];
-    let sep: &str = if line.contains('\t') {
+    // no tab and no pipe (most lines): no cells
+    let sep_byte = memchr::memchr2(b'\t', b'|', line.as_bytes())?;
+    let sep: &str = if line.as_bytes()[sep_byte] == b'\t' || line.contains('\t') {
         "\t"
-    } else if line.contains(" | ") || line.trim_start().starts_with('|') {
+    } else if has_spaced_pipe(line) || line.trim_start().starts_with('|') {
         "|"
     } else {
         return None;
@@ -576,14 +780,15 @@ fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
 /// Every table of the text. Blank lines between rows with the same number
 /// of cells (a PDF's row gaps) do not end a table.
 pub fn tables(text: &str) -> Vec<Table> {
-    cached(text, |c| &c.tables, compute_tables)
+    with_scans(text, |c| c.tables(text).to_vec())
 }
 
-fn compute_tables(text: &str) -> Vec<Table> {
+/// The tables made of `lines`, the lines of `text`.
+fn tables_of_lines(text: &str, lines: &[Range<usize>]) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut cur: Vec<Row> = Vec::new();
     let mut after_blank = false;
-    for l in lines(text, 0..text.len()) {
+    for l in lines.iter().cloned() {
         let line = &text[l.clone()];
         if is_blank(line) {
             after_blank = true;
@@ -626,18 +831,54 @@ pub struct Section {
     pub range: Range<usize>,
 }
 
-fn heading_words_ok(line: &str) -> bool {
-    let t = line.trim();
+/// Whether `t` has more than `max` words (runs of non-white-space), ASCII
+/// white space read directly.
+fn more_words_than(t: &str, max: usize) -> bool {
+    // each word but the last takes a byte and a separator
+    if t.len() < 2 * max + 1 {
+        return false;
+    }
+    if !t.is_ascii() {
+        return t.split_whitespace().nth(max).is_some();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in t.as_bytes() {
+        let ws = is_ascii_whitespace_byte(b);
+        if !ws && !in_word {
+            words += 1;
+            if words > max {
+                return true;
+            }
+        }
+        in_word = !ws;
+    }
+    false
+}
+
+fn heading_words_ok(t: &str) -> bool {
     // cheapest tests first: most lines end a sentence
     !t.is_empty()
         && !t.ends_with(['.', ',', ';', ':'])
         && (t.len() <= 90 || t.chars().nth(90).is_none())
-        && t.split_whitespace().nth(12).is_none()
-        && !t.contains('\t')
-        && !t.contains(" | ")
+        && !more_words_than(t, 12)
+        && memchr::memchr(b'\t', t.as_bytes()).is_none()
+        && !has_spaced_pipe(t)
         && list_marker_len(t)
             .filter(|_| !t.starts_with(|c: char| c.is_ascii_digit()))
             .is_none()
+}
+
+/// Whether `t` has at least 4 letters and no lower-case ones.
+fn is_all_caps(t: &str) -> bool {
+    let mut letters = 0usize;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4
 }
 
 /// Strong headings: numbered (`3. Datalekken`, `Artikel 6 - Datalekken`),
@@ -647,15 +888,17 @@ fn is_strong_heading(line: &str) -> bool {
     if !heading_words_ok(t) {
         return false;
     }
-    let (mut letters, mut all_upper) = (0usize, true);
-    for c in t.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
-    }
-    if letters >= 4 && all_upper {
+    if is_all_caps(t) {
         return true;
     }
-    if !STRONG_HEADING.is_match(t) {
+    // [`STRONG_HEADING`] starts with a digit or a word starting with one of
+    // `abdph` (in either case): no regex for other ASCII starts
+    let may_match = t.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || c.is_ascii_digit()
+            || matches!(c.to_ascii_lowercase(), 'a' | 'b' | 'd' | 'p' | 'h')
+    });
+    if !may_match || !STRONG_HEADING.is_match(t) {
         return false;
     }
     // a numbered heading has few words after its number
@@ -666,18 +909,20 @@ fn is_strong_heading(line: &str) -> bool {
 /// The sections of the text, opened by strong headings (a strong heading is
 /// the last line of its paragraph).
 pub fn sections(text: &str) -> Vec<Section> {
-    cached(text, |c| &c.sections, compute_sections)
+    with_scans(text, |c| c.sections(text).to_vec())
 }
 
-fn compute_sections(text: &str) -> Vec<Section> {
-    let mut heads: Vec<Range<usize>> = Vec::new();
-    for p in paragraphs(text) {
-        let last = last_line(text, p);
-        if is_strong_heading(&text[last.clone()]) {
-            heads.push(crate::values::clean::trim_span(text, last));
-        }
-    }
-    let mut out = Vec::new();
+/// The sections opened by the strong headings among `last_lines`, the
+/// last lines of the paragraphs of `text`.
+fn sections_of_last_lines<'a>(
+    text: &str,
+    last_lines: impl Iterator<Item = &'a Range<usize>>,
+) -> Vec<Section> {
+    let heads: Vec<Range<usize>> = last_lines
+        .filter(|l| is_strong_heading(&text[(*l).clone()]))
+        .map(|l| crate::values::clean::trim_span(text, l.clone()))
+        .collect();
+    let mut out = Vec::with_capacity(heads.len());
     for (i, h) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
         out.push(Section {
@@ -690,8 +935,12 @@ fn compute_sections(text: &str) -> Vec<Section> {
 
 /// True when the lower-cased `hay` contains any of `words`.
 pub fn has_any(hay: &str, words: &'static Words) -> bool {
-    with_cache(|cache| cache.has_any(hay, words))
-        .unwrap_or_else(|| with_lowered(hay, |lower| words.matcher().is_match(lower)))
+    with_cache(|cache| {
+        cache
+            .union_has_any(hay, words)
+            .or_else(|| cache.has_any_outside_union(hay, words))
+    })
+    .unwrap_or_else(|| with_lowered(hay, |lower| words.matcher().is_match(lower)))
 }
 
 /// False only when `hay` is a part of the cached document and the index of
@@ -861,8 +1110,107 @@ pub(crate) fn with_word_starts<R>(
 }
 
 #[cfg(test)]
+#[path = "scan_reference.rs"]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fixtures and a hand-made text with lists, a table, headings,
+    /// abbreviations and quotes.
+    fn equivalence_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let mut texts: Vec<String> = [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(f)).expect("fixture"))
+        .collect();
+        texts.push(
+            "ARTIKEL 1 BEGRIPPEN\n\n1.1 Verwerker (o.a. Lucidon B.V.) meldt een lek.\nDat gebeurt \"binnen 24 uur\".\n\n\
+             a. de aard van het lek;\nb. de gevolgen – ook later.\n• punt één, zie art. 5.\n\n\
+             Naam\tLand\tDoel\nAmazon\tIerland\tHosting\nGoogle | VS | Mail\n\nSlot: tot ziens. Einde\n"
+                .to_string(),
+        );
+        texts
+    }
+
+    /// Every cached scan equals the reference computation, with and
+    /// without the document cache.
+    #[test]
+    fn scans_equal_the_reference_computations() {
+        for text in equivalence_texts() {
+            for cached in [false, true] {
+                if cached {
+                    begin_document(&text);
+                }
+                let t = text.as_str();
+                assert_eq!(lines(t, 0..t.len()), reference::lines(t, 0..t.len()));
+                let paras = paragraphs(t);
+                assert_eq!(paras, reference::paragraphs(t));
+                assert_eq!(all_sentences(t), reference::all_sentences(t));
+                for p in &paras {
+                    let want = reference::sentences(t, p.clone());
+                    assert_eq!(sentences(t, p.clone()), want);
+                    assert_eq!(paragraph_sentences(t, p.clone()), want);
+                    assert_eq!(lines(t, p.clone()), reference::lines(t, p.clone()));
+                }
+                assert_eq!(
+                    format!("{:?}", tables(t)),
+                    format!("{:?}", reference::tables(t))
+                );
+                assert_eq!(
+                    format!("{:?}", sections(t)),
+                    format!("{:?}", reference::sections(t))
+                );
+                end_document();
+            }
+        }
+    }
+
+    /// The line tests with fast paths agree with their regexes on every
+    /// line of the texts.
+    #[test]
+    fn line_tests_equal_the_reference() {
+        for text in equivalence_texts() {
+            for line in text.lines() {
+                assert_eq!(
+                    list_marker_len(line),
+                    reference::list_marker_len(line),
+                    "{line:?}"
+                );
+                assert_eq!(
+                    is_clause_start(line),
+                    reference::is_clause_start(line),
+                    "{line:?}"
+                );
+                assert_eq!(
+                    is_strong_heading(line),
+                    reference::is_strong_heading(line),
+                    "{line:?}"
+                );
+                for token in line.split_whitespace() {
+                    assert_eq!(
+                        is_abbreviation(token),
+                        reference::is_abbreviation(token),
+                        "{token:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// `is_edge_char` keeps `trim_span`'s set of edge chars.
+    #[test]
+    fn edge_chars_are_those_trim_span_trims() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let trimmed = crate::values::clean::trim_span(&s, 0..s.len()).is_empty();
+            assert_eq!(is_edge_char(c), trimmed, "{c:?}");
+        }
+    }
 
     #[test]
     fn sentences_respect_abbreviations_and_lists() {

@@ -8,9 +8,8 @@
 //! list" becomes a binary search ([`DocWords::any_within`]) instead of a
 //! search of the sentence per list.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use dpa_literals::Literals;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -73,11 +72,9 @@ fn register(words: &'static Words) -> usize {
 /// One automaton over the distinct words of the lists `0..lists`.
 pub(crate) struct Union {
     lists: usize,
-    /// An Aho-Corasick DFA (standard semantics: every occurrence of every
-    /// word), walked byte by byte in [`Union::for_each_hit`].
-    matcher: DFA,
-    /// The DFA's unanchored start state.
-    start: StateID,
+    /// The flat-table automaton over the words: every occurrence of every
+    /// word in one pass, two array reads per byte.
+    matcher: Literals,
     /// Per pattern of `matcher`: the ids of the lists holding that word.
     owners: Vec<Vec<u32>>,
 }
@@ -99,39 +96,19 @@ impl Union {
                 }
             }
         }
-        let matcher = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(&words)
-            .ok()?;
-        let start = matcher.start_state(Anchored::No).ok()?;
+        let matcher = Literals::new(&words).ok()?;
         Some(Union {
             lists: lists.len(),
             matcher,
-            start,
             owners,
         })
     }
 
     /// Every occurrence of every word in `text` (overlapping ones too), as
-    /// its pattern and byte range, in the order of their ends: one step of
-    /// the DFA per byte (the overlapping-search iterator costs some hundred
-    /// instructions per occurrence on top).
+    /// its pattern and byte range, in the order of their ends.
     fn for_each_hit(&self, text: &str, mut f: impl FnMut(usize, (usize, usize))) {
-        let dfa = &self.matcher;
-        let mut sid = self.start;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
-                continue;
-            }
-            for k in 0..dfa.match_len(sid) {
-                let pattern = dfa.match_pattern(sid, k);
-                let end = i + 1;
-                f(pattern.as_usize(), (end - dfa.pattern_len(pattern), end));
-            }
-        }
+        self.matcher
+            .for_each_hit(text.as_bytes(), |(word, start, end)| f(word, (start, end)));
     }
 
     /// The automaton over every list registered so far (built anew only

@@ -1,0 +1,305 @@
+//! A literal automaton as one flat transition table: every occurrence of a
+//! set of byte strings (overlapping ones too) in one pass over a text, a
+//! step over a byte being two array reads. Each state that ends literals
+//! lists them (literal and length) itself.
+//!
+//! The states and transitions are those of an Aho-Corasick DFA over the
+//! literals (standard match semantics, unanchored), renumbered so that the
+//! states that end a literal come first: one comparison per byte tells
+//! whether literals end there.
+//!
+//! The field stage indexes a document's words with it, the check stage
+//! finds its rule literals with it.
+//!
+//! ```
+//! use dpa_literals::Literals;
+//!
+//! let literals = Literals::new(&["lek", "datalek"]).expect("builds");
+//! let mut hits = Vec::new();
+//! literals.for_each_hit(b"een datalek", |hit| hits.push(hit));
+//! assert_eq!(hits, [(1, 4, 11), (0, 8, 11)]);
+//! ```
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::collections::{BTreeSet, VecDeque};
+
+/// A literal occurrence: the literal's index, where it starts and ends.
+pub type Hit = (usize, usize, usize);
+
+/// Why an automaton could not be built.
+#[derive(Debug)]
+pub struct BuildError(String);
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "literal automaton: {}", self.0)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// The automaton over a set of literals; see the crate documentation.
+pub struct Literals {
+    /// Per byte, its column: the bytes of no literal share one.
+    classes: [u8; 256],
+    /// Per state and column, the next state. A state is the offset of its
+    /// row (its number times the row length).
+    next: Vec<u32>,
+    /// The row length: the number of columns.
+    stride: usize,
+    start: u32,
+    /// The states below this end one or more literals ...
+    match_limit: u32,
+    /// ... listed in `ends` at the range `ends_at[state / stride]`.
+    ends_at: Vec<(usize, usize)>,
+    /// A literal's index and length.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Literals {
+    /// The automaton of `literals`, literal `i` reported as `i`. It fails
+    /// on an empty literal (it would occur everywhere) and when the
+    /// automaton outgrows the Aho-Corasick DFA's or the table's limits.
+    pub fn new<L: AsRef<[u8]>>(literals: &[L]) -> Result<Self, BuildError> {
+        let literals: Vec<&[u8]> = literals.iter().map(AsRef::as_ref).collect();
+        if let Some(i) = literals.iter().position(|l| l.is_empty()) {
+            return Err(BuildError(format!("literal {i} is empty")));
+        }
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(&literals)
+            .map_err(|e| BuildError(e.to_string()))?;
+        let start = dfa
+            .start_state(Anchored::No)
+            .map_err(|e| BuildError(e.to_string()))?;
+        let (classes, representatives) = byte_classes(&literals);
+        let states = states_matches_first(&dfa, start, &representatives);
+        let stride = representatives.len();
+        let too_big = || BuildError(format!("{} states do not fit u32 offsets", states.len()));
+        u32::try_from(states.len() * stride).map_err(|_| too_big())?;
+        let row = |sid: StateID| -> u32 {
+            let number = states.binary_search_by_key(&sid, |&(s, _)| s);
+            // below `states.len() * stride`, checked above
+            (number.map_or(0, |k| states[k].1) * stride) as u32
+        };
+        let mut order: Vec<StateID> = vec![StateID::ZERO; states.len()];
+        for &(sid, number) in &states {
+            order[number] = sid;
+        }
+        let mut next = Vec::with_capacity(order.len() * stride);
+        let mut ends_at = Vec::new();
+        let mut ends = Vec::new();
+        for &sid in &order {
+            next.extend(
+                representatives
+                    .iter()
+                    .map(|&byte| row(dfa.next_state(Anchored::No, sid, byte))),
+            );
+            if dfa.is_match(sid) {
+                let first = ends.len();
+                ends.extend((0..dfa.match_len(sid)).map(|k| {
+                    let literal = dfa.match_pattern(sid, k);
+                    (literal.as_usize(), dfa.pattern_len(literal))
+                }));
+                ends_at.push((first, ends.len()));
+            }
+        }
+        Ok(Literals {
+            classes,
+            next,
+            stride,
+            start: row(start),
+            match_limit: (ends_at.len() * stride) as u32,
+            ends_at,
+            ends,
+        })
+    }
+
+    /// Call `on_hit` for every literal occurrence in `text`, in the order of
+    /// their ends (at one end, in the order the DFA lists them).
+    pub fn for_each_hit(&self, text: &[u8], mut on_hit: impl FnMut(Hit)) {
+        let mut state = self.start;
+        let mut at = 0;
+        while let Some(end) = self.next_match(text, at, &mut state) {
+            for &(literal, len) in self.ends_of(state) {
+                on_hit((literal, end - len, end));
+            }
+            at = end;
+        }
+    }
+
+    /// Step from `state` over `text[at..]` up to the next state that ends
+    /// literals: the offset just after it, or `None` at the end of the text.
+    /// (A function of its own: the loop keeps everything in registers.)
+    #[inline(never)]
+    fn next_match(&self, text: &[u8], at: usize, state: &mut u32) -> Option<usize> {
+        let rest = text.get(at..)?;
+        let mut current = *state;
+        let found = rest.iter().position(|&byte| {
+            let column = u32::from(self.classes[usize::from(byte)]);
+            current = self.next[(current + column) as usize];
+            current < self.match_limit
+        });
+        *state = current;
+        found.map(|i| at + i + 1)
+    }
+
+    /// The literals match state `state` ends.
+    fn ends_of(&self, state: u32) -> &[(usize, usize)] {
+        let (first, end) = self.ends_at[state as usize / self.stride];
+        &self.ends[first..end]
+    }
+}
+
+/// Per byte its column, and per column a byte of it: each byte of a literal
+/// has a column of its own, all other bytes share the last (any automaton
+/// over the literals treats them alike).
+fn byte_classes(literals: &[&[u8]]) -> ([u8; 256], Vec<u8>) {
+    let mut used = [false; 256];
+    for &byte in literals.iter().copied().flatten() {
+        used[usize::from(byte)] = true;
+    }
+    let mut representatives: Vec<u8> = (0..=255u8).filter(|&b| used[usize::from(b)]).collect();
+    let other = (0..=255u8).find(|&b| !used[usize::from(b)]);
+    representatives.extend(other);
+    let mut classes = [0u8; 256];
+    for (column, &byte) in representatives.iter().enumerate() {
+        classes[usize::from(byte)] = column as u8;
+    }
+    if let Some(other) = other {
+        let column = classes[usize::from(other)];
+        for byte in (0..=255u8).filter(|&b| !used[usize::from(b)]) {
+            classes[usize::from(byte)] = column;
+        }
+    }
+    (classes, representatives)
+}
+
+/// The states reachable from the start, each with its new number (match
+/// states first, each group in breadth-first order), sorted by state.
+fn states_matches_first(
+    dfa: &DFA,
+    start: StateID,
+    representatives: &[u8],
+) -> Vec<(StateID, usize)> {
+    let mut seen = BTreeSet::from([start]);
+    let mut found = vec![start];
+    let mut queue = VecDeque::from([start]);
+    while let Some(sid) = queue.pop_front() {
+        for &byte in representatives {
+            let to = dfa.next_state(Anchored::No, sid, byte);
+            if seen.insert(to) {
+                found.push(to);
+                queue.push_back(to);
+            }
+        }
+    }
+    // Stable: each group keeps the breadth-first order.
+    found.sort_by_key(|&sid| !dfa.is_match(sid));
+    let mut numbered: Vec<(StateID, usize)> = found.into_iter().zip(0..).collect();
+    numbered.sort_unstable();
+    numbered
+}
+
+/// Helpers for the tests of this crate and of its users (feature
+/// `testing`).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing {
+    use super::{Hit, Literals, MatchKind};
+
+    /// Asserts that [`Literals`] finds in `text` every occurrence of the
+    /// literals that an overlapping Aho-Corasick search finds, in order of ends.
+    pub fn assert_finds_all(literals: &[Vec<u8>], text: &[u8]) {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(literals)
+            .expect("builds");
+        let mut want: Vec<Hit> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        let mut hits = Vec::new();
+        Literals::new(literals)
+            .expect("literal automaton builds")
+            .for_each_hit(text, |hit| hits.push(hit));
+        assert!(
+            hits.windows(2).all(|w| w[0].2 <= w[1].2),
+            "in order of ends"
+        );
+        hits.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(hits, want, "{:?}", String::from_utf8_lossy(text));
+    }
+
+    /// `count` texts of up to 96 bytes of `alphabet`, from a fixed seed.
+    pub fn generated_texts(alphabet: &[u8], count: usize) -> Vec<Vec<u8>> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            // xorshift64
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|n| {
+                (0..n % 97)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{assert_finds_all, generated_texts};
+    use super::*;
+
+    #[test]
+    fn finds_what_an_overlapping_search_finds() {
+        let words = [
+            "de",
+            "verwerk",
+            "verwerker",
+            "erk",
+            "ë",
+            "r",
+            "ee",
+            "sub-",
+            "wis",
+        ];
+        let literals: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        for text in generated_texts("derkvwëis- ub.\u{e9}".as_bytes(), 400) {
+            assert_finds_all(&literals, &text);
+        }
+        assert_finds_all(
+            &literals,
+            b"de sub-verwerker verwerkt, wist en deed een verwerking",
+        );
+        assert_finds_all(&literals, b"");
+    }
+
+    #[test]
+    fn every_byte_a_literal_leaves_no_shared_column() {
+        let literals: Vec<Vec<u8>> = (0..=255u8).map(|b| vec![b]).collect();
+        let refs: Vec<&[u8]> = literals.iter().map(Vec::as_slice).collect();
+        let (classes, representatives) = byte_classes(&refs);
+        assert_eq!(representatives.len(), 256);
+        assert!((0..=255u8).all(|b| classes[usize::from(b)] == b));
+        let text: Vec<u8> = (0..=255u8).rev().collect();
+        assert_finds_all(&literals, &text);
+    }
+
+    #[test]
+    fn an_empty_literal_is_an_error() {
+        let err = Literals::new(&["de", ""])
+            .err()
+            .expect("an empty literal fails");
+        assert_eq!(err.to_string(), "literal automaton: literal 1 is empty");
+    }
+}
