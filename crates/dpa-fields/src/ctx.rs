@@ -145,12 +145,8 @@ mod tests {
 
     #[test]
     fn clause_at_of_a_segmented_fixture_matches_the_candidate_search() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        for name in [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ] {
-            let raw = std::fs::read_to_string(dir.join(name)).expect("fixture");
+        for name in crate::test_fixtures::NAMES {
+            let raw = crate::test_fixtures::raw(name);
             let text = dpa_text::normalize(&raw);
             let tree = dpa_segment::segment(&text);
             let ctx = Ctx::new(&text, &tree);

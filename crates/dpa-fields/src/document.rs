@@ -364,14 +364,7 @@ mod tests {
     #[test]
     fn effective_scan_finds_what_the_regex_finds() {
         let regex = regex::Regex::new(EFFECTIVE_TRIGGERS).unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let mut texts: Vec<String> = [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ]
-        .iter()
-        .map(|n| std::fs::read_to_string(dir.join(n)).expect("fixture"))
-        .collect();
+        let mut texts = crate::test_fixtures::raw_texts();
         texts.push(
             "Deze versie geldt vanaf 1 april 2021 en treedt in werking op 2 mei. In werking getreden per \
              1-1-2022; Met  ingang van heden. Ingangsdatum: 3 juni. WITH EFFECT FROM today; \

@@ -11,6 +11,8 @@ mod literal;
 mod pattern;
 mod required;
 mod scan;
+#[cfg(test)]
+mod test_fixtures;
 pub mod values;
 mod word_index;
 mod words;

@@ -337,17 +337,10 @@ mod tests {
 
     /// The normalized customer fixtures (the project's own test input).
     fn fixtures() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ]
-        .iter()
-        .map(|name| {
-            let raw = std::fs::read_to_string(dir.join(name)).expect("fixture");
-            dpa_text::normalize(&raw).text
-        })
-        .collect()
+        crate::test_fixtures::raw_texts()
+            .iter()
+            .map(|raw| dpa_text::normalize(raw).text)
+            .collect()
     }
 
     /// Every pattern of the crate that the field stage compiles, filtered

@@ -3,8 +3,7 @@
 //! computations with.
 
 use super::{
-    Row, Section, Table, ABBREVIATIONS, ABBREVIATION_MAX_CHARS, CLAUSE_START, LIST_MARKER,
-    STRONG_HEADING,
+    Section, ABBREVIATIONS, ABBREVIATION_MAX_CHARS, CLAUSE_START, LIST_MARKER, STRONG_HEADING,
 };
 use crate::values::clean::trim_span;
 use std::ops::Range;
@@ -188,83 +187,12 @@ pub fn sections(text: &str) -> Vec<Section> {
     out
 }
 
-fn split_cells(text: &str, l: Range<usize>) -> Option<Vec<Range<usize>>> {
-    let line = &text[l.clone()];
-    let sep: &str = if line.contains('\t') {
-        "\t"
+pub fn cell_separator(line: &str) -> Option<&'static str> {
+    if line.contains('\t') {
+        Some("\t")
     } else if line.contains(" | ") || line.trim_start().starts_with('|') {
-        "|"
+        Some("|")
     } else {
-        return None;
-    };
-    let mut cells = Vec::new();
-    let mut start = l.start;
-    for (i, _) in line.match_indices(sep) {
-        cells.push(start..l.start + i);
-        start = l.start + i + sep.len();
+        None
     }
-    cells.push(start..l.end);
-    let mut cells: Vec<Range<usize>> = cells
-        .into_iter()
-        .map(|c| {
-            let s = &text[c.clone()];
-            let lead = s.len() - s.trim_start().len();
-            let trail = s.trim_end().len();
-            c.start + lead..c.start + trail.max(lead)
-        })
-        .collect();
-    if sep == "|" {
-        if cells.first().is_some_and(|c| c.is_empty()) {
-            cells.remove(0);
-        }
-        if cells.last().is_some_and(|c| c.is_empty()) {
-            cells.pop();
-        }
-    }
-    let is_rule = cells.iter().all(|c| {
-        text[c.clone()]
-            .chars()
-            .all(|ch| matches!(ch, '-' | ':' | ' '))
-    });
-    (!is_rule && cells.len() >= 2).then_some(cells)
-}
-
-pub fn tables(text: &str) -> Vec<Table> {
-    let mut out: Vec<Table> = Vec::new();
-    let mut cur: Vec<Row> = Vec::new();
-    let mut after_blank = false;
-    for l in lines(text, 0..text.len()) {
-        let line = &text[l.clone()];
-        if is_blank(line) {
-            after_blank = true;
-            continue;
-        }
-        match split_cells(text, l.clone()) {
-            Some(cells) => {
-                let width = cur.first().map_or(cells.len(), |h| h.cells.len());
-                if after_blank && width != cells.len() && !cur.is_empty() {
-                    out.push(Table {
-                        rows: std::mem::take(&mut cur),
-                    });
-                }
-                cur.push(Row { range: l, cells });
-            }
-            None => {
-                let is_rule = line
-                    .trim()
-                    .chars()
-                    .all(|c| matches!(c, '-' | '|' | ':' | ' '));
-                if !is_rule && !cur.is_empty() {
-                    out.push(Table {
-                        rows: std::mem::take(&mut cur),
-                    });
-                }
-            }
-        }
-        after_blank = false;
-    }
-    if !cur.is_empty() {
-        out.push(Table { rows: cur });
-    }
-    out
 }

@@ -255,11 +255,10 @@ mod tests {
         static LIST: Words = Words::new(WORDS);
         let union = Union::build(&[&LIST]).expect("union builds");
         let reference = AhoCorasick::builder().build(WORDS).unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let fixture = std::fs::read_to_string(dir.join("lucidon-verwerkersovereenkomst.txt"));
+        let fixture = crate::test_fixtures::raw("lucidon-verwerkersovereenkomst.txt");
         let texts = [
             "de verwerker verwerkt; verwerkersovereenkomst één ëé r r".to_string(),
-            fixture.expect("fixture").to_lowercase(),
+            fixture.to_lowercase(),
         ];
         for text in &texts {
             let mut walked = Vec::new();
