@@ -4,10 +4,10 @@ use crate::matcher::{ascii_boundaries, PatternSet, Pool, PoolBuilder, Scan, Scan
 use crate::rules::{
     Element, RequirementRule, Strength, DEFERRALS, NEGATIONS, REQUIREMENTS, TRANSFER_SAFEGUARDS,
 };
-use crate::sentences::{context, has_topic, ClauseView, Sentence, Sentences};
+use crate::sentences::{context, has_topic, write_context, ClauseView, Sentence, Sentences};
 use dpa_model::{ClauseId, Evidence, Model, Requirement, Status};
 use regex::RegexSet;
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::{LazyLock, OnceLock};
@@ -39,20 +39,30 @@ impl Context {
     /// Whether a pattern occurs in `text` (any case), `scan` being the scan
     /// of its lower case.
     fn occurs(&self, text: &str, scan: &Scan<'_>) -> bool {
-        self.occurs_with(&self.ids, text, scan)
+        if folds_oddly(text) {
+            return self.occurs_any_case(text);
+        }
+        scan.any(&self.ids)
     }
 
     /// `occurs` for a clause context, `scan` being made with the pool of
-    /// clause contexts.
-    fn occurs_in_context(&self, text: &str, scan: &Scan<'_>) -> bool {
-        self.occurs_with(&self.context_ids, text, scan)
+    /// clause contexts; `folds` says whether the text folds oddly, and
+    /// `text` gives it (only then needed).
+    fn occurs_in_context(
+        &self,
+        folds: bool,
+        text: impl FnOnce() -> String,
+        scan: &Scan<'_>,
+    ) -> bool {
+        if folds {
+            return self.occurs_any_case(&text());
+        }
+        scan.any(&self.context_ids)
     }
 
-    fn occurs_with(&self, ids: &PatternSet, text: &str, scan: &Scan<'_>) -> bool {
-        if folds_oddly(text) {
-            return self.set.get_or_init(|| set(self.patterns)).is_match(text);
-        }
-        scan.any(ids)
+    /// Whether a pattern occurs in `text`, matched case-insensitively.
+    fn occurs_any_case(&self, text: &str) -> bool {
+        self.set.get_or_init(|| set(self.patterns)).is_match(text)
     }
 }
 
@@ -220,9 +230,9 @@ struct Prepared<'s> {
     sentence: Sentence<'s>,
     scan: Scan<'s>,
     masks: Masks,
-    /// The scan of the list lead the sentence starts with (shared by the
-    /// items of the list), made on first use.
-    lead: Option<&'s OnceCell<Scans<'static>>>,
+    /// The slot (in `ClauseContexts::leads`) of the list lead the sentence
+    /// starts with (shared by the items of the list).
+    lead: Option<usize>,
     /// Whether one of [`NEGATIONS`] occurs, once known ...
     negated: Cell<Option<bool>>,
     /// ... and one of [`DEFERRALS`].
@@ -266,8 +276,7 @@ pub(crate) fn assess(
     scans: &Scans<'static>,
 ) -> Vec<Requirement> {
     let lead_of = lead_slots(sentences);
-    let leads: Vec<OnceCell<Scans<'static>>> =
-        lead_of.iter().flatten().map(|_| OnceCell::new()).collect();
+    let lead_count = lead_of.iter().flatten().max().map_or(0, |&last| last + 1);
     let prepared: Vec<Prepared<'_>> = sentences
         .iter()
         .zip(scans.iter())
@@ -276,12 +285,12 @@ pub(crate) fn assess(
             sentence,
             scan,
             masks: element_masks(&scan),
-            lead: slot.and_then(|i| leads.get(i)),
+            lead: slot,
             negated: Cell::new(None),
             deferred: Cell::new(None),
         })
         .collect();
-    let contexts = ClauseContexts::new(views);
+    let contexts = ClauseContexts::new(views, lead_count);
     COMPILED
         .requirements
         .iter()
@@ -302,16 +311,22 @@ fn assess_one(
     for p in sentences {
         let mask = p.masks[ri];
         // No element's phrase occurs: nothing to find (negated or not).
-        if mask == 0 || p.is_negated(req) {
+        if mask == 0 {
             continue;
         }
         let s = p.sentence;
+        // A negated sentence has no hits: whether it is, is only asked once
+        // an element is found (most sentences have none).
+        let mut negated = None;
         for (ei, e) in req.elements.iter().enumerate() {
             if mask & (1 << ei) == 0 {
                 continue;
             }
             let mut ctx = |clause: usize| contexts.fits(clause, e);
             if element_in(e, &p.scan, s.clauses, &mut ctx) {
+                if *negated.get_or_insert_with(|| p.is_negated(req)) {
+                    break;
+                }
                 let deferred = p.is_deferred();
                 let strong = e.rule.strength == Strength::Strong && !deferred;
                 hits.push(Hit {
@@ -388,12 +403,13 @@ fn hit_clauses(
 ) -> Vec<usize> {
     let s = p.sentence;
     let lead = s.text.get(..s.lead_len).unwrap_or("");
-    if let (false, Some(cell)) = (lead.is_empty(), p.lead) {
-        let scans = cell.get_or_init(|| contexts.scan(lead));
-        let in_lead = scans
-            .first()
-            .is_some_and(|scan| element_in(e, &scan, s.lead_clauses, ctx));
-        if in_lead {
+    if let (false, Some(slot)) = (lead.is_empty(), p.lead) {
+        let in_lead = contexts.leads.with_scan(
+            slot,
+            |buf| buf.push_str(lead),
+            |scan, _| element_in(e, scan, s.lead_clauses, ctx),
+        );
+        if in_lead == Some(true) {
             return s.lead_clauses.to_vec();
         }
     }
@@ -420,32 +436,78 @@ fn element_in(
     context.occurs(scan.text(), scan) || clauses.iter().any(|&i| ctx(i))
 }
 
-/// The clause contexts (headings and text), each built and scanned on
-/// first use.
-struct ClauseContexts<'v, 'a> {
-    views: &'v [ClauseView<'a>],
-    scans: Vec<OnceCell<(String, Scans<'static>)>>,
-    /// Scans the contexts (with the context pool) ...
-    context_scanner: RefCell<Scanner<'static>>,
-    /// ... and the list leads (one scratch space for each).
+/// Texts scanned on first use, each in a slot: their scans are kept one
+/// after the other in one [`Scans`] (no allocation per text).
+struct LazyScans {
+    /// Per slot, once scanned: the number of its scan and whether its text
+    /// folds oddly (see `folds_oddly`).
+    scanned: Vec<Cell<Option<(usize, bool)>>>,
     scanner: RefCell<Scanner<'static>>,
+    /// Scratch space for the text being scanned.
+    text: RefCell<String>,
 }
 
-impl<'v, 'a> ClauseContexts<'v, 'a> {
-    fn new(views: &'v [ClauseView<'a>]) -> Self {
-        ClauseContexts {
-            views,
-            scans: (0..views.len()).map(|_| OnceCell::new()).collect(),
-            context_scanner: RefCell::new(COMPILED.context_pool.scanner()),
-            scanner: RefCell::new(COMPILED.pool.scanner()),
+impl LazyScans {
+    fn new(pool: &'static Pool, slots: usize) -> Self {
+        LazyScans {
+            scanned: vec![Cell::new(None); slots],
+            scanner: RefCell::new(pool.scanner()),
+            text: RefCell::new(String::new()),
         }
     }
 
-    /// One text lower-cased and scanned for the rule patterns.
-    fn scan(&self, text: &str) -> Scans<'static> {
+    /// `f` of the scan of slot `slot` and whether its text folds oddly;
+    /// `write` writes the text when the slot is not scanned yet. `None` for
+    /// a slot out of range.
+    fn with_scan<R>(
+        &self,
+        slot: usize,
+        write: impl FnOnce(&mut String),
+        f: impl FnOnce(&Scan<'_>, bool) -> R,
+    ) -> Option<R> {
+        let cell = self.scanned.get(slot)?;
+        let (number, folds) = match cell.get() {
+            Some(known) => known,
+            None => {
+                let known = self.scan(write);
+                cell.set(Some(known));
+                known
+            }
+        };
+        let scanner = self.scanner.borrow();
+        let scan = scanner.scans().get(number)?;
+        Some(f(&scan, folds))
+    }
+
+    /// Scan the text `write` writes: the number of its scan and whether it
+    /// folds oddly.
+    fn scan(&self, write: impl FnOnce(&mut String)) -> (usize, bool) {
+        let mut text = self.text.borrow_mut();
+        text.clear();
+        write(&mut text);
         let mut scanner = self.scanner.borrow_mut();
-        scanner.push(text);
-        scanner.take()
+        scanner.push(&text);
+        (scanner.scans().len() - 1, folds_oddly(&text))
+    }
+}
+
+/// The clause contexts (headings and text) and the list leads, each built
+/// and scanned on first use.
+struct ClauseContexts<'v, 'a> {
+    views: &'v [ClauseView<'a>],
+    /// Per clause, its context scanned with the context pool ...
+    contexts: LazyScans,
+    /// ... and per list lead slot, the lead scanned with the rule pool.
+    leads: LazyScans,
+}
+
+impl<'v, 'a> ClauseContexts<'v, 'a> {
+    fn new(views: &'v [ClauseView<'a>], leads: usize) -> Self {
+        ClauseContexts {
+            views,
+            contexts: LazyScans::new(&COMPILED.context_pool, views.len()),
+            leads: LazyScans::new(&COMPILED.pool, leads),
+        }
     }
 
     /// Whether a clause satisfies an element's context condition: it (or a
@@ -455,18 +517,16 @@ impl<'v, 'a> ClauseContexts<'v, 'a> {
         if has_topic(self.views, clause, e.rule.topics) {
             return true;
         }
-        let (Some(c), Some(cell)) = (&e.context, self.scans.get(clause)) else {
+        let Some(c) = &e.context else {
             return false;
         };
-        let (text, scans) = cell.get_or_init(|| {
-            let text = context(self.views, clause);
-            let mut scanner = self.context_scanner.borrow_mut();
-            scanner.push(&text);
-            (text, scanner.take())
-        });
-        scans
-            .first()
-            .is_some_and(|scan| c.occurs_in_context(text, &scan))
+        let found = self.contexts.with_scan(
+            clause,
+            |buf| write_context(self.views, clause, buf),
+            // Rare: a text that folds oddly is built again for the set.
+            |scan, folds| c.occurs_in_context(folds, || context(self.views, clause), scan),
+        );
+        found == Some(true)
     }
 }
 
@@ -579,6 +639,48 @@ mod tests {
         assert!(!names("Er is geen waarborg genoemd."));
     }
 
+    /// A slot of `LazyScans` holds the scan a fresh scanner makes of its
+    /// text, made once (a later `write` is not used).
+    #[test]
+    fn lazy_scans_are_the_scans_of_their_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let fixture = std::fs::read_to_string(dir.join("lucidon-verwerkersovereenkomst.txt"))
+            .unwrap_or_default();
+        let mut texts = vec![
+            "Verwerker zal:",
+            "7. Sub-verwerkers\nVerwerker schakelt geen DERDEN in.",
+            "Over ſubverwerkers",
+            "",
+        ];
+        texts.extend(fixture.split("\n\n"));
+        let lazy = LazyScans::new(&COMPILED.pool, texts.len());
+        // Every other slot first, then all: the scans land out of order.
+        let order = (0..texts.len()).step_by(2).chain(0..texts.len());
+        for i in order {
+            let text = texts[i];
+            let fresh = COMPILED.pool.scan_all([text]);
+            let fresh = fresh.first().expect("one text");
+            let got = lazy.with_scan(
+                i,
+                |buf| buf.push_str(text),
+                |scan, folds| (scan.text().to_string(), scan.live().to_vec(), folds),
+            );
+            let want = (
+                fresh.text().to_string(),
+                fresh.live().to_vec(),
+                folds_oddly(text),
+            );
+            assert_eq!(got, Some(want), "{text:?}");
+            let again = lazy.with_scan(
+                i,
+                |buf| buf.push_str("anders"),
+                |scan, _| scan.text().to_string(),
+            );
+            assert_eq!(again, Some(text.to_lowercase()));
+        }
+        assert_eq!(lazy.with_scan(texts.len(), |_| {}, |_, _| ()), None);
+    }
+
     #[test]
     fn contexts_fall_back_to_case_insensitive_sets() {
         let d = &COMPILED.requirements[3];
@@ -606,7 +708,7 @@ mod tests {
             let in_context = COMPILED.context_pool.scan_all([text]);
             let in_context = in_context.first().expect("one text");
             assert_eq!(
-                ctx.occurs_in_context(text, &in_context),
+                ctx.occurs_in_context(folds_oddly(text), || text.to_string(), &in_context),
                 ctx.occurs(text, &scan),
                 "{text}"
             );

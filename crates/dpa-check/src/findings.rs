@@ -11,6 +11,7 @@ use dpa_model::{
     Authorisation, ClauseId, Duration, DurationUnit, Finding, Model, Requirement, Status,
 };
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Bound;
 
 /// Breach notification later than this is reported.
@@ -28,7 +29,7 @@ pub(crate) struct Inputs<'a> {
     pub art28: &'a [Requirement],
     pub lang: Lang,
     /// Clause id to its position in the views (the first), built on first use.
-    pub positions: OnceCell<Vec<(&'a str, usize)>>,
+    pub positions: OnceCell<Positions<'a>>,
 }
 
 /// All findings, ordered by severity then code.
@@ -99,23 +100,21 @@ fn evidence_clauses(
     ids.into_iter().map(str::to_string).collect()
 }
 
-/// Each clause id and the position of its (first) view, sorted by id.
-fn positions<'a>(views: &[ClauseView<'a>]) -> Vec<(&'a str, usize)> {
-    let mut all: Vec<(&'a str, usize)> = views
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.clause.id.as_str(), i))
-        .collect();
-    all.sort_unstable();
-    all.dedup_by_key(|&mut (id, _)| id);
+/// Per clause id, the position of its (first) view. (Only looked up, never
+/// iterated: hashing the ids is cheaper than sorting them.)
+pub(crate) type Positions<'a> = HashMap<&'a str, usize>;
+
+fn positions<'a>(views: &[ClauseView<'a>]) -> Positions<'a> {
+    let mut all = HashMap::with_capacity(views.len());
+    for (i, v) in views.iter().enumerate() {
+        all.entry(v.clause.id.as_str()).or_insert(i);
+    }
     all
 }
 
 /// The position of clause `id` (`usize::MAX` when no view has it).
-fn position(positions: &[(&str, usize)], id: &str) -> usize {
-    positions
-        .binary_search_by(|&(other, _)| other.cmp(id))
-        .map_or(usize::MAX, |i| positions[i].1)
+fn position(positions: &Positions<'_>, id: &str) -> usize {
+    positions.get(id).copied().unwrap_or(usize::MAX)
 }
 
 fn under(prefix: &str) -> impl Fn(&str) -> bool + '_ {
@@ -134,13 +133,21 @@ fn subprocessor_paths(indexes: &[usize]) -> impl Fn(&str) -> bool + '_ {
 
 /// `7` for `subprocessors.7` and `subprocessors.7.name` (never `subprocessors.07`).
 fn subprocessor_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("subprocessors.")?;
-    let index = rest.split('.').next()?;
-    let canonical = index == "0" || !index.starts_with('0');
-    if index.is_empty() || !canonical || !index.bytes().all(|b| b.is_ascii_digit()) {
+    let rest = path.strip_prefix("subprocessors.")?.as_bytes();
+    let digits = rest
+        .iter()
+        .position(|&b| b == b'.')
+        .map_or(rest, |dot| &rest[..dot]);
+    let canonical = digits == b"0" || digits.first() != Some(&b'0');
+    if digits.is_empty() || !canonical {
         return None;
     }
-    index.parse().ok()
+    // The digits by hand (no `str::parse` per evidence path): `None` for
+    // any other byte and on overflow, as `parse` gives.
+    digits.iter().try_fold(0usize, |n, &b| {
+        let digit = char::from(b).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(digit as usize)
+    })
 }
 
 fn name_list(names: &[String]) -> String {
@@ -471,4 +478,93 @@ pub(crate) fn duration_text(d: &Duration, lang: Lang) -> String {
         }
     };
     format!("{} {unit}", d.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpa_model::Clause;
+
+    /// `subprocessor_index` as it was written first, with `str::parse`.
+    fn index_by_parse(path: &str) -> Option<usize> {
+        let rest = path.strip_prefix("subprocessors.")?;
+        let index = rest.split('.').next()?;
+        let canonical = index == "0" || !index.starts_with('0');
+        if index.is_empty() || !canonical || !index.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        index.parse().ok()
+    }
+
+    fn clause(id: &str, children: Vec<Clause>) -> Clause {
+        let text = format!("Artikel {id}. Verwerker verwerkt de persoonsgegevens.");
+        Clause {
+            id: id.into(),
+            number: Some(id.into()),
+            heading: None,
+            level: 1,
+            kind: None,
+            span: [0, text.len()],
+            text,
+            page: None,
+            children,
+        }
+    }
+
+    /// The positions as they were first found: the views sorted by id.
+    fn position_by_sorting(views: &[ClauseView<'_>], id: &str) -> usize {
+        let mut all: Vec<(&str, usize)> = views
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clause.id.as_str(), i))
+            .collect();
+        all.sort_unstable();
+        all.dedup_by_key(|&mut (id, _)| id);
+        all.binary_search_by(|&(other, _)| other.cmp(id))
+            .map_or(usize::MAX, |i| all[i].1)
+    }
+
+    #[test]
+    fn positions_are_those_of_the_first_view_of_an_id() {
+        let tree = vec![
+            clause("1", vec![clause("1.1", vec![]), clause("1.2", vec![])]),
+            clause("10", vec![clause("10.1", vec![])]),
+            clause("2", vec![clause("1.1", vec![]), clause("2.1", vec![])]),
+            clause("1", vec![]),
+        ];
+        let views = crate::sentences::clause_views(&tree);
+        let positions = positions(&views);
+        for id in ["1", "1.1", "1.2", "10", "10.1", "2", "2.1", "3", ""] {
+            let want = position_by_sorting(&views, id);
+            assert_eq!(position(&positions, id), want, "{id}");
+        }
+        assert_eq!(position(&positions, "1.1"), 1);
+    }
+
+    #[test]
+    fn subprocessor_indexes_are_read_as_parse_reads_them() {
+        let paths = [
+            "subprocessors.0",
+            "subprocessors.7",
+            "subprocessors.7.name",
+            "subprocessors.12.country",
+            "subprocessors.07",
+            "subprocessors.00.name",
+            "subprocessors.",
+            "subprocessors..name",
+            "subprocessors.+5",
+            "subprocessors.-1",
+            "subprocessors.3a.name",
+            "subprocessors.٣",
+            "subprocessors.99999999999999999999999999",
+            "subprocessors.18446744073709551615",
+            "subprocessor_authorisation",
+            "locations.countries.0",
+            "",
+        ];
+        for path in paths {
+            assert_eq!(subprocessor_index(path), index_by_parse(path), "{path}");
+        }
+        assert_eq!(subprocessor_index("subprocessors.12.country"), Some(12));
+    }
 }

@@ -249,24 +249,50 @@ fn required_literals(pattern: &str) -> Vec<Vec<Vec<u8>>> {
             sets.push((shortest, lits));
         }
     }
-    // The sets with the longest literals filter best; a set's bit must fit a `u8`.
-    sets.sort_by_key(|(shortest, _)| std::cmp::Reverse(*shortest));
+    // The sets with the longest literals filter best, unless a literal is
+    // part of a word every agreement is full of; a set's bit must fit a `u8`.
+    sets.sort_by_key(|(shortest, lits)| (is_frequent(lits), std::cmp::Reverse(*shortest)));
     sets.truncate(MAX_SETS);
     sets.into_iter().map(|(_, lits)| lits).collect()
+}
+
+/// Words (lower case) that fill every processing agreement. A literal
+/// inside one (`werk` in `verwerker`, `geven` in `persoonsgegevens`) occurs
+/// in almost every sentence: the scan would note it again and again while
+/// it filters out next to nothing.
+const FREQUENT_WORDS: &[&str] = &[
+    "persoonsgegevens",
+    "verwerker",
+    "verwerking",
+    "verwerkingsverantwoordelijke",
+    "overeenkomst",
+    "voorafgaande",
+];
+
+/// Whether a literal of the set occurs inside one of [`FREQUENT_WORDS`].
+fn is_frequent(literals: &[Vec<u8>]) -> bool {
+    literals.iter().any(|lit| {
+        FREQUENT_WORDS.iter().any(|w| {
+            w.as_bytes()
+                .windows(lit.len())
+                .any(|win| win == lit.as_slice())
+        })
+    })
 }
 
 /// Required literal sets per pattern at most.
 const MAX_SETS: usize = 8;
 
 /// A required literal set besides the first needs literals this long: a
-/// shorter one (`in`, `de`, `s`) occurs in almost every text, so it filters
+/// shorter one (`in`, `voor`, `niet`) occurs in almost every text, so it filters
 /// out little while the scan must note each of its many occurrences.
-const MIN_EXTRA_LITERAL: usize = 4;
+const MIN_EXTRA_LITERAL: usize = 6;
 
-/// The sets of `required_literals` worth scanning for: the first (longest)
-/// and those whose literals are all long.
+/// The sets of `required_literals` worth scanning for: the first (the
+/// best filter) and those whose literals are all long and none frequent.
 fn filtering_sets(sets: Vec<Vec<Vec<u8>>>) -> Vec<Vec<Vec<u8>>> {
-    let long = |set: &Vec<Vec<u8>>| set.iter().all(|l| l.len() >= MIN_EXTRA_LITERAL);
+    let long =
+        |set: &Vec<Vec<u8>>| set.iter().all(|l| l.len() >= MIN_EXTRA_LITERAL) && !is_frequent(set);
     sets.into_iter()
         .enumerate()
         .filter(|(i, set)| *i == 0 || long(set))
@@ -464,15 +490,14 @@ impl<'a> Scanner<'a> {
         self.end_text();
     }
 
-    /// The scans of the texts pushed since the last `take`; the scanner
-    /// can go on with other texts.
-    pub fn take(&mut self) -> Scans<'a> {
-        std::mem::replace(&mut self.out, Scans::empty(self.pool))
-    }
-
     /// The scans of all texts pushed.
     pub fn finish(self) -> Scans<'a> {
         self.out
+    }
+
+    /// The scans of the texts pushed so far.
+    pub fn scans(&self) -> &Scans<'a> {
+        &self.out
     }
 
     /// Run the automaton over one text, noting each literal occurrence.
@@ -653,12 +678,19 @@ impl<'a> Scans<'a> {
         let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
-            .map(|((text, pats), &(text_end, pats_end))| Scan {
-                pool: self.pool,
-                text: self.lower.get(text..text_end).unwrap_or(""),
-                live: &self.live[pats..pats_end],
-                states: &self.states[pats..pats_end],
-            })
+            .map(|(start, &end)| self.scan_between(start, end))
+    }
+
+    /// The scan of the text whose lower case and patterns start at `start`
+    /// and end at `end` (as in `ends`).
+    fn scan_between(&self, start: (usize, usize), end: (usize, usize)) -> Scan<'_> {
+        let ((text, pats), (text_end, pats_end)) = (start, end);
+        Scan {
+            pool: self.pool,
+            text: self.lower.get(text..text_end).unwrap_or(""),
+            live: &self.live[pats..pats_end],
+            states: &self.states[pats..pats_end],
+        }
     }
 
     /// Whether any pattern of the set matches in any of the texts (a quick
@@ -668,8 +700,24 @@ impl<'a> Scans<'a> {
     }
 
     /// The scan of the first text.
+    #[cfg(test)]
     pub fn first(&self) -> Option<Scan<'_>> {
-        self.iter().next()
+        self.get(0)
+    }
+
+    /// The number of texts scanned.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The scan of text `i`.
+    pub fn get(&self, i: usize) -> Option<Scan<'_>> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends[before],
+            None => (0, 0),
+        };
+        Some(self.scan_between(start, end))
     }
 }
 
@@ -847,14 +895,46 @@ mod tests {
         }
     }
 
-    /// Every rule pattern, through the pool, decides like its own regex.
+    /// The lines of the two customer documents, lower-cased (none when the
+    /// fixtures are absent).
+    fn fixture_lines() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let names = [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ];
+        names
+            .iter()
+            .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+            .flat_map(|text| text.lines().map(str::to_lowercase).collect::<Vec<_>>())
+            .collect()
+    }
+
+    /// A literal inside a word every agreement is full of is a filter of
+    /// last resort: `mee` is scanned for instead of `werk` (in `verwerker`).
+    #[test]
+    fn literals_inside_frequent_words_filter_last() {
+        let words =
+            |ws: &[&str]| -> Vec<Vec<u8>> { ws.iter().map(|w| w.as_bytes().to_vec()).collect() };
+        assert!(is_frequent(&words(&["werk"])));
+        assert!(is_frequent(&words(&["audit", "geven"])));
+        assert!(!is_frequent(&words(&["mee", "terug"])));
+        let sets = required_literals(r"\bwerk\w*\s+(\S+\s+){0,4}mee\b");
+        assert_eq!(sets, vec![words(&["mee"]), words(&["werk"])]);
+        assert_eq!(filtering_sets(sets), vec![words(&["mee"])]);
+    }
+
+    /// Every rule pattern, through the pool, decides like its own regex
+    /// (on sentences written for it and on the lines of the customer
+    /// documents).
     #[test]
     fn the_rule_pool_agrees_with_plain_regexes() {
         let all = rule_patterns();
         let mut b = PoolBuilder::default();
         let ids = b.add(&all);
         let pool = b.build();
-        let texts = [
+        let lines = fixture_lines();
+        let written = [
             "verwerker verwijdert de gegevens na beëindiging van de overeenkomst.",
             "subverwijderd audit_log audits. (audit) xaudit inspecties,controles",
             "de verwerker is niet verplicht om bijstand te verlenen; geen audits.",
@@ -865,12 +945,13 @@ mod tests {
             "",
             "a",
         ];
+        let regexes: Vec<Regex> = all.iter().map(|p| compile(p)).collect();
+        let texts = written.into_iter().chain(lines.iter().map(String::as_str));
         for t in texts {
             let scans = pool.scan_all([t]);
             let scan = scans.first().expect("one text");
-            for (&id, p) in ids.iter().zip(&all) {
-                let want = compile(p).is_match(t);
-                assert_eq!(scan.matches(id), want, "{p} on {t:?}");
+            for ((&id, p), regex) in ids.iter().zip(&all).zip(&regexes) {
+                assert_eq!(scan.matches(id), regex.is_match(t), "{p} on {t:?}");
             }
         }
     }

@@ -182,8 +182,16 @@ fn ancestors<'v, 'a>(
 /// The context of view `i`: the heading lines above the clause, its own
 /// heading and its own text.
 pub(crate) fn context(views: &[ClauseView<'_>], i: usize) -> String {
+    let mut context = String::new();
+    write_context(views, i, &mut context);
+    context
+}
+
+/// [`context`] into `context` (cleared first), reusing its room.
+pub(crate) fn write_context(views: &[ClauseView<'_>], i: usize, context: &mut String) {
+    context.clear();
     let Some(v) = views.get(i) else {
-        return String::new();
+        return;
     };
     let mut headings: Vec<&str> = ancestors(views, i).map(|a| a.label).collect();
     headings.reverse();
@@ -191,7 +199,7 @@ pub(crate) fn context(views: &[ClauseView<'_>], i: usize) -> String {
         + v.heading_line.map_or(0, |h| h.len() + 1)
         + v.clause.heading.as_ref().map_or(0, |h| h.len() + 1)
         + v.clause.text.len();
-    let mut context = String::with_capacity(room);
+    context.reserve(room);
     if let Some(h) = v.heading_line {
         context.push_str(h);
         context.push('\n');
@@ -212,7 +220,6 @@ pub(crate) fn context(views: &[ClauseView<'_>], i: usize) -> String {
         }
         context.push_str(line);
     }
-    context
 }
 
 /// Whether the clause of view `i` or a clause above it has one of `topics`
@@ -325,6 +332,7 @@ pub(crate) fn sentences(views: &[ClauseView<'_>]) -> Sentences {
 /// outside a list is added at once: line by line would give the same.
 fn push_clause_lines(b: &mut Builder, text: &str, i: usize) {
     b.single_spaced = is_single_spaced(text);
+    b.may_have_rows = memchr::memchr2(b'\t', b'|', text.as_bytes()).is_some();
     b.marks.clear();
     end_marks(text, &mut b.marks);
     b.next_mark = 0;
@@ -343,7 +351,7 @@ fn push_clause_lines(b: &mut Builder, text: &str, i: usize) {
         let line = trim(line);
         if line.is_empty() {
             b.end_list_item();
-        } else if is_table_row(line) {
+        } else if b.may_have_rows && is_table_row(line) {
             b.flush();
             b.push(&line.replace('\t', " | "), i);
             b.flush();
@@ -472,6 +480,9 @@ struct Builder {
     /// The clause being added has no whitespace but single spaces and line
     /// feeds: its pieces need no collapsing.
     single_spaced: bool,
+    /// The clause being added has a tab or a bar: a line of it may be a
+    /// table row (else no line is looked at for one).
+    may_have_rows: bool,
     out: Sentences,
 }
 
