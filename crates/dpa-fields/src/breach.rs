@@ -5,7 +5,7 @@ use crate::pattern::Pattern;
 use crate::scan::{self, has_any};
 use crate::scan::{words, Words};
 use crate::values::clean::{clean_value, trim_span};
-use crate::values::duration::find_durations;
+use crate::values::duration::{find_durations, ranges_that_may_hold_durations};
 use crate::Ctx;
 use dpa_model::{ClauseKind, DurationUnit, Model};
 use std::ops::Range;
@@ -73,9 +73,10 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let regions = scan::topic_regions(ctx, ClauseKind::Breach, &[&BREACH_HEADINGS]);
     // the paragraphs about a breach, tested once each
-    let paras: Vec<Range<usize>> = scan::paragraphs(text)
+    let all_paras = scan::paragraphs(text);
+    let paras: Vec<Range<usize>> = scan::ranges_holding(text, &all_paras, &BREACH_PARAGRAPH_WORDS)
         .into_iter()
-        .filter(|p| has_any(&text[p.clone()], &BREACH_PARAGRAPH_WORDS))
+        .cloned()
         .collect();
     let sents = scan::all_sentences(text);
     deadline(ctx, model, &sents, &paras, &regions);
@@ -108,7 +109,7 @@ fn deadline(
 ) {
     let text = ctx.full();
     let mut best: Option<(i32, Range<usize>, Range<usize>, dpa_model::Duration)> = None;
-    for s in sents {
+    for s in ranges_that_may_hold_durations(text, sents) {
         let sent = &text[s.clone()];
         if !in_breach_context(text, s, paras, regions) {
             continue;
@@ -164,12 +165,8 @@ fn deadline(
 fn information(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], regions: &[Range<usize>]) {
     let text = ctx.full();
     let mut chosen: Option<Vec<Range<usize>>> = None;
-    for s in sents {
+    for s in scan::ranges_holding_or_inside(text, sents, &BREACH_WORDS, regions) {
         let sent = &text[s.clone()];
-        let breachy = has_any(sent, &BREACH_WORDS) || scan::inside(regions, s.start);
-        if !breachy {
-            continue;
-        }
         if scan::ends_with_colon(text, s) {
             let items = scan::list_after(text, s.end);
             if items.len() >= 2 && has_any(sent, &INFO_INTRO_WORDS) {

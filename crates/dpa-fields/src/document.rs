@@ -169,14 +169,12 @@ pub fn detect_language(text: &str) -> &'static str {
     } else {
         head
     };
-    // the words are ASCII letters only: compared by their packed key
+    // the words are ASCII letters only: looked up by their packed key
+    let table = &*STOPWORD_TABLE;
     for word in crate::words::ascii_words(head).take(LANGUAGE_WORDS) {
-        let Some(key) = word_key(word) else {
-            continue;
-        };
-        let from = STOPWORD_KEYS.partition_point(|&(k, _)| k < key);
-        for &(_, lang) in STOPWORD_KEYS[from..].iter().take_while(|&&(k, _)| k == key) {
-            counts[lang] += 1;
+        let languages = word_key(word).map_or(0, |key| table.languages(key));
+        for (lang, n) in counts.iter_mut().enumerate() {
+            *n += usize::from(languages >> lang & 1);
         }
     }
     let mut best = ("nl", 0usize);
@@ -188,18 +186,56 @@ pub fn detect_language(text: &str) -> &'static str {
     best.0
 }
 
-/// The stop words of [`STOPWORDS`] as ([`word_key`], language index),
-/// sorted (a word of two languages, `is`, has two entries).
-static STOPWORD_KEYS: LazyLock<Vec<(u64, usize)>> = LazyLock::new(|| {
-    let mut keys: Vec<(u64, usize)> = STOPWORDS
-        .iter()
-        .enumerate()
-        .flat_map(|(lang, (_, words))| words.iter().filter_map(move |w| Some((word_key(w)?, lang))))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-});
+/// How many slots [`StopwordTable`] has: a power of two, several times the
+/// number of stop words (so a look-up mostly reads one slot).
+const STOPWORD_SLOTS: usize = 128;
+
+/// The stop words of [`STOPWORDS`] by [`word_key`] in an open-addressing
+/// hash table: per slot a key (0: empty) and the bit set of the languages
+/// holding it (`is` is Dutch and English). A look-up costs a multiply and
+/// mostly one compare, for every word of the text.
+struct StopwordTable {
+    slots: [(u64, u8); STOPWORD_SLOTS],
+}
+
+impl StopwordTable {
+    fn build() -> Self {
+        assert!(STOPWORDS.len() <= 8, "the languages fit a u8 bit set");
+        let mut table = StopwordTable {
+            slots: [(0, 0); STOPWORD_SLOTS],
+        };
+        for (lang, (_, words)) in STOPWORDS.iter().enumerate() {
+            for key in words.iter().filter_map(|w| word_key(w)) {
+                let at = table.slot_of(key);
+                table.slots[at].0 = key;
+                table.slots[at].1 |= 1 << lang;
+            }
+        }
+        table
+    }
+
+    /// The slot holding `key`, else the empty slot where it would go.
+    fn slot_of(&self, key: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product spread the keys
+        let mut at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize;
+        while self.slots[at].0 != key && self.slots[at].0 != 0 {
+            at = (at + 1) % STOPWORD_SLOTS;
+        }
+        at
+    }
+
+    /// The bit set of the languages of which `key` is a stop word.
+    fn languages(&self, key: u64) -> u8 {
+        let (k, languages) = self.slots[self.slot_of(key)];
+        if k == key {
+            languages
+        } else {
+            0
+        }
+    }
+}
+
+static STOPWORD_TABLE: LazyLock<StopwordTable> = LazyLock::new(StopwordTable::build);
 
 /// The length of the longest stop word (at most 8: see [`word_key`]).
 const MAX_STOPWORD_LEN: usize = {
@@ -442,12 +478,59 @@ mod tests {
         assert!(!m.document.is_template);
     }
 
+    /// The bit set of the languages whose stop words hold `word` (any
+    /// ASCII case), read from [`STOPWORDS`] directly.
+    fn languages_of(word: &str) -> u8 {
+        let mut languages = 0;
+        for (lang, (_, words)) in STOPWORDS.iter().enumerate() {
+            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                languages |= 1 << lang;
+            }
+        }
+        languages
+    }
+
+    #[test]
+    fn stop_word_table_answers_as_the_word_lists() {
+        let own =
+            "Het IS de taak van de Verwerker: the processor shall, in any case, isolate DE data";
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(own.to_string());
+        let stop_words = STOPWORDS.iter().flat_map(|(_, w)| w.iter().copied());
+        let mut hits = 0;
+        for word in texts
+            .iter()
+            .flat_map(|t| crate::words::ascii_words(t))
+            .chain(stop_words)
+        {
+            let table = word_key(word).map_or(0, |k| STOPWORD_TABLE.languages(k));
+            assert_eq!(table, languages_of(word), "{word:?}");
+            hits += usize::from(table != 0);
+        }
+        assert!(hits > 500, "{hits} stop words");
+    }
+
     #[test]
     fn every_stop_word_has_a_key() {
         let n: usize = STOPWORDS.iter().map(|(_, w)| w.len()).sum();
-        assert_eq!(STOPWORD_KEYS.len(), n);
+        let keys = STOPWORD_TABLE.slots.iter().filter(|(k, _)| *k != 0).count();
+        // `is` is in both lists
+        assert_eq!(keys, n - 1);
         assert_eq!(detect_language("Het is de tijd VAN de verwerker."), "nl");
         assert_eq!(detect_language("It IS the time of the processor."), "en");
+    }
+
+    /// Exactly [`LANGUAGE_WORDS`] words count: five Dutch and five English
+    /// stop words at the end of them tie (Dutch wins a tie), one word
+    /// more or fewer would tip it to English.
+    #[test]
+    fn language_reads_exactly_its_word_count() {
+        let filler = "x ".repeat(LANGUAGE_WORDS - 10);
+        let text = format!(
+            "{filler}the the the the the de de de de de {}",
+            "the ".repeat(10)
+        );
+        assert_eq!(detect_language(&text), "nl");
     }
 
     #[test]

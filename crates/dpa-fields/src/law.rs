@@ -7,6 +7,7 @@ use crate::values::clean::clean_value;
 use crate::values::country::country_code;
 use crate::Ctx;
 use dpa_model::Model;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Adjectives of a legal system (`Nederlands recht`) → ISO country.
@@ -51,41 +52,58 @@ static FORUM: LazyLock<Pattern> = LazyLock::new(|| {
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    for s in scan::all_sentences(text) {
+    scan::with_all_sentences(text, |sentences| {
+        governing_law_of(ctx, model, text, sentences);
+        forum_of(ctx, model, text, sentences);
+    });
+}
+
+/// The law of the first sentence that applies one (only sentences where
+/// [`APPLIES`] may match are read).
+fn governing_law_of(ctx: &Ctx, model: &mut Model, text: &str, sentences: &[Range<usize>]) {
+    for s in scan::ranges_pattern_may_match(text, sentences, &APPLIES) {
         let sent = &text[s.clone()];
-        if model.law.governing_law.is_none() && APPLIES.is_match(sent) {
-            if let Some((code, r)) = governing_law(sent) {
-                model.law.governing_law = Some(code.to_string());
-                ctx.record(
-                    model,
-                    "law.governing_law",
-                    s.start + r.start..s.start + r.end,
-                );
-            }
+        if !APPLIES.is_match(sent) {
+            continue;
         }
-        if model.law.forum.is_none() {
-            if let Some(c) = FORUM.captures(sent) {
-                let (Some(whole), Some(place)) = (c.get(0), c.name("place")) else {
-                    continue;
-                };
-                let place_text = clean_value(place.as_str());
-                let forum = if country_code(&place_text).is_some() {
-                    clean_value(whole.as_str())
-                } else {
-                    format!("rechtbank {place_text}")
-                };
-                model.law.forum = Some(forum);
-                ctx.record(
-                    model,
-                    "law.forum",
-                    s.start + whole.start()..s.start + whole.end(),
-                );
-            }
+        if let Some((code, r)) = governing_law(sent) {
+            model.law.governing_law = Some(code.to_string());
+            ctx.record(
+                model,
+                "law.governing_law",
+                s.start + r.start..s.start + r.end,
+            );
+            return;
         }
     }
 }
 
-fn governing_law(sent: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+/// The court of the first sentence that names one.
+fn forum_of(ctx: &Ctx, model: &mut Model, text: &str, sentences: &[Range<usize>]) {
+    for s in scan::ranges_pattern_may_match(text, sentences, &FORUM) {
+        let Some(c) = FORUM.captures(&text[s.clone()]) else {
+            continue;
+        };
+        let (Some(whole), Some(place)) = (c.get(0), c.name("place")) else {
+            continue;
+        };
+        let place_text = clean_value(place.as_str());
+        let forum = if country_code(&place_text).is_some() {
+            clean_value(whole.as_str())
+        } else {
+            format!("rechtbank {place_text}")
+        };
+        model.law.forum = Some(forum);
+        ctx.record(
+            model,
+            "law.forum",
+            s.start + whole.start()..s.start + whole.end(),
+        );
+        return;
+    }
+}
+
+fn governing_law(sent: &str) -> Option<(&'static str, Range<usize>)> {
     LAW.captures_iter(sent).find_map(|c| {
         let whole = c.get(0)?.range();
         if let Some(adj) = c.name("adj") {

@@ -2,8 +2,7 @@
 //! where a fixed sum is named.
 
 use crate::pattern::Pattern;
-use crate::scan::words;
-use crate::scan::{self, has_any};
+use crate::scan::{self, Words};
 use crate::values::clean::{clean_value, trim_span};
 use crate::Ctx;
 use dpa_model::Model;
@@ -20,13 +19,14 @@ static AMOUNT: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Words of a sentence about liability.
+static LIABILITY_WORDS: Words = Words::new(&["aansprakelijk", "liability", "liable"]);
+
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    for s in scan::all_sentences(text) {
+    let sents = scan::all_sentences(text);
+    for s in scan::ranges_holding(text, &sents, &LIABILITY_WORDS) {
         let sent = &text[s.clone()];
-        if !has_any(sent, words!["aansprakelijk", "liability", "liable"]) {
-            continue;
-        }
         let Some(c) = CAP.captures(sent) else {
             continue;
         };

@@ -123,22 +123,19 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let sents = scan::all_sentences(text);
     let paras = scan::paragraphs(text);
-    let mut exceptions: Vec<(String, Option<Range<usize>>)> = Vec::new();
-    let mut verdict: Option<(bool, Option<Range<usize>>)> = None;
-    for s in &sents {
-        let sent = &text[s.clone()];
-        if let Some(c) = EXCEPT.captures(sent) {
-            let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
-            if let (true, Some(x)) = (REGION_IN.is_match(&text[para]), c.name("x")) {
-                let r = trim_span(text, s.start + x.start()..s.start + x.end());
-                exceptions.push((clean_value(&text[r.clone()]), Some(r)));
-                verdict.get_or_insert((false, Some(s.clone())));
-            }
-        }
-        if OUTSIDE.is_match(sent) && !has_any(sent, &CONDITIONAL_WORDS) {
-            verdict.get_or_insert((false, Some(s.clone())));
-        }
-    }
+    let (mut exceptions, first_exception) = region_exceptions(text, &sents, &paras);
+    let outside = scan::ranges_pattern_may_match(text, &sents, &OUTSIDE)
+        .into_iter()
+        .find(|s| {
+            let sent = &text[(*s).clone()];
+            OUTSIDE.is_match(sent) && !has_any(sent, &CONDITIONAL_WORDS)
+        });
+    // the first sentence that says so
+    let mut verdict: Option<(bool, Option<Range<usize>>)> = [first_exception, outside]
+        .into_iter()
+        .flatten()
+        .min_by_key(|s| s.start)
+        .map(|s| (false, Some(s.clone())));
     for (i, sp) in model.subprocessors.iter().enumerate() {
         if sp.within_eea == Some(false) {
             let span = model
@@ -155,8 +152,8 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
         }
     }
     if verdict.is_none() {
-        if let Some(s) = sents
-            .iter()
+        if let Some(s) = scan::ranges_pattern_may_match(text, &sents, &ALL_INSIDE)
+            .into_iter()
             .find(|s| ALL_INSIDE.is_match(&text[(*s).clone()]))
         {
             verdict = Some((true, Some(s.clone())));
@@ -174,6 +171,33 @@ fn eea_only(ctx: &Ctx, model: &mut Model) {
             ctx.record(model, format!("locations.exceptions.{i}"), span);
         }
     }
+}
+
+/// An exception to processing inside the region, and where it is named.
+type Exception = (String, Option<Range<usize>>);
+
+/// The exceptions to processing inside the region (`met uitzondering van
+/// ...` in a paragraph about the region), with the first sentence naming
+/// one.
+fn region_exceptions<'s>(
+    text: &str,
+    sents: &'s [Range<usize>],
+    paras: &[Range<usize>],
+) -> (Vec<Exception>, Option<&'s Range<usize>>) {
+    let mut exceptions = Vec::new();
+    let mut first = None;
+    for s in scan::ranges_pattern_may_match(text, sents, &EXCEPT) {
+        let Some(c) = EXCEPT.captures(&text[s.clone()]) else {
+            continue;
+        };
+        let para = scan::paragraph_at(paras, s.start).unwrap_or(s.clone());
+        if let (true, Some(x)) = (REGION_IN.is_match(&text[para]), c.name("x")) {
+            let r = trim_span(text, s.start + x.start()..s.start + x.end());
+            exceptions.push((clean_value(&text[r.clone()]), Some(r)));
+            first.get_or_insert(s);
+        }
+    }
+    (exceptions, first)
 }
 
 fn datacenters(ctx: &Ctx, model: &mut Model) {

@@ -626,14 +626,7 @@ fn draft_from_value(text: &str, start: usize, block: Range<usize>) -> Option<Dra
 fn value_end(text: &str, start: usize, limit: usize) -> usize {
     let limit = limit.min(text.len());
     let seg = &text[start..limit];
-    let mut end = seg.len();
-    for stop in [
-        ",", ";", " - ", " – ", " — ", " · ", "\n", "(", "|", "\t", ":",
-    ] {
-        if let Some(p) = seg.find(stop) {
-            end = end.min(p);
-        }
-    }
+    let mut end = first_value_stop(seg).unwrap_or(seg.len());
     let mut from = 0;
     while let Some(p) = seg[from..end].find(". ") {
         let at = from + p;
@@ -644,6 +637,34 @@ fn value_end(text: &str, start: usize, limit: usize) -> usize {
         from = at + 2;
     }
     start + end
+}
+
+/// What ends a value (`Alfa B.V., gevestigd ...`, `Alfa B.V. - hosting`).
+const VALUE_STOPS: &[&str] = &[
+    ",", ";", " - ", " – ", " — ", " · ", "\n", "(", "|", "\t", ":",
+];
+
+/// Per byte: whether a [`VALUE_STOPS`] entry starts with it.
+static VALUE_STOP_FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut i = 0;
+    while i < VALUE_STOPS.len() {
+        first[VALUE_STOPS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    first
+};
+
+/// Where the first of [`VALUE_STOPS`] starts in `seg` (one pass; each
+/// stop starts with an ASCII byte, so a match is at a char boundary).
+fn first_value_stop(seg: &str) -> Option<usize> {
+    let bytes = seg.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        VALUE_STOP_FIRST_BYTES[usize::from(bytes[i])]
+            && VALUE_STOPS
+                .iter()
+                .any(|stop| bytes[i..].starts_with(stop.as_bytes()))
+    })
 }
 
 /// End of the sentence starting at `start` (for descriptions).
@@ -1432,6 +1453,21 @@ fn is_person_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_value_stop_is_the_first_of_any_stop() {
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push("Alfa B.V. – hosting; Beta · data (NL) | x\tz: 1 - 2 — 3".into());
+        for t in &texts {
+            let starts = t.char_indices().map(|(i, _)| i).step_by(7);
+            for from in starts {
+                let seg = &t[from..];
+                let seg = &seg[..seg.char_indices().nth(120).map_or(seg.len(), |(i, _)| i)];
+                let want = VALUE_STOPS.iter().filter_map(|stop| seg.find(stop)).min();
+                assert_eq!(first_value_stop(seg), want, "{seg:?}");
+            }
+        }
+    }
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)

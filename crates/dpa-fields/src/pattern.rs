@@ -125,6 +125,13 @@ impl Pattern {
                 .map_or(true, |words| scan::may_have_any(hay, words))
     }
 
+    /// Words one of which lies wholly inside every text the pattern's
+    /// searches look at (its filter, as [`Pattern::may_match`] applies it):
+    /// `None` when it has none.
+    pub(crate) fn filter_words(&self) -> Option<&'static Words> {
+        self.required.or(self.literals)
+    }
+
     /// False when `hay` holds none of the [`required`](Pattern::required)
     /// words (the index shows it), true when it may.
     fn may_hold_required(&self, hay: &str) -> bool {
@@ -284,8 +291,13 @@ impl AnchoredDfa {
     /// The DFA of `pattern`; `None` when it cannot be built (a Unicode word
     /// boundary is kept: the DFA gives up on text outside ASCII around it).
     fn build(pattern: &str) -> Option<Self> {
+        Self::build_with(pattern, DFA::config())
+    }
+
+    /// [`AnchoredDfa::build`] from a given lazy DFA configuration.
+    fn build_with(pattern: &str, config: regex_automata::hybrid::dfa::Config) -> Option<Self> {
         let dfa = DFA::builder()
-            .configure(DFA::config().unicode_word_boundary(true))
+            .configure(config.unicode_word_boundary(true))
             .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
             .build(pattern)
             .ok()?;
@@ -301,16 +313,20 @@ impl AnchoredDfa {
     /// attempts overlap could read the same bytes again and again): past
     /// that the regex takes over, and a search stays linear.
     fn first_match(&self, hay: &str, starts: &mut dyn Iterator<Item = usize>) -> Start {
+        // most searches of a sentence have no place to try: they need no
+        // cache from the pool
+        let Some(first) = starts.next() else {
+            return Start::None;
+        };
         let mut cache = self.caches.get();
-        let mut budget = None;
+        let mut budget = hay.len() - first;
         let mut last = None;
-        for at in starts {
+        for at in std::iter::once(first).chain(starts) {
             if last == Some(at) {
                 continue;
             }
             last = Some(at);
-            let budget = budget.get_or_insert(hay.len() - at);
-            match self.matches_at(&mut cache, hay, at, budget) {
+            match self.matches_at(&mut cache, hay, at, &mut budget) {
                 Some(true) => return Start::At(at),
                 Some(false) => {}
                 None => return Start::NotBefore(at),
@@ -359,6 +375,28 @@ impl AnchoredDfa {
         Some(state.is_match())
     }
 
+    /// The start state of an anchored search after a `\n`, the same at
+    /// every line start: asked of the DFA once, and again only when its
+    /// cache was cleared since (which makes every state id it gave out
+    /// invalid). `memo` holds the state and the cache's clear count then.
+    fn start_after_lf(
+        &self,
+        cache: &mut Cache,
+        memo: &mut Option<(LazyStateID, usize)>,
+    ) -> Option<LazyStateID> {
+        match *memo {
+            Some((state, clears)) if clears == cache.clear_count() => Some(state),
+            _ => {
+                let config = start::Config::new()
+                    .anchored(Anchored::Yes)
+                    .look_behind(Some(b'\n'));
+                let state = self.dfa.start_state(cache, &config).ok()?;
+                *memo = Some((state, cache.clear_count()));
+                Some(state)
+            }
+        }
+    }
+
     /// The first line start at or after `from` where a match starts in
     /// `hay`, for a pattern whose every match starts at a line start; the
     /// same byte budget as [`AnchoredDfa::first_match`].
@@ -369,16 +407,14 @@ impl AnchoredDfa {
         };
         let mut cache = self.caches.get();
         let mut budget = bytes.len() - at;
-        // every line start but the text's own follows a `\n`
-        let after_lf = start::Config::new()
-            .anchored(Anchored::Yes)
-            .look_behind(Some(b'\n'));
+        let mut after_lf = None;
         loop {
+            // every line start but the text's own follows a `\n`
             let state = if at == 0 {
                 let input = Input::new(hay).anchored(Anchored::Yes);
                 self.dfa.start_state_forward(&mut cache, &input).ok()
             } else {
-                self.dfa.start_state(&mut cache, &after_lf).ok()
+                self.start_after_lf(&mut cache, &mut after_lf)
             };
             let Some(state) = state else {
                 return Start::NotBefore(at);
@@ -800,6 +836,53 @@ mod tests {
         assert!(p.anchored.get().is_some_and(Option::is_some));
     }
 
+    /// With the smallest cache the DFA clears it again and again: the start
+    /// state kept for the line starts is asked for anew after each clear.
+    #[test]
+    fn line_start_searches_survive_cache_clears() {
+        let pattern = r"(?im)^[ \t]*(?:\d+\.?)?[ \t]*(?:de\s+)?(?:verwerker|klant|partij|leverancier)[ \t]*(?::|\t)";
+        let config = DFA::config()
+            .cache_capacity(0)
+            .skip_cache_capacity_check(true);
+        let dfa = AnchoredDfa::build_with(pattern, config).expect("builds");
+        let regex = Regex::new(pattern).unwrap();
+        let lines = [
+            "Verwerker: Alfa B.V.",
+            "  2. De klant:\tBeta",
+            "De verwerker zal",
+            "1 partij x",
+            "de  LEVERANCIER :",
+            "Klant",
+            "Café verwerker:",
+            "12. de partij\t",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20 {
+            let mut doc = String::new();
+            while doc.len() < 4 * ANCHORED_MIN_LEN {
+                doc.push_str(rng.pick(&lines));
+                doc.push('\n');
+            }
+            let mut from = 0;
+            let mut found = Vec::new();
+            loop {
+                let start = dfa.first_line_match(&doc, from);
+                let Some(m) = start.position().and_then(|at| regex.find_at(&doc, at)) else {
+                    break;
+                };
+                if let Start::At(at) = start {
+                    assert_eq!(m.start(), at, "a match starts where the DFA says");
+                }
+                found.push(m.range());
+                from = m.end();
+            }
+            let expected: Vec<_> = regex.find_iter(&doc).map(|m| m.range()).collect();
+            assert!(!expected.is_empty());
+            assert_eq!(found, expected);
+        }
+        assert!(dfa.caches.get().clear_count() > 0, "the cache was cleared");
+    }
+
     #[test]
     fn anchored_attempts_stop_at_their_byte_budget() {
         let dfa = AnchoredDfa::build(r"(?i)versie[a-z ]*x").expect("builds");
@@ -813,6 +896,10 @@ mod tests {
         assert_eq!(dfa.first_match(&hay, &mut starts()), Start::At(0));
         assert_eq!(
             dfa.first_match("een versie", &mut [4].into_iter()),
+            Start::None
+        );
+        assert_eq!(
+            dfa.first_match("een versie x", &mut std::iter::empty()),
             Start::None
         );
     }

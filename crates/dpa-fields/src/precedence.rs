@@ -35,19 +35,14 @@ static CONFLICT_WORDS: Words = Words::new(&[
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    for s in scan::all_sentences(text) {
-        let sent = &text[s.clone()];
-        if !scan::has_any(sent, &CONFLICT_WORDS) {
-            continue;
-        }
-        let items = ranked(text, s.clone()).or_else(|| between(text, s.clone()));
-        if let Some(items) = items {
-            for (i, r) in items.into_iter().enumerate() {
-                model.precedence.push(clean_value(&text[r.clone()]));
-                ctx.record(model, format!("precedence.{i}"), r);
-            }
-            return;
-        }
+    let items = scan::with_all_sentences(text, |sents| {
+        scan::ranges_holding(text, sents, &CONFLICT_WORDS)
+            .into_iter()
+            .find_map(|s| ranked(text, s.clone()).or_else(|| between(text, s.clone())))
+    });
+    for (i, r) in items.into_iter().flatten().enumerate() {
+        model.precedence.push(clean_value(&text[r.clone()]));
+        ctx.record(model, format!("precedence.{i}"), r);
     }
 }
 

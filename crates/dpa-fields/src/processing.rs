@@ -546,30 +546,66 @@ fn special_categories(ctx: &Ctx, model: &mut Model, text: &str) {
     );
 }
 
+/// How far after a duration [`AFTER_END`] is looked for.
+const AFTER_END_REACH: usize = 40;
+/// How far before a duration [`THEREAFTER`] is looked for.
+const THEREAFTER_REACH: usize = 25;
+/// Words one of which every match of [`AFTER_END`] or [`THEREAFTER`] holds.
+static RETENTION_ANCHORS: Words = Words::new(&[
+    "beëindiging",
+    "beeindiging",
+    "einde",
+    "afloop",
+    "after",
+    "daarna",
+    "vervolgens",
+]);
+
 /// `tot maximaal 30 dagen na beëindiging` / `Zolang ... loopt. Daarna nog negentig dagen`.
 fn retention(ctx: &Ctx, model: &mut Model, text: &str) {
-    for d in duration::find_durations(text) {
-        let after = &text[d.phrase.end..floor(text, (d.phrase.end + 40).min(text.len()))];
-        let before_start = d.phrase.start.saturating_sub(25);
+    let durations =
+        duration::find_durations_in_windows_where(text, |w| near_retention_anchor(text, w));
+    let Some((value, span)) = retention_period(text, durations) else {
+        return;
+    };
+    model.processing.retention_after_end = Some(value);
+    ctx.record(model, "processing.retention_after_end", span);
+}
+
+/// Whether an anchor word of [`AFTER_END`] or [`THEREAFTER`] is in reach of
+/// a duration in `window`: a window without one holds no retention period
+/// (the period found in it and again in a later window is then no period
+/// in either).
+fn near_retention_anchor(text: &str, window: Range<usize>) -> bool {
+    let from = ceil(text, window.start.saturating_sub(THEREAFTER_REACH));
+    let to = floor(text, (window.end + AFTER_END_REACH).min(text.len()));
+    scan::has_any(&text[from..to], &RETENTION_ANCHORS)
+}
+
+/// The first of `durations` (in text order) kept after the end, and its
+/// phrase.
+fn retention_period(
+    text: &str,
+    durations: Vec<duration::FoundDuration>,
+) -> Option<(dpa_model::Duration, Range<usize>)> {
+    durations.into_iter().find_map(|d| {
+        let after_end = floor(text, (d.phrase.end + AFTER_END_REACH).min(text.len()));
+        let after = &text[d.phrase.end..after_end];
+        let before_start = d.phrase.start.saturating_sub(THEREAFTER_REACH);
         let before = &text[ceil(text, before_start)..d.phrase.start];
         let kept_after_end = AFTER_END.is_match(after)
             && KEPT.is_match(&text[sentence_around(text, d.phrase.start)]);
         let thereafter = THEREAFTER.is_match(before) && zolang_before(text, d.phrase.start);
-        if kept_after_end || thereafter {
-            model.processing.retention_after_end = Some(d.value.clone());
-            let end = if kept_after_end {
-                d.phrase.end + AFTER_END.find(after).map_or(0, |m| m.end())
-            } else {
-                d.phrase.end
-            };
-            ctx.record(
-                model,
-                "processing.retention_after_end",
-                clean::trim_span(text, d.phrase.start..end),
-            );
-            return;
+        if !kept_after_end && !thereafter {
+            return None;
         }
-    }
+        let end = if kept_after_end {
+            d.phrase.end + AFTER_END.find(after).map_or(0, |m| m.end())
+        } else {
+            d.phrase.end
+        };
+        Some((d.value, clean::trim_span(text, d.phrase.start..end)))
+    })
 }
 
 /// Whether `zolang` occurs in the 160 bytes before `pos`.
@@ -595,6 +631,33 @@ fn ceil(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retention_reads_only_windows_near_an_anchor_word() {
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.extend([
+            "Zolang de overeenkomst loopt, worden gegevens bewaard. Daarna nog negentig dagen.".into(),
+            "Back-ups worden 14 dagen bewaard. Persoonsgegevens worden tot maximaal 30 dagen na beëindiging bewaard.".into(),
+            "Logbestanden: 3 maanden. Na het einde worden de gegevens binnen 4 weken verwijderd, \
+             en kopieën worden 2 maanden na afloop bewaard."
+                .into(),
+        ]);
+        let mut periods = 0;
+        for t in &texts {
+            // the second document sees the anchor words in the index
+            for _ in 0..2 {
+                scan::begin_document(t);
+                let all = duration::find_durations(t);
+                let near =
+                    duration::find_durations_in_windows_where(t, |w| near_retention_anchor(t, w));
+                let want = retention_period(t, all);
+                periods += usize::from(want.is_some());
+                assert_eq!(retention_period(t, near), want);
+                scan::end_document();
+            }
+        }
+        assert!(periods >= 4, "{periods}");
+    }
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)

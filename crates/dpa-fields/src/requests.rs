@@ -52,14 +52,17 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         if !in_topic {
             continue;
         }
-        for s in scan::paragraph_sentences(text, p.clone()) {
-            let sent = &text[s.clone()];
-            if !has_any(sent, &REQUEST_WORDS) || has_any(head_of(sent), &OTHER_TOPIC_WORDS) {
-                continue;
+        // the cached sentences, without a copy per paragraph
+        scan::with_paragraph_sentences(text, p.clone(), |sents| {
+            for s in sents {
+                let sent = &text[s.clone()];
+                if !has_any(sent, &REQUEST_WORDS) || has_any(head_of(sent), &OTHER_TOPIC_WORDS) {
+                    continue;
+                }
+                contact(ctx, model, s.clone(), sent);
+                deadline(ctx, model, s.clone(), sent);
             }
-            contact(ctx, model, s.clone(), sent);
-            deadline(ctx, model, s.clone(), sent);
-        }
+        });
     }
 }
 

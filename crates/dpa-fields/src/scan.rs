@@ -660,6 +660,88 @@ pub fn with_all_sentences<R>(text: &str, f: impl FnOnce(&[Range<usize>]) -> R) -
     with_scans(text, |c| f(&c.sentences(text).all))
 }
 
+/// False when no word of `words` (whose first bytes are lower-case ASCII)
+/// can open `line`, compared as a case-insensitive `^\s*(?:word|...)`
+/// regex compares: the line is blank, or its first non-blank char is
+/// ASCII and lower-cases to no word's first byte. A non-ASCII first char
+/// is let through (in such a regex `ſ` matches `s`). A test that costs a
+/// few instructions where a filtered regex costs a hundred or more.
+pub fn may_open_with(line: &str, words: &[&str]) -> bool {
+    match line.chars().find(|c| !c.is_whitespace()) {
+        None => false,
+        Some(c) if c.is_ascii() => {
+            let lower = (c as u8).to_ascii_lowercase();
+            words.iter().any(|w| w.as_bytes().first() == Some(&lower))
+        }
+        Some(_) => true,
+    }
+}
+
+/// The parts among `parts` (sorted, disjoint ranges of `text`: sentences,
+/// paragraphs) that may hold a word of `words`: those before the next
+/// place where the index of the document's words shows one starting are
+/// skipped unread. (All of them when the index does not know the words.)
+pub fn ranges_that_may_hold<'s>(
+    text: &str,
+    parts: &'s [Range<usize>],
+    words: &'static Words,
+) -> Vec<&'s Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(s) = parts.get(i) {
+        let Some(offset) = first_possible(&text[s.start..], words) else {
+            break;
+        };
+        let at = s.start + offset;
+        i += parts[i..].partition_point(|s| s.end <= at);
+        let Some(s) = parts.get(i) else { break };
+        out.push(s);
+        i += 1;
+    }
+    out
+}
+
+/// The parts among `parts` (as [`ranges_that_may_hold`]) that hold a word
+/// of `words`, in order.
+pub fn ranges_holding<'s>(
+    text: &str,
+    parts: &'s [Range<usize>],
+    words: &'static Words,
+) -> Vec<&'s Range<usize>> {
+    let mut out = ranges_that_may_hold(text, parts, words);
+    out.retain(|s| has_any(&text[(*s).clone()], words));
+    out
+}
+
+/// The parts among `parts` (as [`ranges_that_may_hold`]) that hold a word
+/// of `words` or start inside one of `regions`, in order.
+pub fn ranges_holding_or_inside<'s>(
+    text: &str,
+    parts: &'s [Range<usize>],
+    words: &'static Words,
+    regions: &[Range<usize>],
+) -> Vec<&'s Range<usize>> {
+    let mut out = ranges_holding(text, parts, words);
+    out.extend(parts.iter().filter(|s| inside(regions, s.start)));
+    out.sort_by_key(|s| s.start);
+    out.dedup();
+    out
+}
+
+/// The parts among `parts` (as [`ranges_that_may_hold`]) on which
+/// `pattern` may match: the others lack every word of its filter, so its
+/// searches would not look at them either.
+pub fn ranges_pattern_may_match<'s>(
+    text: &str,
+    parts: &'s [Range<usize>],
+    pattern: &Pattern,
+) -> Vec<&'s Range<usize>> {
+    match pattern.filter_words() {
+        Some(words) => ranges_that_may_hold(text, parts, words),
+        None => parts.iter().collect(),
+    }
+}
+
 /// True when the sentence `s` ends with a colon (an intro to a list).
 pub fn ends_with_colon(text: &str, s: &Range<usize>) -> bool {
     text[s.clone()].trim_end().ends_with(':') || text[s.end..].starts_with(':')
@@ -1361,6 +1443,87 @@ mod tests {
         assert_eq!(paragraph_sentences(t, 0..11), sentences(t, 0..11));
         end_document();
         assert_eq!(paragraph_sentences(t, 0..23).len(), 2);
+    }
+
+    static HOLD_WORDS: Words = Words::new(&["verwerker", "datalek", "beveilig", "security"]);
+
+    /// A pattern filtered by required words and one by its own literals.
+    fn filtered_patterns() -> [Pattern; 2] {
+        [
+            Pattern::with_required(
+                regex::Regex::new(r"(?i)(?:de|het)\s+\w+\s+verwerker").expect("compiles"),
+                "(?i)verwerker",
+            ),
+            Pattern::new(r"(?i)(?-u:\b)(?:datalek|beveiliging)\w*"),
+        ]
+    }
+
+    #[test]
+    fn sentence_selections_are_those_a_test_of_each_sentence_finds() {
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push("Eerste zin. De beveiligingsmaatregel geldt.\n\nNiets hier. Security measures apply. Slot.".into());
+        for t in &texts {
+            // the second document sees the lists in the index
+            for _ in 0..2 {
+                begin_document(t);
+                let sents = all_sentences(t);
+                let holds = |s: &Range<usize>| has_any(&t[s.clone()], &HOLD_WORDS);
+                let want: Vec<&Range<usize>> = sents.iter().filter(|s| holds(s)).collect();
+                assert_eq!(ranges_holding(t, &sents, &HOLD_WORDS), want);
+                let regions = [0..t.len() / 10, t.len() / 3..t.len() / 2];
+                let want_or_inside: Vec<&Range<usize>> = sents
+                    .iter()
+                    .filter(|s| holds(s) || inside(&regions, s.start))
+                    .collect();
+                assert_eq!(
+                    ranges_holding_or_inside(t, &sents, &HOLD_WORDS, &regions),
+                    want_or_inside
+                );
+                for pattern in filtered_patterns() {
+                    let may = ranges_pattern_may_match(t, &sents, &pattern);
+                    for s in sents.iter().filter(|s| pattern.is_match(&t[(*s).clone()])) {
+                        assert!(may.contains(&s), "{:?}", &t[s.clone()]);
+                    }
+                }
+                end_document();
+            }
+        }
+    }
+
+    #[test]
+    fn regex_white_space_is_char_white_space() {
+        // `may_open_with` skips what `\s` skips
+        let re = regex::Regex::new(r"^\s$").expect("compiles");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                re.is_match(c.encode_utf8(&mut [0; 4])),
+                c.is_whitespace(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn may_open_with_lets_through_every_line_the_regex_opens() {
+        let words: &[&str] = &["naam", "functie", "datum", "signed"];
+        let re = regex::Regex::new(&format!(r"(?i)^\s*(?:{})", words.join("|"))).expect("compiles");
+        let firsts = (0..=0x24F)
+            .chain(0x2100..=0x214F)
+            .filter_map(char::from_u32);
+        for first in firsts {
+            for w in words {
+                for lead in ["", " \t", "\u{a0}\u{2003}"] {
+                    let line = format!("{lead}{first}{}", &w[1..]);
+                    if re.is_match(&line) {
+                        assert!(may_open_with(&line, words), "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(may_open_with("  NAAM: x", words));
+        assert!(may_open_with("\u{17f}igned", words));
+        assert!(!may_open_with("Adres: x", words));
+        assert!(!may_open_with(" \t ", words));
     }
 
     #[test]

@@ -481,7 +481,7 @@ fn anchored_lists(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
 
 /// A sentence that lists measures inline.
 fn inline_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
-    sentences_holding(text, sentences, &INLINE_WORDS)
+    scan::ranges_holding(text, sentences, &INLINE_WORDS)
         .into_iter()
         .filter(|s| {
             let sent = &text[(*s).clone()];
@@ -496,31 +496,6 @@ fn inline_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
             list_like: false,
         })
         .collect()
-}
-
-/// The sentences (sorted, disjoint ranges of `text`) that hold a word of
-/// `words`: the sentences before the next place the document's word index
-/// shows a word are skipped unsearched.
-fn sentences_holding<'s>(
-    text: &str,
-    sentences: &'s [Range<usize>],
-    words: &'static Words,
-) -> Vec<&'s Range<usize>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(s) = sentences.get(i) {
-        let Some(offset) = scan::first_possible(&text[s.start..], words) else {
-            break;
-        };
-        let at = s.start + offset;
-        i += sentences[i..].partition_point(|s| s.end <= at);
-        let Some(s) = sentences.get(i) else { break };
-        if has_any(&text[s.clone()], words) {
-            out.push(s);
-        }
-        i += 1;
-    }
-    out
 }
 
 /// Candidate certification mentions (fast engines: no word boundaries); each
@@ -637,24 +612,6 @@ mod tests {
     fn certifications_normalized() {
         let m = run("De datacenters zijn ISO:27001:2013 gecertificeerd en NEN-7510 gecertificeerd; de leverancier heeft een ISO 27001-gecertificeerde omgeving.");
         assert_eq!(m.security.certifications, vec!["ISO 27001", "NEN 7510"]);
-    }
-
-    #[test]
-    fn sentences_holding_words_are_those_a_search_finds() {
-        let t = "Eerste zin. De beveiligingsmaatregel geldt.\n\nNiets hier. Security measures apply. Slot.";
-        for _ in 0..2 {
-            // the second document sees the word list in the index
-            scan::begin_document(t);
-            let sents = scan::all_sentences(t);
-            let found = sentences_holding(t, &sents, &INLINE_WORDS);
-            let expected: Vec<&Range<usize>> = sents
-                .iter()
-                .filter(|s| has_any(&t[(*s).clone()], &INLINE_WORDS))
-                .collect();
-            assert_eq!(found, expected);
-            assert_eq!(found.len(), 2);
-            scan::end_document();
-        }
     }
 
     #[test]

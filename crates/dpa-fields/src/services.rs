@@ -181,8 +181,13 @@ fn small_number(bytes: &[u8]) -> Option<(u32, usize)> {
 fn body_after(text: &str, from: usize) -> Option<(String, Range<usize>)> {
     let span = clean::trim_ws(text, from..body_end(text, from));
     let raw = text.get(span.clone())?;
-    let value = clean::collapse(raw);
-    (!value.is_empty()).then(|| (value.trim_end_matches([' ', '\u{c}']).to_string(), span))
+    let mut value = clean::collapse(raw);
+    if value.is_empty() {
+        return None;
+    }
+    // cut in place instead of copying the rest
+    value.truncate(value.trim_end_matches([' ', '\u{c}']).len());
+    Some((value, span))
 }
 
 /// The start of the first line after `from` that opens a [`BOUNDARY`],

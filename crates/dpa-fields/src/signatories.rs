@@ -13,11 +13,17 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The labels of a signature field.
-const FIELD_LABELS: &str = r"(?i)naam|name|functie|function|title|rol|plaats|place|datum|date";
+const FIELD_LABELS: &[&str] = &[
+    "naam", "name", "functie", "function", "title", "rol", "plaats", "place", "datum", "date",
+];
 static FIELD: LazyLock<Pattern> = LazyLock::new(|| {
+    let labels = FIELD_LABELS.join("|");
     Pattern::with_required(
-        Regex::new(r"(?i)^\s*(?P<label>naam|name|functie|function|title|rol|plaats|place|datum|date)\s*(?:[:|\t]\s*)(?P<value>.*)$").expect("field compiles"),
-        FIELD_LABELS,
+        Regex::new(&format!(
+            r"(?i)^\s*(?P<label>{labels})\s*(?:[:|\t]\s*)(?P<value>.*)$"
+        ))
+        .expect("field compiles"),
+        &format!("(?i){labels}"),
     )
 });
 const PROCESSOR_WORDS: &[&str] = &[
@@ -30,16 +36,23 @@ const PROCESSOR_WORDS: &[&str] = &[
 ];
 /// A closing line: `Aldus overeengekomen en ondertekend te Utrecht op 20 maart 2024.`
 static CLOSING: LazyLock<Pattern> = LazyLock::new(|| {
+    let (leads, verbs) = (CLOSING_LEADS.join("|"), CLOSING_VERBS.join("|"));
     Pattern::with_required(
-        {
-            Regex::new(r"(?i)^\s*(?:aldus|zo|als\s+volgt)?\s*(?:overeengekomen|opgemaakt|ondertekend|getekend|signed)(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{Lu}[\w'\-]*(?:[ \-]\p{Lu}[\w'\-]*){0,2}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{4}))?")
-        .expect("closing compiles")
-        },
-        CLOSING_VERBS,
+        Regex::new(&format!(r"(?i)^\s*(?:{leads})?\s*(?:{verbs})(?:\s+en\s+(?:ondertekend|getekend|opgemaakt))?(?:\s+in\s+\S+\s+\S*voud)?\s+(?:te|in|at)\s+(?P<place>(?-i:\p{{Lu}}[\w'\-]*(?:[ \-]\p{{Lu}}[\w'\-]*){{0,2}}))(?:,?\s+(?:op|d\.d\.|on)\s+(?P<date>[^.\n]*\d{{4}}))?"))
+        .expect("closing compiles"),
+        &format!("(?i){verbs}"),
     )
 });
+/// The words that may lead a closing line's verb.
+const CLOSING_LEADS: &[&str] = &["aldus", "zo", r"als\s+volgt"];
 /// The verbs of a closing line.
-const CLOSING_VERBS: &str = r"(?i)overeengekomen|opgemaakt|ondertekend|getekend|signed";
+const CLOSING_VERBS: &[&str] = &[
+    "overeengekomen",
+    "opgemaakt",
+    "ondertekend",
+    "getekend",
+    "signed",
+];
 /// A signature line under a closing: `J. de Vries, directeur`.
 static NAME_ROLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -63,12 +76,16 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut spans: Vec<(String, Range<usize>)> = Vec::new();
     for l in scan::lines(text, 0..text.len()) {
         let line = &text[l.clone()];
-        if BLOCK_OPENERS
-            .iter()
-            .any(|w| starts_with_lower(line.trim_start(), w))
+        if scan::may_open_with(line, BLOCK_OPENERS)
+            && BLOCK_OPENERS
+                .iter()
+                .any(|w| starts_with_lower(line.trim_start(), w))
         {
             flush(ctx, model, &mut cur, &mut spans);
             party = role_of(&line.to_lowercase());
+            continue;
+        }
+        if !scan::may_open_with(line, FIELD_LABELS) {
             continue;
         }
         let Some(c) = FIELD.captures(line) else {
@@ -158,7 +175,7 @@ fn closing_block(ctx: &Ctx, model: &mut Model) {
         .iter()
         .enumerate()
         .rev()
-        .find_map(|(i, l)| CLOSING.captures(&text[l.clone()]).map(|c| (i, c)))
+        .find_map(|(i, l)| closing_captures(&text[l.clone()]).map(|c| (i, c)))
     else {
         return;
     };
@@ -204,6 +221,14 @@ fn closing_block(ctx: &Ctx, model: &mut Model) {
             date: date.as_ref().map(|d| d.0.clone()),
         });
     }
+}
+
+/// [`CLOSING`]'s captures of `line`, not searched in a line that no lead
+/// word or verb can open.
+fn closing_captures(line: &str) -> Option<regex::Captures<'_>> {
+    let may_open =
+        scan::may_open_with(line, CLOSING_LEADS) || scan::may_open_with(line, CLOSING_VERBS);
+    may_open.then(|| CLOSING.captures(line)).flatten()
 }
 
 fn role_of(lower: &str) -> Option<PartyRole> {

@@ -326,11 +326,12 @@ fn broken_tables(text: &str) -> Vec<Found> {
 /// The columns a lower-cased header paragraph of a flattened table names,
 /// in order (the sub-processor's name first); `None` for another paragraph.
 fn header_columns(head: &str, headers: &[(Col, &[&str])]) -> Option<Vec<Col>> {
-    if head.contains('\t')
+    // the test that fails on nearly every paragraph first
+    let head_start = head.trim_start();
+    if !scan::may_open_with(head_start, SUBPROCESSOR_WORD_LIST)
+        || !SUBPROCESSOR_WORDS.iter().any(|w| head_start.starts_with(w))
+        || head.contains('\t')
         || head.contains(" | ")
-        || !SUBPROCESSOR_WORDS
-            .iter()
-            .any(|w| head.trim_start().starts_with(w))
     {
         return None;
     }
@@ -420,15 +421,15 @@ fn near_subprocessor_regions(ctx: &Ctx) -> Vec<Range<usize>> {
     )
 }
 
-fn collect(ctx: &Ctx) -> Vec<Found> {
+/// The sub-processors of the document; `regions` are the parts about them.
+fn collect(ctx: &Ctx, regions: &[Range<usize>]) -> Vec<Found> {
     let text = ctx.full();
-    let regions = near_subprocessor_regions(ctx);
     let mut found: Vec<Found> = Vec::new();
     for t in scan::tables(text) {
         let near = t
             .rows
             .first()
-            .is_some_and(|r| scan::inside(&regions, r.range.start));
+            .is_some_and(|r| scan::inside(regions, r.range.start));
         if is_subprocessor_table(text, &t, near) {
             found.extend(rows_of_table(text, &t));
         }
@@ -460,12 +461,13 @@ fn document_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
         "outside the e",
         "transfer",
     ]);
-    scan::all_sentences(text).into_iter().find_map(|s| {
-        let sent = &text[s.clone()];
-        if !has_any(sent, &TRANSFER_WORDS) {
-            return None;
-        }
-        find_mechanism(sent).map(|(m, r)| (m, s.start + r.start..s.start + r.end))
+    scan::with_all_sentences(text, |sents| {
+        scan::ranges_holding(text, sents, &TRANSFER_WORDS)
+            .into_iter()
+            .find_map(|s| {
+                let sent = &text[s.clone()];
+                find_mechanism(sent).map(|(m, r)| (m, s.start + r.start..s.start + r.end))
+            })
     })
 }
 
@@ -572,13 +574,14 @@ fn trim_url(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
-    let found = collect(ctx);
+    let regions = near_subprocessor_regions(ctx);
+    let found = collect(ctx, &regions);
     let doc_mech = document_mechanism(ctx.full());
     for f in &found {
         build(ctx, model, f, doc_mech.as_ref());
     }
-    authorisation(ctx, model);
-    changes(ctx, model);
+    authorisation(ctx, model, &regions);
+    changes(ctx, model, &regions);
 }
 
 static GENERAL: LazyLock<Pattern> = LazyLock::new(|| {
@@ -597,20 +600,20 @@ static MAY_ENGAGE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-fn subprocessor_sentences(ctx: &Ctx) -> Vec<Range<usize>> {
+/// The sentences that name sub-processors or lie in `regions`.
+fn subprocessor_sentences(ctx: &Ctx, regions: &[Range<usize>]) -> Vec<Range<usize>> {
     let text = ctx.full();
-    let regions = near_subprocessor_regions(ctx);
-    scan::all_sentences(text)
-        .into_iter()
-        .filter(|s| {
-            has_any(&text[s.clone()], &SUBPROCESSOR_WORDS) || scan::inside(&regions, s.start)
-        })
-        .collect()
+    scan::with_all_sentences(text, |sents| {
+        scan::ranges_holding_or_inside(text, sents, &SUBPROCESSOR_WORDS, regions)
+            .into_iter()
+            .cloned()
+            .collect()
+    })
 }
 
-fn authorisation(ctx: &Ctx, model: &mut Model) {
+fn authorisation(ctx: &Ctx, model: &mut Model, regions: &[Range<usize>]) {
     let text = ctx.full();
-    let sents = subprocessor_sentences(ctx);
+    let sents = subprocessor_sentences(ctx, regions);
     let find = |re: &Regex| {
         sents
             .iter()
@@ -663,10 +666,9 @@ fn sentence_parts(sent: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-fn changes(ctx: &Ctx, model: &mut Model) {
+fn changes(ctx: &Ctx, model: &mut Model, regions: &[Range<usize>]) {
     let text = ctx.full();
     let paras = scan::paragraphs(text);
-    let regions = near_subprocessor_regions(ctx);
     // sentences come in text order: test each paragraph once
     let mut para_memo: Option<(Range<usize>, bool)> = None;
     let sents: Vec<Range<usize>> = scan::all_sentences(text)
@@ -681,7 +683,7 @@ fn changes(ctx: &Ctx, model: &mut Model) {
                     about
                 }
             };
-            about || scan::inside(&regions, s.start)
+            about || scan::inside(regions, s.start)
         })
         .collect();
     for s in &sents {

@@ -101,49 +101,54 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     for p in scan::paragraphs(text) {
         let para_end = has_any(&text[p.clone()], &END_WORDS) || scan::inside(&regions, p.start);
         let mut return_seen_here = false;
-        for s in scan::paragraph_sentences(text, p.clone()) {
-            let sent = &text[s.clone()];
-            let in_end = has_any(sent, &END_WORDS) || scan::inside(&regions, s.start);
-            if has_any(sent, &BACKUP_WORDS)
-                && (in_end || para_end)
-                && has_any(sent, &BACKUP_FATE_WORDS)
-                && backups.is_none()
-            {
-                backups = Some(s.clone());
-            }
-            if about_backups(sent) {
-                continue;
-            }
-            if !(in_end || para_end) || has_any(sent, &OTHER_TOPIC_WORDS) {
-                continue;
-            }
-            let deletes = has_any(sent, &DELETE_WORDS);
-            let returns = RETURN.is_match(sent);
-            if returns && return_evidence.is_none() {
-                return_evidence = Some(s.clone());
-            }
-            let durations = find_durations(sent);
-            let strong = in_end as usize;
-            if let Some(d) = durations.into_iter().next() {
-                let d = FoundDuration {
-                    range: s.start + d.range.start..s.start + d.range.end,
-                    phrase: s.start + d.phrase.start..s.start + d.phrase.end,
-                    ..d
-                };
-                let after_end = sent.to_lowercase().contains(" na be")
-                    || has_any(sent, words!["na einde", "na het einde", "na afloop"]);
-                if deletes || after_end {
-                    if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
-                        found.deletion = Some((d.clone(), strong));
-                    }
-                } else if returns && found.returns.is_none() {
-                    found.returns = Some((d, strong));
-                    return_seen_here = true;
+        // the cached sentences, without a copy per paragraph
+        scan::with_paragraph_sentences(text, p.clone(), |sents| {
+            for s in sents.iter().cloned() {
+                let sent = &text[s.clone()];
+                let in_end = has_any(sent, &END_WORDS) || scan::inside(&regions, s.start);
+                let mentions_backups = has_any(sent, &BACKUP_WORDS);
+                if mentions_backups
+                    && (in_end || para_end)
+                    && has_any(sent, &BACKUP_FATE_WORDS)
+                    && backups.is_none()
+                {
+                    backups = Some(s.clone());
                 }
-            } else if deletes && return_seen_here {
-                found.deletion_after_return = true;
+                // a sentence without backup words has none in its head
+                if mentions_backups && about_backups(sent) {
+                    continue;
+                }
+                if !(in_end || para_end) || has_any(sent, &OTHER_TOPIC_WORDS) {
+                    continue;
+                }
+                let deletes = has_any(sent, &DELETE_WORDS);
+                let returns = RETURN.is_match(sent);
+                if returns && return_evidence.is_none() {
+                    return_evidence = Some(s.clone());
+                }
+                let durations = find_durations(sent);
+                let strong = in_end as usize;
+                if let Some(d) = durations.into_iter().next() {
+                    let d = FoundDuration {
+                        range: s.start + d.range.start..s.start + d.range.end,
+                        phrase: s.start + d.phrase.start..s.start + d.phrase.end,
+                        ..d
+                    };
+                    let after_end = sent.to_lowercase().contains(" na be")
+                        || has_any(sent, words!["na einde", "na het einde", "na afloop"]);
+                    if deletes || after_end {
+                        if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
+                            found.deletion = Some((d.clone(), strong));
+                        }
+                    } else if returns && found.returns.is_none() {
+                        found.returns = Some((d, strong));
+                        return_seen_here = true;
+                    }
+                } else if deletes && return_seen_here {
+                    found.deletion_after_return = true;
+                }
             }
-        }
+        });
     }
     if found.deletion.is_none() && found.deletion_after_return {
         found.deletion = found.returns.clone();
@@ -173,6 +178,29 @@ mod tests {
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
+    }
+
+    /// The loop checks the head of a sentence for backup words only when
+    /// the sentence holds one: a head never holds one its sentence lacks.
+    #[test]
+    fn backup_heads_lie_in_backup_sentences() {
+        let own = "Back-ups worden na 30 dagen verwijderd. De backup volgt. \
+                   Na afloop van de overeenkomst wist Verwerker de gegevens, ook in de back up.";
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(own.to_string());
+        let mut heads = 0;
+        for t in &texts {
+            scan::begin_document(t);
+            for s in scan::all_sentences(t) {
+                let sent = &t[s];
+                if about_backups(sent) {
+                    heads += 1;
+                    assert!(has_any(sent, &BACKUP_WORDS), "{sent:?}");
+                }
+            }
+            scan::end_document();
+        }
+        assert!(heads >= 2, "{heads} sentences about backups");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use dpa_literals::Literals;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -131,16 +132,21 @@ pub(crate) struct DocWords {
 
 impl DocWords {
     /// One overlapping search of the lower-cased document for every word.
+    /// The occurrences are gathered in one array and grouped by list
+    /// before each list takes its own (a vector per list grown hit by hit
+    /// would allocate again and again).
     pub(crate) fn find(lower: &str, union: &Union) -> Self {
-        let mut per_list: Vec<Vec<(usize, usize)>> = vec![Vec::new(); union.lists];
+        let mut found: Vec<(u32, (usize, usize))> = Vec::new();
         union.for_each_hit(lower, |pattern, hit| {
-            for &id in &union.owners[pattern] {
-                per_list[id as usize].push(hit);
-            }
+            found.extend(union.owners[pattern].iter().map(|&id| (id, hit)));
         });
-        DocWords {
-            hits: per_list.into_iter().map(WordHits::from_hits).collect(),
-        }
+        let bounds = list_bounds(&found, union.lists);
+        let mut grouped = group_by_list(found, &bounds);
+        let hits = bounds
+            .windows(2)
+            .map(|list| WordHits::from_hits(&mut grouped[list[0]..list[1]]))
+            .collect();
+        DocWords { hits }
     }
 
     /// Whether a word of list `id` lies wholly inside `range`; `None` for
@@ -162,56 +168,122 @@ impl DocWords {
     }
 }
 
+/// Where each list's occurrences start in the grouped array (`lists + 1`
+/// offsets: the counts of the lists before, summed).
+fn list_bounds(found: &[(u32, (usize, usize))], lists: usize) -> Vec<usize> {
+    let mut bounds = vec![0; lists + 1];
+    for &(id, _) in found {
+        bounds[id as usize + 1] += 1;
+    }
+    for i in 1..bounds.len() {
+        bounds[i] += bounds[i - 1];
+    }
+    bounds
+}
+
+/// The occurrences grouped by list, in the order found within a list (a
+/// counting sort by the list offsets `bounds`).
+fn group_by_list(found: Vec<(u32, (usize, usize))>, bounds: &[usize]) -> Vec<(usize, usize)> {
+    let mut grouped = vec![(0, 0); found.len()];
+    let mut next = bounds.to_vec();
+    for (id, hit) in found {
+        let at = &mut next[id as usize];
+        grouped[*at] = hit;
+        *at += 1;
+    }
+    grouped
+}
+
 /// Occurrences of a list's words in a text, sorted by start.
 pub(crate) struct WordHits {
     starts: Vec<usize>,
-    /// `min_end[i]`: the smallest end of the occurrences `i..` (one more
-    /// entry than `starts`, `usize::MAX` at the end).
+    /// `min_end[i]`: the smallest end of the occurrences `i..`.
     min_end: Vec<usize>,
+    /// The last answer of [`WordHits::first_at_or_after`]: the extractors
+    /// ask about a text's sentences in order, so the next answer is mostly
+    /// the same index or the next one, checked in a few instructions
+    /// before a binary search.
+    cursor: Cell<usize>,
 }
 
 impl WordHits {
     /// Every occurrence of `matcher`'s words in `lower`.
     pub(crate) fn find(lower: &str, matcher: &AhoCorasick) -> Self {
-        let hits = matcher
+        let mut hits: Vec<(usize, usize)> = matcher
             .find_overlapping_iter(lower)
             .map(|m| (m.start(), m.end()))
             .collect();
-        Self::from_hits(hits)
+        Self::from_hits(&mut hits)
     }
 
-    fn from_hits(mut hits: Vec<(usize, usize)>) -> Self {
+    /// The occurrences `hits` (as start and end), sorted here.
+    fn from_hits(hits: &mut [(usize, usize)]) -> Self {
         hits.sort_unstable();
-        let mut min_end = vec![usize::MAX; hits.len() + 1];
-        for (i, h) in hits.iter().enumerate().rev() {
-            min_end[i] = min_end[i + 1].min(h.1);
+        let mut min_end: Vec<usize> = hits.iter().map(|h| h.1).collect();
+        let mut min = usize::MAX;
+        for end in min_end.iter_mut().rev() {
+            min = min.min(*end);
+            *end = min;
         }
         WordHits {
             starts: hits.iter().map(|h| h.0).collect(),
             min_end,
+            cursor: Cell::new(0),
         }
+    }
+
+    /// The index of the first occurrence that starts at or after `pos`
+    /// (`starts.partition_point(|&s| s < pos)`).
+    #[inline]
+    fn first_at_or_after(&self, pos: usize) -> usize {
+        let cursor = self.cursor.get();
+        let i = if self.is_first_at_or_after(cursor, pos) {
+            cursor
+        } else if self.is_first_at_or_after(cursor + 1, pos) {
+            cursor + 1
+        } else {
+            self.starts.partition_point(|&s| s < pos)
+        };
+        self.cursor.set(i);
+        i
+    }
+
+    /// Whether `i` is the index of the first occurrence that starts at or
+    /// after `pos` (or the end of `starts`, when none does).
+    #[inline]
+    fn is_first_at_or_after(&self, i: usize, pos: usize) -> bool {
+        let starts = &self.starts;
+        i <= starts.len()
+            && (i == 0 || starts[i - 1] < pos)
+            && starts.get(i).map_or(true, |&s| s >= pos)
+    }
+
+    /// Whether the occurrences from index `i` on hold one that ends by `end`.
+    #[inline]
+    fn ends_by(&self, i: usize, end: usize) -> bool {
+        self.min_end.get(i).is_some_and(|&e| e <= end)
     }
 
     /// `None` when no occurrence lies wholly inside `range`, else a lower
     /// bound of where the first such occurrence starts (the first start in
     /// the range).
     pub(crate) fn first_within(&self, range: Range<usize>) -> Option<usize> {
-        let i = self.starts.partition_point(|&s| s < range.start);
-        (self.min_end[i] <= range.end).then(|| self.starts[i])
+        let i = self.first_at_or_after(range.start);
+        self.ends_by(i, range.end).then(|| self.starts[i])
     }
 
     /// The starts of the occurrences that start inside `range`, ascending
     /// (an occurrence may end past the range).
     pub(crate) fn starts_within(&self, range: Range<usize>) -> &[usize] {
-        let from = self.starts.partition_point(|&s| s < range.start);
+        let from = self.first_at_or_after(range.start);
         let len = self.starts[from..].partition_point(|&s| s < range.end);
         &self.starts[from..from + len]
     }
 
     /// True when an occurrence lies wholly inside `range`.
     pub(crate) fn any_within(&self, range: Range<usize>) -> bool {
-        let i = self.starts.partition_point(|&s| s < range.start);
-        self.min_end[i] <= range.end
+        let i = self.first_at_or_after(range.start);
+        self.ends_by(i, range.end)
     }
 }
 
@@ -221,6 +293,17 @@ mod tests {
 
     static A: Words = Words::new(&["datalek", "lek", "melding"]);
     static B: Words = Words::new(&["lek", "verwerker"]);
+
+    /// Every (overlapping) occurrence of a word of `list` in `text`, sorted.
+    fn occurrences(text: &str, list: &Words) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for w in list.iter() {
+            // the test's words never overlap themselves
+            out.extend(text.match_indices(w).map(|(i, _)| (i, i + w.len())));
+        }
+        out.sort_unstable();
+        out
+    }
 
     #[test]
     fn union_hits_match_a_direct_search_per_list() {
@@ -234,6 +317,17 @@ mod tests {
                 for (id, list) in [(a, &A), (b, &B)] {
                     let direct = list.iter().any(|w| hay.contains(w));
                     assert_eq!(index.any_within(id, start..end), Some(direct), "{hay:?}");
+                    let occurrences = occurrences(text, list);
+                    let starts: Vec<usize> = occurrences
+                        .iter()
+                        .map(|o| o.0)
+                        .filter(|s| (start..end).contains(s))
+                        .collect();
+                    let starts_inside = index.starts_within(id, start..end);
+                    assert_eq!(starts_inside, Some(&starts[..]), "{hay:?}");
+                    let first = occurrences.iter().map(|o| o.0).find(|&s| s >= start);
+                    let first = first.filter(|_| direct);
+                    assert_eq!(index.first_within(id, start..end), Some(first), "{hay:?}");
                 }
             }
         }
@@ -271,6 +365,42 @@ mod tests {
             expected.sort_unstable();
             assert!(!expected.is_empty());
             assert_eq!(walked, expected);
+        }
+    }
+
+    /// The cursor's answers are the binary search's, for queries in text
+    /// order (as the extractors ask), backwards and at random.
+    #[test]
+    fn cursor_answers_as_a_binary_search() {
+        let fixture = crate::test_fixtures::raw("lucrasoft-data-pro-statement.txt").to_lowercase();
+        let text = fixture + " de verwerker verwerkt; de betrokkene en de klant.";
+        let matcher = AhoCorasick::new(["de", "verwerk", "klant", "betrokkene"]).unwrap();
+        let hits = WordHits::find(&text, &matcher);
+        assert!(hits.starts.len() > 100);
+        let len = text.len();
+        let forward = (0..len).step_by(37).map(|s| s..(s + 60).min(len));
+        let backward = (0..len).rev().step_by(53).map(|s| s..(s + 25).min(len));
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let random = std::iter::repeat_with(move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let s = (seed % (len as u64 + 1)) as usize;
+            s..(s + (seed >> 40) as usize % 200).min(len)
+        });
+        let queries: Vec<Range<usize>> = forward.chain(backward).chain(random.take(5000)).collect();
+        for r in queries {
+            let i = hits.starts.partition_point(|&s| s < r.start);
+            let ends_inside = hits.min_end[i..].iter().any(|&e| e <= r.end);
+            assert_eq!(hits.any_within(r.clone()), ends_inside, "{r:?}");
+            let first = ends_inside.then(|| hits.starts[i]);
+            assert_eq!(hits.first_within(r.clone()), first, "{r:?}");
+            let n = hits.starts[i..].partition_point(|&s| s < r.end);
+            assert_eq!(
+                hits.starts_within(r.clone()),
+                &hits.starts[i..i + n],
+                "{r:?}"
+            );
         }
     }
 

@@ -93,6 +93,20 @@ const UNIT_HINT_WORDS: &[&str] = &[
     "uur", "uren", "dag", "week", "weken", "maand", "jaar", "jaren", "hour", "day", "month", "year",
 ];
 
+/// [`UNIT_HINT_WORDS`] for the index of the document's words: a text
+/// without one of them holds no duration.
+static UNIT_HINTS: scan::Words = scan::Words::new(UNIT_HINT_WORDS);
+
+/// The parts among `parts` (sorted, disjoint ranges of `text`: sentences,
+/// paragraphs) that may hold a duration: those without a unit word are
+/// skipped unread ([`find_durations`] finds nothing in them).
+pub fn ranges_that_may_hold_durations<'s>(
+    text: &str,
+    parts: &'s [Range<usize>],
+) -> Vec<&'s Range<usize>> {
+    scan::ranges_that_may_hold(text, parts, &UNIT_HINTS)
+}
+
 /// A cheap test for a unit word (no Unicode word boundaries, so the fast
 /// regex engines apply) before the full pattern runs.
 static UNIT_HINT: LazyLock<Pattern> =
@@ -124,12 +138,26 @@ fn unit_hints(text: &str) -> Vec<Range<usize>> {
 /// boundaries, so a slow engine) runs only on small windows around unit
 /// words found by a fast pattern.
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
-    durations_in_windows(text, |window| NUMBER_AND_UNIT.is_match(window))
+    durations_in_windows(text, |window| NUMBER_AND_UNIT.is_match(&text[window]))
 }
 
-/// The durations of the windows around unit words that pass `may_hold` (a
-/// test that is true wherever the full pattern matches).
-fn durations_in_windows(text: &str, may_hold: impl Fn(&str) -> bool) -> Vec<FoundDuration> {
+/// [`find_durations`] of the windows around unit words (byte ranges of
+/// `text`, each searched whole) that pass `keep`. A duration found in a
+/// window left out and again in a later one is reported from the later
+/// one (with the phrase that window gives it).
+pub fn find_durations_in_windows_where(
+    text: &str,
+    keep: impl Fn(Range<usize>) -> bool,
+) -> Vec<FoundDuration> {
+    durations_in_windows(text, |window| {
+        keep(window.clone()) && NUMBER_AND_UNIT.is_match(&text[window])
+    })
+}
+
+/// The durations of the windows around unit words that pass `may_hold`
+/// (given the window's byte range; true wherever the full pattern matches
+/// in a window that is to be read).
+fn durations_in_windows(text: &str, may_hold: impl Fn(Range<usize>) -> bool) -> Vec<FoundDuration> {
     let mut out: Vec<FoundDuration> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut done_until = 0;
@@ -139,7 +167,7 @@ fn durations_in_windows(text: &str, may_hold: impl Fn(&str) -> bool) -> Vec<Foun
         }
         let window = window_around(text, hint.start, hint.end);
         done_until = window.end;
-        if !may_hold(&text[window.clone()]) {
+        if !may_hold(window.clone()) {
             continue;
         }
         for f in durations_in(&text[window.clone()]) {
@@ -216,6 +244,27 @@ fn unit_of(word: &str) -> Option<DurationUnit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_with_durations_are_among_those_that_may_hold_them() {
+        for t in crate::test_fixtures::raw_texts() {
+            // the second document sees the unit words in the index
+            for _ in 0..2 {
+                scan::begin_document(&t);
+                let sents = scan::all_sentences(&t);
+                let may = ranges_that_may_hold_durations(&t, &sents);
+                let holding: Vec<&Range<usize>> = sents
+                    .iter()
+                    .filter(|s| !find_durations(&t[(*s).clone()]).is_empty())
+                    .collect();
+                assert!(!holding.is_empty());
+                for s in holding {
+                    assert!(may.contains(&s), "{:?}", &t[s.clone()]);
+                }
+                scan::end_document();
+            }
+        }
+    }
 
     fn d(text: &str) -> Option<(u32, DurationUnit)> {
         parse_duration(text).map(|f| (f.value.value, f.value.unit))
