@@ -201,6 +201,9 @@ struct StopwordTable {
 impl StopwordTable {
     fn build() -> Self {
         assert!(STOPWORDS.len() <= 8, "the languages fit a u8 bit set");
+        // an empty slot always remains, so a look-up always ends
+        let words: usize = STOPWORDS.iter().map(|(_, w)| w.len()).sum();
+        assert!(2 * words <= STOPWORD_SLOTS, "the stop words fit the table");
         let mut table = StopwordTable {
             slots: [(0, 0); STOPWORD_SLOTS],
         };

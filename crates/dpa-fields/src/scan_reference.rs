@@ -1,9 +1,11 @@
 //! The scans as they were computed before the shared line cache and the
 //! byte-level fast paths: the reference the tests compare the fast
-//! computations with.
+//! computations with. What did not change (the test of a sentence end,
+//! the sections a heading opens) is the crate's own.
 
 use super::{
-    Section, ABBREVIATIONS, ABBREVIATION_MAX_CHARS, CLAUSE_START, LIST_MARKER, STRONG_HEADING,
+    ends_sentence_at, Section, ABBREVIATIONS, ABBREVIATION_MAX_CHARS, CLAUSE_START, LIST_MARKER,
+    STRONG_HEADING,
 };
 use crate::values::clean::trim_span;
 use std::ops::Range;
@@ -60,22 +62,6 @@ pub fn is_clause_start(line: &str) -> bool {
 pub fn is_abbreviation(token: &str) -> bool {
     token.chars().nth(ABBREVIATION_MAX_CHARS).is_none()
         && ABBREVIATIONS.contains(&token.to_lowercase().as_str())
-}
-
-fn ends_sentence_at(text: &str, token_start: usize, numeric: bool, dot: usize) -> bool {
-    let word = &text[token_start..dot];
-    if word.chars().nth(1).is_none() || numeric || is_abbreviation(word) {
-        return false;
-    }
-    let after = &text[dot + 1..];
-    let trimmed = after.trim_start_matches([' ', '\t', '\n']);
-    if trimmed.len() == after.len() {
-        return false;
-    }
-    trimmed
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "•(-–\"“'‘".contains(c))
 }
 
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -168,23 +154,15 @@ pub fn is_strong_heading(line: &str) -> bool {
     STRONG_HEADING.is_match(t) && t.split_whitespace().skip(1).count() <= 9
 }
 
+/// The sections from the paragraphs and lines of this reference (the
+/// heading test and the sections it opens are the crate's own, compared
+/// line by line and unchanged).
 pub fn sections(text: &str) -> Vec<Section> {
-    let mut heads: Vec<Range<usize>> = Vec::new();
-    for p in paragraphs(text) {
-        let last = lines(text, p).pop().expect("a range has a line");
-        if is_strong_heading(&text[last.clone()]) {
-            heads.push(trim_span(text, last));
-        }
-    }
-    let mut out = Vec::new();
-    for (i, h) in heads.iter().enumerate() {
-        let end = heads.get(i + 1).map_or(text.len(), |n| n.start);
-        out.push(Section {
-            heading: h.clone(),
-            range: h.start..end,
-        });
-    }
-    out
+    let last_lines: Vec<Range<usize>> = paragraphs(text)
+        .into_iter()
+        .filter_map(|p| lines(text, p).pop())
+        .collect();
+    super::sections_of_last_lines(text, last_lines.iter())
 }
 
 pub fn cell_separator(line: &str) -> Option<&'static str> {
