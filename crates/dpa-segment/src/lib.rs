@@ -136,8 +136,8 @@ fn to_clause(
         text: body.to_string(),
         span: [n.start, n.start + body.len()],
         page: text.page_of_span(n.start),
-        children: n
-            .children
+        children: tree
+            .children(idx)
             .iter()
             .map(|&c| to_clause(tree, c, level + 1, text, parts))
             .collect(),
@@ -149,7 +149,8 @@ fn to_clause(
 /// its previous sibling has a title line.
 fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<String>]) {
     let mut prev_sibling: Vec<Option<usize>> = vec![None; tree.nodes.len()];
-    for kids in std::iter::once(&tree.roots).chain(tree.nodes.iter().map(|n| &n.children)) {
+    let lists = (0..tree.nodes.len()).map(|i| tree.children(i));
+    for kids in std::iter::once(tree.roots.as_slice()).chain(lists) {
         for w in kids.windows(2) {
             if let Some(slot) = prev_sibling.get_mut(w[1]) {
                 *slot = Some(w[0]);
@@ -166,7 +167,7 @@ fn complete_sibling_headings(tree: &Tree, text: &str, headings: &mut [Option<Str
             continue;
         }
         let own = text.get(n.start..n.end).unwrap_or("");
-        let Some((first, body)) = own.split_once("\n\n") else {
+        let Some((first, body)) = lines::split_once_at(own, b"\n\n") else {
             continue;
         };
         if first.contains('\n') || body.trim().is_empty() {

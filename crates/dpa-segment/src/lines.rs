@@ -30,26 +30,35 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     // boundaries (and runs at memchr speed in unoptimized builds too).
     // Most texts are one page: then a search for one byte is enough.
     let bytes = text.as_bytes();
-    if memchr::memchr(b'\x0c', bytes).is_none() {
-        lines_ending_at(text, memchr::memchr_iter(b'\n', bytes))
-    } else {
-        lines_ending_at(text, memchr::memchr2_iter(b'\n', b'\x0c', bytes))
-    }
-}
-
-/// The trimmed lines of a text whose line ends are at `ends` (in order).
-fn lines_ending_at(text: &str, ends: impl Iterator<Item = usize>) -> Vec<Line> {
+    let form_feeds = memchr::memchr(b'\x0c', bytes).is_some();
     // Room for lines of about 40 bytes; longer texts grow the vector.
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut begin = 0;
-    for i in ends {
-        out.push(trimmed(text, begin, i));
-        begin = i + 1;
+    while let Some(end) = next_line_end(bytes, begin, form_feeds) {
+        out.push(trimmed(text, begin, end));
+        begin = end + 1;
     }
     if begin < text.len() {
         out.push(trimmed(text, begin, text.len()));
     }
     out
+}
+
+/// The offset of the first line end (`\n`, and the page separator when
+/// `form_feeds`) at or after `from`. A blank line (nearly half the lines of
+/// a text) ends at once: its end is read without a search.
+fn next_line_end(bytes: &[u8], from: usize, form_feeds: bool) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let first = *rest.first()?;
+    if first == b'\n' || (form_feeds && first == b'\x0c') {
+        return Some(from);
+    }
+    let found = if form_feeds {
+        memchr::memchr2(b'\n', b'\x0c', rest)
+    } else {
+        memchr::memchr(b'\n', rest)
+    };
+    found.map(|i| from + i)
 }
 
 fn trimmed(text: &str, begin: usize, end: usize) -> Line {
@@ -110,13 +119,16 @@ pub fn table_rows(text: &str, lines: &[Line]) -> Vec<bool> {
 }
 
 static PIPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" | "));
-pub static COLON_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(": "));
-pub static DOT_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(". "));
+pub const COLON_SPACE: [u8; 2] = *b": ";
+pub const DOT_SPACE: [u8; 2] = *b". ";
 
-/// `s.split_once(needle)` with a prepared ASCII needle.
-pub fn split_once_at<'s>(s: &'s str, needle: &Finder<'static>) -> Option<(&'s str, &'s str)> {
-    let at = needle.find(s.as_bytes())?;
-    Some((s.get(..at)?, s.get(at + needle.needle().len()..)?))
+/// `s.split_once(needle)` for a two-byte ASCII needle: each of its first
+/// byte is looked at in turn (a line holds few), with no searcher to set up.
+pub fn split_once_at<'s>(s: &'s str, needle: &[u8; 2]) -> Option<(&'s str, &'s str)> {
+    let bytes = s.as_bytes();
+    let at =
+        memchr::memchr_iter(needle[0], bytes).find(|&i| bytes.get(i + 1) == Some(&needle[1]))?;
+    Some((s.get(..at)?, s.get(at + needle.len()..)?))
 }
 
 /// The line ends a sentence or a clause lead-in, so a number may start the
@@ -240,7 +252,7 @@ fn ascii_title_words(b: &[u8], max_words: usize) -> AsciiRead {
 }
 
 /// `s.trim()`, without decoding when both ends are visible ASCII.
-fn trim_ws(s: &str) -> &str {
+pub fn trim_ws(s: &str) -> &str {
     let b = s.as_bytes();
     match (b.first(), b.last()) {
         (Some(&f), Some(&l)) if is_visible_ascii(f) && is_visible_ascii(l) => s,
@@ -432,6 +444,78 @@ mod tests {
         assert!(l[1].is_blank());
         assert_eq!(l[2].text(t), "b");
         assert_eq!(l[3].text(t), "c");
+    }
+
+    /// The line split the direct blank-line read replaced: one search per
+    /// line end.
+    fn reference_lines(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut begin = 0;
+        for i in memchr::memchr2_iter(b'\n', b'\x0c', bytes) {
+            out.push(trimmed(text, begin, i));
+            begin = i + 1;
+        }
+        if begin < text.len() {
+            out.push(trimmed(text, begin, text.len()));
+        }
+        out.iter().map(|l| (l.start, l.end)).collect()
+    }
+
+    #[test]
+    fn lines_split_like_one_search_per_end() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        for t in [
+            "",
+            "\n",
+            "\n\n\n",
+            "1. Definities\n\n\n1.1 Verwerker: de partij.\n",
+            "a\u{c}\u{c}\nb\n\u{c}",
+            "\u{c}Bijlage A\n\n  ",
+            " \n \n  tekst  \n",
+            "geen einde",
+        ] {
+            texts.push(t.to_string());
+        }
+        let fixtures = texts.len();
+        for k in 0..fixtures {
+            texts.push(texts[k].replace("\n\n", "\n\u{c}\n"));
+        }
+        for text in &texts {
+            let got: Vec<_> = split_lines(text).iter().map(|l| (l.start, l.end)).collect();
+            assert_eq!(got, reference_lines(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn two_byte_splits_read_like_split_once() {
+        let texts = [
+            "",
+            ":",
+            ": ",
+            "Doel: verwerking",
+            "Doel:verwerking: en meer",
+            "a.b. c. d",
+            "Einde.",
+            "Privé: één. Twee: drie",
+            "::  ..  : .",
+            "€: x",
+            "4.10 Naam.\n\nTekst\n\nmeer",
+            "\n\n",
+            "a\nb\n \n\nc",
+        ];
+        for t in texts {
+            let needles = [(COLON_SPACE, ": "), (DOT_SPACE, ". "), (*b"\n\n", "\n\n")];
+            for (needle, text) in needles {
+                assert_eq!(split_once_at(t, &needle), t.split_once(text), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The topic terms as a dense, byte-class DFA with a tight search loop.
 //!
 //! The automaton is the leftmost-longest Aho-Corasick DFA of the
-//! `aho-corasick` crate, copied once into a flat table whose state ids are
+//! `aho-corasick` crate, copied once into a flat table of 16-bit state ids
 //! pre-multiplied by the number of byte classes and ordered so that the
 //! dead state and the match states come first: one table lookup and one
 //! comparison per byte. Matches are the ones `AhoCorasick::find_iter`
@@ -20,9 +20,9 @@ pub struct TermDfa {
     /// Next state (pre-multiplied) per state row and byte class.
     trans: Table,
     /// The unanchored start state (pre-multiplied).
-    start: u32,
+    start: u16,
     /// States below this id are special: the dead state (0) or a match.
-    special_below: u32,
+    special_below: u16,
     /// Pattern index and length of each special state, by dense index.
     matches: Vec<(usize, usize)>,
     /// The tables that read ASCII text as its fold, when the terms allow it.
@@ -45,20 +45,20 @@ struct FoldedTables {
 
 /// The state of a search: the current state and the last match seen.
 struct Scan {
-    sid: usize,
+    sid: u16,
     found: Option<TermMatch>,
 }
 
-/// Room for the transitions: the state rows padded to a power of two, so
-/// that the search indexes it through a mask the compiler sees is in
-/// bounds (no bounds check per byte). Only the rows in use are written.
-const TABLE_SLOTS: usize = 1 << 16;
+/// Room for the transitions: every 16-bit state id plus one row of byte
+/// classes, so that the search indexes it with a sum the compiler sees is
+/// in bounds (no bounds check per byte). Only the rows in use are written.
+const TABLE_SLOTS: usize = (1 << 16) + 256;
 
 /// A transition table of [`TABLE_SLOTS`] entries.
-type Table = Box<[u32; TABLE_SLOTS]>;
+type Table = Box<[u16; TABLE_SLOTS]>;
 
 /// `trans` in a [`Table`]; `None` when it does not fit.
-fn padded(trans: &[u32]) -> Option<Table> {
+fn padded(trans: &[u16]) -> Option<Table> {
     let mut table = vec![0; TABLE_SLOTS];
     table.get_mut(..trans.len())?.copy_from_slice(trans);
     table.into_boxed_slice().try_into().ok()
@@ -112,11 +112,11 @@ impl TermDfa {
             })
             .collect();
         let stride = reps.len();
-        let mut trans = vec![0u32; order.len() * stride];
+        let mut trans = vec![0u16; order.len() * stride];
         for (state, &s) in order.iter().enumerate() {
             for (class, &b) in reps.iter().enumerate() {
                 let next = dense[dfa.next_state(Anchored::No, s, b).as_usize()];
-                trans[state * stride + class] = u32::try_from(next * stride).ok()?;
+                trans[state * stride + class] = u16::try_from(next * stride).ok()?;
             }
         }
         let folded = FoldedTables::new(&patterns, &classes, &trans, stride, specials * stride);
@@ -126,8 +126,8 @@ impl TermDfa {
             classes,
             stride,
             trans,
-            start: u32::try_from(dense[start.as_usize()] * stride).ok()?,
-            special_below: u32::try_from(specials * stride).ok()?,
+            start: u16::try_from(dense[start.as_usize()] * stride).ok()?,
+            special_below: u16::try_from(specials * stride).ok()?,
             matches,
         })
     }
@@ -141,7 +141,7 @@ impl TermDfa {
     fn for_each_match_in(
         &self,
         classes: &[u8; 256],
-        trans: &[u32; TABLE_SLOTS],
+        trans: &[u16; TABLE_SLOTS],
         hay: &[u8],
         mut f: impl FnMut(TermMatch),
     ) {
@@ -164,12 +164,12 @@ impl TermDfa {
     fn find_at(
         &self,
         classes: &[u8; 256],
-        trans: &[u32; TABLE_SLOTS],
+        trans: &[u16; TABLE_SLOTS],
         hay: &[u8],
         at: usize,
     ) -> Option<TermMatch> {
         let mut scan = Scan {
-            sid: self.start as usize,
+            sid: self.start,
             found: None,
         };
         let mut chunks = hay.get(at..)?.chunks_exact(8);
@@ -197,18 +197,17 @@ impl TermDfa {
         &self,
         scan: &mut Scan,
         classes: &[u8; 256],
-        trans: &[u32; TABLE_SLOTS],
+        trans: &[u16; TABLE_SLOTS],
         b: u8,
         end: usize,
     ) -> bool {
-        // Every state row lies inside the table: the mask never changes
-        // the index.
-        let next = trans[(scan.sid + usize::from(classes[usize::from(b)])) & (TABLE_SLOTS - 1)];
-        scan.sid = next as usize;
+        // A 16-bit id plus a byte class is inside the table.
+        let next = trans[usize::from(scan.sid) + usize::from(classes[usize::from(b)])];
+        scan.sid = next;
         if next >= self.special_below {
             return true;
         }
-        match self.matches.get(scan.sid / self.stride) {
+        match self.matches.get(usize::from(next) / self.stride) {
             Some(&(pattern, len)) if next != 0 => {
                 scan.found = Some(TermMatch {
                     pattern,
@@ -272,7 +271,7 @@ impl FoldedTables {
     fn new(
         patterns: &[&str],
         classes: &[u8; 256],
-        trans: &[u32],
+        trans: &[u16],
         stride: usize,
         special_below: usize,
     ) -> Option<FoldedTables> {
@@ -289,19 +288,19 @@ impl FoldedTables {
             } else {
                 &mut by_other
             };
-            *flags.get_mut(next as usize / stride)? = true;
+            *flags.get_mut(usize::from(next) / stride)? = true;
         }
         let mut folded_trans = trans.to_vec();
         for state in (0..states).filter(|&s| by_space[s]) {
             let id = state * stride;
-            let self_loop = trans.get(id + space) == Some(&u32::try_from(id).ok()?);
+            let self_loop = trans.get(id + space) == Some(&u16::try_from(id).ok()?);
             if self_loop {
                 continue;
             }
             if by_other[state] || id < special_below {
                 return None;
             }
-            folded_trans[id + space] = u32::try_from(id).ok()?;
+            folded_trans[id + space] = u16::try_from(id).ok()?;
         }
         let mut folded_classes = *classes;
         for b in 0..128u8 {

@@ -65,7 +65,8 @@ pub struct Node {
     pub start: usize,
     pub end: usize,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    /// Some node hangs under this one (the lists are [`Tree::children`]).
+    has_children: bool,
     /// Some child is numbered (`Article`, `Dotted`, `ListNum`).
     numbered_kids: bool,
     /// The last child that takes part in number / letter sequences.
@@ -82,6 +83,43 @@ const MAX_DEPTH: usize = 16;
 pub struct Tree {
     pub nodes: Vec<Node>,
     pub roots: Vec<usize>,
+    /// The children of every node, node after node (in document order).
+    kids: Vec<usize>,
+    /// Where the children of each node start in `kids` (one more entry
+    /// than nodes: the children of node `i` are `kids[kid_start[i]..kid_start[i + 1]]`).
+    kid_start: Vec<usize>,
+}
+
+impl Tree {
+    /// The children of node `idx`, in document order.
+    pub fn children(&self, idx: usize) -> &[usize] {
+        match (self.kid_start.get(idx), self.kid_start.get(idx + 1)) {
+            (Some(&from), Some(&to)) => self.kids.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The child lists of all nodes in one vector, with the start of each
+/// node's list: a node's children are the later nodes with it as their
+/// parent, in document order.
+fn child_lists(nodes: &[Node]) -> (Vec<usize>, Vec<usize>) {
+    let mut start = vec![0usize; nodes.len() + 1];
+    for p in nodes.iter().filter_map(|n| n.parent) {
+        start[p + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut kids = vec![0usize; start[nodes.len()]];
+    for (idx, n) in nodes.iter().enumerate() {
+        if let Some(p) = n.parent {
+            kids[next[p]] = idx;
+            next[p] += 1;
+        }
+    }
+    (kids, start)
 }
 
 struct Builder<'a> {
@@ -141,9 +179,12 @@ pub fn build(text: &str) -> Tree {
         any_numbered: false,
     };
     b.run();
+    let (kids, kid_start) = child_lists(&b.nodes);
     Tree {
         nodes: b.nodes,
         roots: b.roots,
+        kids,
+        kid_start,
     }
 }
 
@@ -251,7 +292,7 @@ impl<'a> Builder<'a> {
         match node.parent {
             Some(p) => {
                 let pn = &mut self.nodes[p];
-                pn.children.push(idx);
+                pn.has_children = true;
                 pn.numbered_kids |= numbered;
                 if seq {
                     pn.last_seq = Some(idx);
@@ -288,7 +329,7 @@ impl<'a> Builder<'a> {
             start: l.start,
             end: l.end,
             parent: None,
-            children: Vec::new(),
+            has_children: false,
             numbered_kids: false,
             last_seq: None,
             last_article: None,
@@ -298,7 +339,7 @@ impl<'a> Builder<'a> {
     fn extend(&mut self, i: usize) {
         let end = self.lines[i].end;
         if let Some(&top) = self.stack.last() {
-            if self.nodes[top].children.is_empty() {
+            if !self.nodes[top].has_children {
                 self.nodes[top].end = end;
                 return;
             }
@@ -310,7 +351,7 @@ impl<'a> Builder<'a> {
     /// new unnumbered block under that clause.
     fn continuation(&mut self, i: usize) {
         if let Some(&top) = self.stack.last() {
-            if self.nodes[top].children.is_empty() {
+            if !self.nodes[top].has_children {
                 self.nodes[top].end = self.lines[i].end;
                 return;
             }
@@ -407,7 +448,7 @@ impl<'a> Builder<'a> {
         strong: bool,
         blank_before: bool,
     ) -> Option<bool> {
-        let rest = s.get(found.rest..).unwrap_or("").trim();
+        let rest = lines::trim_ws(s.get(found.rest..).unwrap_or(""));
         match &found.marker {
             Marker::Part { kind, label } => self.open_part(i, s, *kind, label.as_deref(), strong),
             Marker::Article { number } => self.open_article(i, number, rest, strong),
@@ -906,7 +947,7 @@ impl<'s> Rest<'s> {
 /// The heading of a numbered line's rest, and whether the line is only a
 /// title (no body on it).
 fn heading_of(rest: Rest) -> (Option<String>, bool) {
-    let text = rest.text.trim();
+    let text = lines::trim_ws(rest.text);
     if text.is_empty() {
         return (None, true);
     }
@@ -977,6 +1018,15 @@ fn decimal(n: u32) -> String {
 
 /// Append a number in decimal.
 pub(crate) fn push_decimal(out: &mut String, n: u64) {
+    // Most numbers of a document have one or two digits.
+    if n < 100 {
+        let low = char::from(b'0' + (n % 10) as u8);
+        if n >= 10 {
+            out.push(char::from(b'0' + (n / 10) as u8));
+        }
+        out.push(low);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut v = n;
@@ -1020,5 +1070,57 @@ fn slugify(s: &str) -> String {
         "deel".to_string()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_read_like_format() {
+        for n in (0..2000u64).chain([9_999, 65_535, 1 << 32, u64::MAX]) {
+            let mut out = String::from("p");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("p{n}"));
+        }
+    }
+
+    /// The child lists of every node, as the builder pushed them one by one.
+    fn pushed_children(tree: &Tree) -> Vec<Vec<usize>> {
+        let mut lists = vec![Vec::new(); tree.nodes.len()];
+        for (idx, n) in tree.nodes.iter().enumerate() {
+            if let Some(p) = n.parent {
+                lists[p].push(idx);
+            }
+        }
+        lists
+    }
+
+    #[test]
+    fn child_lists_hold_each_nodes_children_in_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(
+            "Verwerkersovereenkomst\n\n1. Definities\n\n1.1 Verwerker: de partij.\n\n\
+             a. eerste;\nb. tweede;\n- los punt\n\n2. Beveiliging\n\nVerwerker neemt \
+             maatregelen.\n\n2.1 Versleuteling.\n\nBIJLAGE A\n\n1. Contactgegevens\n"
+                .to_string(),
+        );
+        texts.push(String::new());
+        for text in &texts {
+            let tree = build(text);
+            let want = pushed_children(&tree);
+            for (idx, kids) in want.iter().enumerate() {
+                assert_eq!(tree.children(idx), kids.as_slice(), "node {idx}");
+                assert_eq!(tree.nodes[idx].has_children, !kids.is_empty());
+            }
+            assert!(tree.children(tree.nodes.len()).is_empty());
+        }
     }
 }
