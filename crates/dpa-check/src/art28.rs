@@ -261,12 +261,17 @@ impl Prepared<'_> {
 }
 
 /// One element found in one sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Hit {
     element: &'static str,
     strong: bool,
-    clauses: Vec<usize>,
+    /// Its clauses: a range of the requirement's [`HitClauses`].
+    clauses: (usize, usize),
 }
+
+/// The clauses of all hits of a requirement, one after the other (no
+/// allocation per hit).
+type HitClauses = Vec<usize>;
 
 /// The Art. 28(3) requirements of a model, in code order.
 pub(crate) fn assess(
@@ -308,6 +313,7 @@ fn assess_one(
 ) -> Requirement {
     let views = contexts.views;
     let mut hits = Vec::new();
+    let mut hit_clause_list = HitClauses::new();
     for p in sentences {
         let mask = p.masks[ri];
         // No element's phrase occurs: nothing to find (negated or not).
@@ -332,16 +338,17 @@ fn assess_one(
                 hits.push(Hit {
                     element: e.rule.name,
                     strong,
-                    clauses: hit_clauses(e, p, contexts, &mut ctx),
+                    clauses: hit_clauses(e, p, contexts, &mut ctx, &mut hit_clause_list),
                 });
             }
         }
     }
-    let strong: BTreeSet<&str> = hits
-        .iter()
-        .filter(|h| h.strong)
-        .map(|h| h.element)
-        .collect();
+    let mut strong: Vec<&str> = Vec::new();
+    for h in hits.iter().filter(|h| h.strong) {
+        if !strong.contains(&h.element) {
+            strong.push(h.element);
+        }
+    }
     let met = req
         .rule
         .met_when
@@ -366,7 +373,7 @@ fn assess_one(
     Requirement {
         code: req.rule.code.to_string(),
         status,
-        evidence: evidence(&hits, field_clauses, views),
+        evidence: evidence(&hits, &hit_clause_list, field_clauses, views),
     }
 }
 
@@ -394,15 +401,19 @@ fn lead_slots(sentences: &Sentences) -> Vec<Option<usize>> {
 
 /// The clauses to cite for an element found in a sentence: the list's lead
 /// alone when it says it all (`Verwerker heeft de volgende maatregelen
-/// genomen:`), else the lead and the item.
+/// genomen:`), else the lead and the item. They are added to `all`; their
+/// range in it is returned.
 fn hit_clauses(
     e: &CompiledElement,
     p: &Prepared<'_>,
     contexts: &ClauseContexts<'_, '_>,
     ctx: &mut impl FnMut(usize) -> bool,
-) -> Vec<usize> {
+    all: &mut HitClauses,
+) -> (usize, usize) {
+    let start = all.len();
     let s = p.sentence;
     let lead = s.text.get(..s.lead_len).unwrap_or("");
+    all.extend_from_slice(s.lead_clauses);
     if let (false, Some(slot)) = (lead.is_empty(), p.lead) {
         let in_lead = contexts.leads.with_scan(
             slot,
@@ -410,10 +421,11 @@ fn hit_clauses(
             |scan, _| element_in(e, scan, s.lead_clauses, ctx),
         );
         if in_lead == Some(true) {
-            return s.lead_clauses.to_vec();
+            return (start, all.len());
         }
     }
-    s.lead_clauses.iter().chain(s.clauses).copied().collect()
+    all.extend_from_slice(s.clauses);
+    (start, all.len())
 }
 
 /// Whether the element occurs in the scanned text (a sentence of `clauses`);
@@ -584,22 +596,28 @@ fn evidence_under<'m>(model: &'m Model, prefix: &'m str) -> impl Iterator<Item =
         .map(|(_, ev)| ev)
 }
 
-/// Clause ids of the hits, strong ones first, each group in document order.
+/// Clause ids of the hits, strong ones first, each group in document order;
+/// `clauses` holds the hits' clauses.
 fn evidence(
     hits: &[Hit],
+    clauses: &[usize],
     field_clauses: Option<Vec<usize>>,
     views: &[ClauseView<'_>],
 ) -> Vec<ClauseId> {
-    let mut strong: BTreeSet<usize> = BTreeSet::new();
-    let mut weak: BTreeSet<usize> = BTreeSet::new();
+    let mut strong: Vec<usize> = Vec::new();
+    let mut weak: Vec<usize> = field_clauses.unwrap_or_default();
     for h in hits {
         let target = if h.strong { &mut strong } else { &mut weak };
-        target.extend(h.clauses.iter().copied());
+        target.extend_from_slice(clauses.get(h.clauses.0..h.clauses.1).unwrap_or(&[]));
     }
-    weak.extend(field_clauses.unwrap_or_default());
+    // Ascending and each once, as sets give them.
+    for group in [&mut strong, &mut weak] {
+        group.sort_unstable();
+        group.dedup();
+    }
     let ordered = strong
         .iter()
-        .chain(weak.iter().filter(|i| !strong.contains(i)));
+        .chain(weak.iter().filter(|i| strong.binary_search(i).is_err()));
     let mut ids = Vec::new();
     for &i in ordered {
         if let Some(v) = views.get(i) {
@@ -679,6 +697,95 @@ mod tests {
             assert_eq!(again, Some(text.to_lowercase()));
         }
         assert_eq!(lazy.with_scan(texts.len(), |_| {}, |_, _| ()), None);
+    }
+
+    /// `evidence` as it was first written: with sets of clause positions
+    /// and a vector per hit.
+    fn evidence_by_sets(
+        hits: &[(bool, Vec<usize>)],
+        field_clauses: Option<Vec<usize>>,
+        views: &[ClauseView<'_>],
+    ) -> Vec<ClauseId> {
+        let mut strong: BTreeSet<usize> = BTreeSet::new();
+        let mut weak: BTreeSet<usize> = BTreeSet::new();
+        for (is_strong, clauses) in hits {
+            let target = if *is_strong { &mut strong } else { &mut weak };
+            target.extend(clauses.iter().copied());
+        }
+        weak.extend(field_clauses.unwrap_or_default());
+        let ordered = strong
+            .iter()
+            .chain(weak.iter().filter(|i| !strong.contains(i)));
+        let mut ids = Vec::new();
+        for &i in ordered {
+            if let Some(v) = views.get(i) {
+                if !ids.contains(&v.clause.id) {
+                    ids.push(v.clause.id.clone());
+                }
+            }
+            if ids.len() == MAX_EVIDENCE {
+                break;
+            }
+        }
+        ids
+    }
+
+    /// The clauses cited for hits kept in one list give what sets of them
+    /// gave (on the clauses of a customer document and on written ones,
+    /// some ids twice).
+    #[test]
+    fn evidence_from_one_clause_list_is_evidence_from_sets() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let fixture = std::fs::read_to_string(dir.join("lucrasoft-data-pro-statement.txt"))
+            .unwrap_or_default();
+        let mut tree = dpa_segment::segment(&dpa_text::normalize(&fixture));
+        for (k, id) in ["1", "2", "1", "3.1", "2"].iter().enumerate() {
+            let text = format!("{id}. Verwerker meldt een datalek binnen {k} dagen.");
+            tree.push(dpa_model::Clause {
+                id: id.to_string(),
+                number: Some(id.to_string()),
+                heading: None,
+                level: 1,
+                kind: None,
+                span: [0, text.len()],
+                text,
+                page: None,
+                children: vec![],
+            });
+        }
+        let views = crate::sentences::clause_views(&tree);
+        let n = views.len() + 2;
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            // xorshift64
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for round in 0..300 {
+            let mut hits = Vec::new();
+            let mut list = HitClauses::new();
+            let mut old_hits = Vec::new();
+            for _ in 0..next(12) {
+                let clauses: Vec<usize> = (0..next(5)).map(|_| next(n)).collect();
+                let strong = next(2) == 0;
+                let start = list.len();
+                list.extend_from_slice(&clauses);
+                hits.push(Hit {
+                    element: "x",
+                    strong,
+                    clauses: (start, list.len()),
+                });
+                old_hits.push((strong, clauses));
+            }
+            let fields = (round % 3 == 0).then(|| (0..next(4)).map(|_| next(n)).collect());
+            assert_eq!(
+                evidence(&hits, &list, fields.clone(), &views),
+                evidence_by_sets(&old_hits, fields, &views),
+                "round {round}"
+            );
+        }
     }
 
     #[test]

@@ -137,12 +137,17 @@ const LONGEST_ABBREVIATION: usize = {
 
 /// Every clause of the tree in document order with its context.
 pub(crate) fn clause_views(tree: &[Clause]) -> Vec<ClauseView<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(count_clauses(tree));
     for c in tree {
         walk(c, None, &mut out);
     }
     add_heading_lines(&mut out);
     out
+}
+
+/// The number of clauses in the tree.
+fn count_clauses(tree: &[Clause]) -> usize {
+    tree.iter().map(|c| 1 + count_clauses(&c.children)).sum()
 }
 
 fn walk<'a>(c: &'a Clause, parent: Option<usize>, out: &mut Vec<ClauseView<'a>>) {
