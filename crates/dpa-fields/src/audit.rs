@@ -137,21 +137,8 @@ fn is_audit_sentence(sent: &str) -> bool {
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
     let paras = scan::paragraphs(text);
-    let mut audit_sents: Vec<Range<usize>> = Vec::new();
-    let mut audit_paras: Vec<Range<usize>> = Vec::new();
-    for p in &paras {
-        scan::with_paragraph_sentences(text, p.clone(), |sents| {
-            for s in sents
-                .iter()
-                .filter(|s| is_audit_sentence(&text[(*s).clone()]))
-            {
-                audit_sents.push(s.clone());
-                if !audit_paras.contains(p) {
-                    audit_paras.push(p.clone());
-                }
-            }
-        });
-    }
+    let audit_sents = audit_sentences(text);
+    let mut audit_paras = paragraphs_holding(&paras, &audit_sents);
     let Some(first) = audit_sents.first().cloned() else {
         return;
     };
@@ -166,6 +153,39 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     ctx.record(model, "audit.allowed", first);
     frequency(ctx, model, &audit_sents, &audit_paras);
     cost(ctx, model, &audit_paras);
+}
+
+/// The audit sentences of `text`, in order. Only the sentences in which
+/// the word index shows a word of [`AUDIT`] or of [`AUDIT_LOG`] are read:
+/// in any other neither pattern matches (cutting out audit logs joins no
+/// text that none of them is in).
+fn audit_sentences(text: &str) -> Vec<Range<usize>> {
+    scan::with_all_sentences(text, |all| {
+        let mut candidates = scan::ranges_pattern_may_match(text, all, &AUDIT);
+        candidates.extend(scan::ranges_pattern_may_match(text, all, &AUDIT_LOG));
+        candidates.sort_by_key(|s| (s.start, s.end));
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter(|s| is_audit_sentence(&text[(*s).clone()]))
+            .cloned()
+            .collect()
+    })
+}
+
+/// The paragraphs among `paras` (in order, apart) that hold one of
+/// `sents` (in order), each once, in order.
+fn paragraphs_holding(paras: &[Range<usize>], sents: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in sents {
+        let i = paras.partition_point(|p| p.end <= s.start);
+        if let Some(p) = paras.get(i).filter(|p| p.start <= s.start) {
+            if out.last() != Some(p) {
+                out.push(p.clone());
+            }
+        }
+    }
+    out
 }
 
 fn frequency(ctx: &Ctx, model: &mut Model, sents: &[Range<usize>], paras: &[Range<usize>]) {
@@ -222,6 +242,47 @@ mod tests {
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
+    }
+
+    /// The audit sentences and paragraphs as they were found before the
+    /// word index chose the sentences: every sentence of every paragraph
+    /// checked.
+    fn audit_sentences_and_paragraphs_read_in_full(
+        text: &str,
+    ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let (mut sents, mut paras) = (Vec::new(), Vec::new());
+        for p in scan::paragraphs(text) {
+            for s in scan::paragraph_sentences(text, p.clone()) {
+                if is_audit_sentence(&text[s.clone()]) {
+                    sents.push(s);
+                    if !paras.contains(&p) {
+                        paras.push(p.clone());
+                    }
+                }
+            }
+        }
+        (sents, paras)
+    }
+
+    #[test]
+    fn audit_sentences_are_those_a_full_read_finds() {
+        let own = "Artikel 7 Audit\n\nDe klant mag een audit uitvoeren. Het auditlog wordt bewaard.\n\n\
+                   Verwerker houdt audit-logs bij. Klant mag controleren of Verwerker zich aan de afspraken houdt.\n\n\
+                   Een inspectie door een derde volgt op verzoek. Geen andere controle.";
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(own.to_string());
+        let mut found = 0;
+        // the first pass registers the patterns' words, the second reads
+        // them from the document's word index, as an extraction does
+        for t in texts.iter().chain(&texts) {
+            scan::begin_document(t);
+            let (sents, paras) = audit_sentences_and_paragraphs_read_in_full(t);
+            assert_eq!(audit_sentences(t), sents);
+            assert_eq!(paragraphs_holding(&scan::paragraphs(t), &sents), paras);
+            found += sents.len();
+            scan::end_document();
+        }
+        assert!(found >= 6, "{found} audit sentences");
     }
 
     #[test]

@@ -401,7 +401,8 @@ fn section_items(ctx: &Ctx) -> Vec<Item> {
                 }
                 continue;
             }
-            if para.split_whitespace().count() <= 40 && !has_list {
+            // at most 40 words: the count stops at the 41st
+            if !has_list && para.split_whitespace().nth(40).is_none() {
                 out.push(Item {
                     range: trim_span(text, p.clone()),
                     status: None,
@@ -464,8 +465,9 @@ static INLINE_WORDS: Words = Words::new(&[
 /// Lists after a sentence about measures that ends with a colon.
 fn anchored_lists(text: &str, sentences: &[Range<usize>]) -> Vec<Item> {
     let mut out = Vec::new();
-    for s in sentences {
-        if !scan::ends_with_colon(text, s) || !has_any(&text[s.clone()], &LIST_INTRO_WORDS) {
+    // the sentences with an intro word (from the word index), in order
+    for s in scan::ranges_holding(text, sentences, &LIST_INTRO_WORDS) {
+        if !scan::ends_with_colon(text, s) {
             continue;
         }
         for r in scan::list_after(text, s.end) {
@@ -631,6 +633,47 @@ mod tests {
                 scan::lines(t, i..j)
             );
         }
+    }
+
+    /// `anchored_lists` testing every sentence for a colon, then its words.
+    fn anchored_lists_of_every_sentence(
+        text: &str,
+        sentences: &[Range<usize>],
+    ) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for s in sentences {
+            if !scan::ends_with_colon(text, s) || !has_any(&text[s.clone()], &LIST_INTRO_WORDS) {
+                continue;
+            }
+            out.extend(scan::list_after(text, s.end));
+        }
+        out
+    }
+
+    #[test]
+    fn anchored_lists_from_the_index_are_those_of_every_sentence() {
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(
+            "De verwerker neemt de volgende beveiligingsmaatregelen:\n• versleuteling;\n• back-ups.\n\n\
+             Security measures include:\n- MFA\n- logging\n\nGeen lijst: hier.\n"
+                .to_string(),
+        );
+        let mut items = 0;
+        for t in &texts {
+            for _ in 0..2 {
+                scan::begin_document(t);
+                let sentences = scan::all_sentences(t);
+                let expected = anchored_lists_of_every_sentence(t, &sentences);
+                items += expected.len();
+                let found: Vec<Range<usize>> = anchored_lists(t, &sentences)
+                    .into_iter()
+                    .map(|i| i.range)
+                    .collect();
+                assert_eq!(found, expected);
+                scan::end_document();
+            }
+        }
+        assert!(items >= 8, "{items}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::values::clean;
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Service};
 use regex::Regex;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -73,8 +74,8 @@ struct NumberedLine {
 #[derive(Debug, Clone)]
 struct Item {
     minor: u32,
-    heading: String,
-    /// The heading's comparison forms, made once (items are compared pairwise).
+    /// The heading, with its comparison forms (made once, when first
+    /// compared: items are compared pairwise).
     name: NameKey,
     heading_span: Range<usize>,
     /// Where the heading line ends (the body follows).
@@ -87,8 +88,7 @@ impl Item {
         let heading = clean::clean_value(&text[heading_span.clone()]);
         Item {
             minor,
-            name: NameKey::of(&heading),
-            heading,
+            name: NameKey::of(heading),
             heading_span,
             line_end: line.heading.end,
         }
@@ -322,7 +322,7 @@ fn join_sections(
         let path = format!("services.{idx}");
         ctx.record(model, format!("{path}.name"), item.heading_span.clone());
         let mut service = Service {
-            name: item.heading.clone(),
+            name: item.name.text.clone(),
             description: None,
             data: None,
             privacy_by_design: None,
@@ -361,42 +361,91 @@ fn matching<'a>(item: &Item, others: &'a [Item]) -> Option<&'a Item> {
         .or_else(|| others.iter().find(|o| o.minor == item.minor))
 }
 
-/// A name folded for comparison, and its distinct lower-case words.
+/// A name, and (made when first asked for) its form folded for comparison
+/// and its distinct lower-case words.
 #[derive(Debug, Clone)]
 struct NameKey {
-    folded: String,
-    tokens: Vec<String>,
+    text: String,
+    folded: OnceCell<String>,
+    tokens: OnceCell<Tokens>,
 }
 
 impl NameKey {
-    fn of(name: &str) -> Self {
-        let mut tokens: Vec<String> = name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect();
-        tokens.sort();
-        tokens.dedup();
+    fn of(text: String) -> Self {
         NameKey {
-            folded: clean::fold_key(name),
-            tokens,
+            text,
+            folded: OnceCell::new(),
+            tokens: OnceCell::new(),
         }
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| clean::fold_key(&self.text))
+    }
+
+    fn tokens(&self) -> &Tokens {
+        self.tokens.get_or_init(|| Tokens::of(&self.text))
     }
 
     /// Token overlap of two names (Jaccard), 1.0 for one contained in the other.
     fn similarity(&self, other: &NameKey) -> f64 {
-        let (ka, kb) = (&self.folded, &other.folded);
-        if ka.len() >= 4 && kb.len() >= 4 && (ka.contains(kb.as_str()) || kb.contains(ka.as_str()))
-        {
+        let (ka, kb) = (self.folded(), other.folded());
+        if ka.len() >= 4 && kb.len() >= 4 && (ka.contains(kb) || kb.contains(ka)) {
             return 1.0;
         }
-        let (ta, tb) = (&self.tokens, &other.tokens);
-        if ta.is_empty() || tb.is_empty() {
+        let (ta, tb) = (self.tokens(), other.tokens());
+        if ta.words.is_empty() || tb.words.is_empty() {
             return 0.0;
         }
         let inter = ta.iter().filter(|t| tb.contains(t)).count();
-        let union = ta.len() + tb.len() - inter;
+        let union = ta.words.len() + tb.words.len() - inter;
         inter as f64 / union as f64
+    }
+}
+
+/// The distinct lower-case words of a name (the words of the name split
+/// at chars other than letters and digits, each lower-cased), in one
+/// string.
+#[derive(Debug, Clone, Default)]
+struct Tokens {
+    lower: String,
+    /// Where each distinct word is in `lower`, in the order of the name.
+    words: Vec<Range<usize>>,
+}
+
+impl Tokens {
+    fn of(name: &str) -> Self {
+        let mut t = Tokens {
+            lower: String::with_capacity(name.len()),
+            words: Vec::new(),
+        };
+        for w in name.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let start = t.lower.len();
+            if w.is_ascii() {
+                t.lower.push_str(w);
+                t.lower[start..].make_ascii_lowercase();
+            } else {
+                t.lower.push_str(&w.to_lowercase());
+            }
+            let word = start..t.lower.len();
+            if t.contains(&t.lower[word.clone()]) {
+                t.lower.truncate(start);
+            } else {
+                t.words.push(word);
+            }
+        }
+        t
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|r| &self.lower[r.clone()])
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
     }
 }
 
@@ -522,6 +571,43 @@ mod tests {
                 .map(|c| c.get(3).unwrap().start())
                 .collect();
             assert_eq!(starts, expected, "{path:?}");
+        }
+    }
+
+    /// The words of a name as split and lower-cased char by char.
+    fn name_tokens_by_char(name: &str) -> Vec<String> {
+        let mut tokens: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        tokens.sort();
+        tokens.dedup();
+        tokens
+    }
+
+    #[test]
+    fn name_tokens_equal_the_char_wise_split() {
+        let mut names: Vec<String> = [
+            "Agenda Online",
+            "Mailbox Plus dienst",
+            "AGENDA-online (v2)",
+            "Één Dienst",
+            "Straße_Plan x2 X2",
+            "İstanbul Kantoor",
+            "a  b\tc",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for t in crate::test_fixtures::raw_texts() {
+            names.extend(t.lines().map(str::to_string));
+        }
+        for n in &names {
+            let mut tokens: Vec<String> = Tokens::of(n).iter().map(str::to_string).collect();
+            tokens.sort();
+            assert_eq!(tokens, name_tokens_by_char(n), "{n:?}");
         }
     }
 

@@ -74,9 +74,11 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let mut party: Option<PartyRole> = None;
     let mut cur: Option<Signatory> = None;
     let mut spans: Vec<(String, Range<usize>)> = Vec::new();
-    for l in scan::lines(text, 0..text.len()) {
+    let lines = scan::lines(text, 0..text.len());
+    for l in &lines {
         let line = &text[l.clone()];
-        if scan::may_open_with(line, BLOCK_OPENERS)
+        let first = first_char(line);
+        if BLOCK_OPENER_FIRSTS.may_open(first)
             && BLOCK_OPENERS
                 .iter()
                 .any(|w| starts_with_lower(line.trim_start(), w))
@@ -85,7 +87,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
             party = role_of(&line.to_lowercase());
             continue;
         }
-        if !scan::may_open_with(line, FIELD_LABELS) {
+        if !FIELD_LABEL_FIRSTS.may_open(first) {
             continue;
         }
         let Some(c) = FIELD.captures(line) else {
@@ -130,8 +132,48 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
         }
     }
     flush(ctx, model, &mut cur, &mut spans);
-    closing_block(ctx, model);
+    closing_block(ctx, model, &lines);
 }
+
+/// The first char of `line` that is not white space.
+fn first_char(line: &str) -> Option<char> {
+    line.trim_start().chars().next()
+}
+
+/// The first bytes of a list of lower-case words, for the test of
+/// [`scan::may_open_with`] on a line's first char read once.
+struct FirstBytes([bool; 128]);
+
+impl FirstBytes {
+    const fn of(words: &[&str]) -> Self {
+        let mut table = [false; 128];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes()[0];
+            if b.is_ascii() {
+                table[b as usize] = true;
+            }
+            i += 1;
+        }
+        FirstBytes(table)
+    }
+
+    /// [`scan::may_open_with`] of a line whose first char that is not white
+    /// space is `first`: none opens a blank line; an ASCII char lower-cased
+    /// must start a word; a char outside ASCII may.
+    fn may_open(&self, first: Option<char>) -> bool {
+        match first {
+            None => false,
+            Some(c) if c.is_ascii() => self.0[usize::from(c.to_ascii_lowercase() as u8)],
+            Some(_) => true,
+        }
+    }
+}
+
+static BLOCK_OPENER_FIRSTS: FirstBytes = FirstBytes::of(BLOCK_OPENERS);
+static FIELD_LABEL_FIRSTS: FirstBytes = FirstBytes::of(FIELD_LABELS);
+static CLOSING_LEAD_FIRSTS: FirstBytes = FirstBytes::of(CLOSING_LEADS);
+static CLOSING_VERB_FIRSTS: FirstBytes = FirstBytes::of(CLOSING_VERBS);
 
 /// Lines that open a party's signature block (lower case).
 const BLOCK_OPENERS: &[&str] = &["namens", "on behalf of", "voor akkoord"];
@@ -168,9 +210,8 @@ fn party_named(model: &Model, lower: &str) -> Option<PartyRole> {
 
 /// `Aldus overeengekomen ... te <plaats> op <datum>.` followed by party
 /// names and `Naam, functie` lines.
-fn closing_block(ctx: &Ctx, model: &mut Model) {
+fn closing_block(ctx: &Ctx, model: &mut Model, lines: &[Range<usize>]) {
     let text = ctx.full();
-    let lines = scan::lines(text, 0..text.len());
     let Some((i, caps)) = lines
         .iter()
         .enumerate()
@@ -226,8 +267,8 @@ fn closing_block(ctx: &Ctx, model: &mut Model) {
 /// [`CLOSING`]'s captures of `line`, not searched in a line that no lead
 /// word or verb can open.
 fn closing_captures(line: &str) -> Option<regex::Captures<'_>> {
-    let may_open =
-        scan::may_open_with(line, CLOSING_LEADS) || scan::may_open_with(line, CLOSING_VERBS);
+    let first = first_char(line);
+    let may_open = CLOSING_LEAD_FIRSTS.may_open(first) || CLOSING_VERB_FIRSTS.may_open(first);
     may_open.then(|| CLOSING.captures(line)).flatten()
 }
 
@@ -274,6 +315,43 @@ mod tests {
         assert!(starts_with_lower("Voor Akkoord:", "voor akkoord"));
         assert!(!starts_with_lower("Name", "namens"));
         assert!(!starts_with_lower("", "namens"));
+    }
+
+    #[test]
+    fn first_byte_tables_answer_as_may_open_with() {
+        let lists: [(&FirstBytes, &[&str]); 4] = [
+            (&BLOCK_OPENER_FIRSTS, BLOCK_OPENERS),
+            (&FIELD_LABEL_FIRSTS, FIELD_LABELS),
+            (&CLOSING_LEAD_FIRSTS, CLOSING_LEADS),
+            (&CLOSING_VERB_FIRSTS, CLOSING_VERBS),
+        ];
+        let mut lines: Vec<String> = [
+            "",
+            "   ",
+            "\u{a0}Naam: x",
+            "\u{2003}\tNamens",
+            "Éen",
+            "ſigned",
+            " \tDatum",
+            "NAMENS",
+            "zo",
+            "7 punt",
+            "[",
+            "\u{c}Plaats",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        lines.extend((0u8..128).map(|b| format!(" {}x", char::from(b))));
+        for t in crate::test_fixtures::raw_texts() {
+            lines.extend(t.lines().map(str::to_string));
+        }
+        for line in &lines {
+            for (table, words) in lists {
+                let expected = scan::may_open_with(line, words);
+                assert_eq!(table.may_open(first_char(line)), expected, "{line:?}");
+            }
+        }
     }
 
     #[test]

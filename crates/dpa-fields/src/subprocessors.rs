@@ -13,8 +13,8 @@ use crate::values::clean::{clean_value, collapse, trim_span};
 use crate::values::country::{find_countries, find_regions, is_eea};
 use crate::values::duration::find_durations;
 use crate::Ctx;
+use aho_corasick::AhoCorasick;
 use dpa_model::{Authorisation, Model, Subprocessor, TransferMechanism};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -152,15 +152,57 @@ const MECHANISM_PATTERNS: &[(TransferMechanism, &str)] = &[
     ),
 ];
 
-static MECHANISMS: LazyLock<Vec<(TransferMechanism, Regex)>> = LazyLock::new(|| {
+/// The mechanism patterns (a cell of the document without their words is
+/// not searched: the word index shows it).
+static MECHANISMS: LazyLock<Vec<(TransferMechanism, Pattern)>> = LazyLock::new(|| {
     MECHANISM_PATTERNS
         .iter()
-        .map(|(m, p)| (*m, Regex::new(p).expect("mechanism compiles")))
+        .map(|(m, p)| (*m, Pattern::new(p)))
         .collect()
 });
 
+/// Words one of which (compared ASCII case-insensitively) every match of
+/// a [`MECHANISM_PATTERNS`] entry holds in an ASCII text: `SCC`,
+/// `standaard...`/`standard...`, `model...`, `DPF`, `privacy` and a white
+/// space char (`data privacy framework`, `privacy shield`; in ASCII `\s`
+/// is one of six bytes), `BCR`, `binding`/`bindende`, `adequa...`. (A
+/// privacy statement's address, `.../privacy/`, has none.)
+const MECHANISM_WORDS: &[&str] = &[
+    "scc",
+    "standa",
+    "model",
+    "dpf",
+    "privacy ",
+    "privacy\t",
+    "privacy\n",
+    "privacy\u{b}",
+    "privacy\u{c}",
+    "privacy\r",
+    "bcr",
+    "bind",
+    "adequa",
+];
+
+static MECHANISM_WORD_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MECHANISM_WORDS)
+        .expect("the mechanism words build a searcher")
+});
+
+/// False when no mechanism pattern can match in `text`: an ASCII text
+/// without any of [`MECHANISM_WORDS`] (most table cells). In an ASCII
+/// text a case-insensitive pattern matches ASCII letters only, so a match
+/// holds one of the words in some case.
+fn may_name_mechanism(text: &str) -> bool {
+    !text.is_ascii() || MECHANISM_WORD_SEARCH.is_match(text)
+}
+
 /// The first transfer mechanism named in `text`, with its range.
 pub(crate) fn find_mechanism(text: &str) -> Option<(TransferMechanism, Range<usize>)> {
+    if !may_name_mechanism(text) {
+        return None;
+    }
     MECHANISMS
         .iter()
         .filter_map(|(m, re)| re.find(text).map(|f| (*m, f.range())))
@@ -168,7 +210,12 @@ pub(crate) fn find_mechanism(text: &str) -> Option<(TransferMechanism, Range<usi
 }
 
 fn column_role(header: &str) -> Option<Col> {
-    let lower = header.to_lowercase();
+    // an ASCII header lower-cased without decoding (the same string)
+    let lower = if header.is_ascii() {
+        header.to_ascii_lowercase()
+    } else {
+        header.to_lowercase()
+    };
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -176,9 +223,24 @@ fn column_role(header: &str) -> Option<Col> {
     HEADER_VOCAB
         .iter()
         .find(|(_, subs, whole)| {
-            subs.iter().any(|s| lower.contains(s)) || whole.iter().any(|w| words.contains(w))
+            subs.iter().any(|s| holds(&lower, s)) || whole.iter().any(|w| words.contains(w))
         })
         .map(|(c, _, _)| *c)
+}
+
+/// Whether `hay` contains `needle`: compared in place at each byte (for a
+/// header cell, a few dozen bytes, cheaper than setting up a substring
+/// searcher per word).
+fn holds(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    match needle.split_first() {
+        None => true,
+        Some((first, tail)) => hay
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| *b == first)
+            .any(|(i, _)| hay[i + 1..].starts_with(tail)),
+    }
 }
 
 /// One sub-processor read from the text, with the ranges it came from.
@@ -262,18 +324,65 @@ fn rows_of_table(text: &str, table: &Table) -> Vec<Found> {
 /// (`Nee, USA`).
 fn read_flag(text: &str, cell: Range<usize>, f: &mut Found) {
     let s = &text[cell.clone()];
-    if let Some(c) = YES_NO.captures(s) {
-        let word = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
-        let yes = word == "ja" || word == "yes";
-        let ans = c.get(1).map_or(0..0, |m| m.range());
-        f.flag = Some((yes, cell.start + ans.start..cell.start + ans.end));
-        let rest = trim_span(text, cell.start + c.get(0).map_or(0, |m| m.end())..cell.end);
+    if let Some(YesNo { yes, answer, end }) = yes_no(s) {
+        f.flag = Some((yes, cell.start + answer.start..cell.start + answer.end));
+        let rest = trim_span(text, cell.start + end..cell.end);
         if !rest.is_empty() && f.location.is_none() {
             f.location = Some(rest);
         }
     } else if f.location.is_none() {
         f.location = Some(cell);
     }
+}
+
+/// A [`YES_NO`] match: whether the answer is yes, its range, and where
+/// the match (with the separators after it) ends.
+#[derive(Debug, PartialEq, Eq)]
+struct YesNo {
+    yes: bool,
+    answer: Range<usize>,
+    end: usize,
+}
+
+/// The answers of [`YES_NO`], in the order of its alternation.
+const ANSWERS: [(&str, bool); 4] = [("ja", true), ("nee", false), ("yes", true), ("no", false)];
+
+/// [`YES_NO`] of `s`, read directly where the answer is ASCII; the regex
+/// reads an answer with a char outside ASCII (`ſ` matches `s` there).
+fn yes_no(s: &str) -> Option<YesNo> {
+    let start = s.len() - s.trim_start().len();
+    let rest = &s.as_bytes()[start..];
+    if !rest.iter().take(3).all(u8::is_ascii) {
+        return yes_no_by_regex(s);
+    }
+    let (word, yes) = ANSWERS.iter().find(|(word, _)| {
+        rest.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+            // `(?-u:\b)`: no ASCII word byte follows
+            && rest
+                .get(word.len())
+                .map_or(true, |b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+    })?;
+    let answer = start..start + word.len();
+    let tail = &s[answer.end..];
+    let seps = tail.trim_start_matches(|c: char| c.is_whitespace() || ",;:–-".contains(c));
+    Some(YesNo {
+        yes: *yes,
+        end: s.len() - seps.len(),
+        answer,
+    })
+}
+
+/// [`yes_no`] by the regex.
+fn yes_no_by_regex(s: &str) -> Option<YesNo> {
+    let c = YES_NO.captures(s)?;
+    let answer = c.get(1)?;
+    let word = answer.as_str().to_lowercase();
+    Some(YesNo {
+        yes: word == "ja" || word == "yes",
+        answer: answer.range(),
+        end: c.get(0).map_or(0, |m| m.end()),
+    })
 }
 
 /// Paragraph-per-cell tables (a PDF's table flattened): a header paragraph
@@ -365,9 +474,10 @@ static BULLET_ENTRY: LazyLock<Pattern> = LazyLock::new(|| {
 /// Bullet lists after an intro naming sub-processors: `Naam (doel, locatie)`.
 fn bullet_lists(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for s in scan::all_sentences(text) {
-        let sent = &text[s.clone()];
-        if !scan::ends_with_colon(text, &s) || !has_any(sent, &SUBPROCESSOR_WORDS) {
+    let sentences = scan::all_sentences(text);
+    // the sentences naming sub-processors (from the word index), in order
+    for s in scan::ranges_holding(text, &sentences, &SUBPROCESSOR_WORDS) {
+        if !scan::ends_with_colon(text, s) {
             continue;
         }
         for item in scan::list_after(text, s.end) {
@@ -442,12 +552,22 @@ fn collect(ctx: &Ctx, regions: &[Range<usize>]) -> Vec<Found> {
     }
     let mut seen: Vec<String> = Vec::new();
     found.retain(|f| {
-        let key = collapse(&text[f.name.clone()]).to_lowercase();
+        let key = lower_owned(collapse(&text[f.name.clone()]));
         let fresh = !key.is_empty() && !seen.contains(&key);
         seen.push(key);
         fresh
     });
     found
+}
+
+/// `s` lower-cased (an ASCII string in place).
+fn lower_owned(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// The first transfer mechanism the document names in a sentence about
@@ -614,10 +734,12 @@ fn subprocessor_sentences(ctx: &Ctx, regions: &[Range<usize>]) -> Vec<Range<usiz
 fn authorisation(ctx: &Ctx, model: &mut Model, regions: &[Range<usize>]) {
     let text = ctx.full();
     let sents = subprocessor_sentences(ctx, regions);
-    let find = |re: &Regex| {
+    // the patterns' filters skip the sentences without their words
+    let find = |re: &Pattern| {
         sents
             .iter()
-            .find_map(|s| re.find(&text[s.clone()]).map(|_| s.clone()))
+            .find(|s| re.is_match(&text[(*s).clone()]))
+            .cloned()
     };
     let (value, span) = if let Some(s) = find(&GENERAL) {
         (Authorisation::General, s)
@@ -666,26 +788,31 @@ fn sentence_parts(sent: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The sentences of `text` in a paragraph naming sub-processors or
+/// inside `regions`.
+fn change_sentences(text: &str, regions: &[Range<usize>]) -> Vec<Range<usize>> {
+    let paras = scan::paragraphs(text);
+    // the paragraphs naming sub-processors, found from the word index
+    let about: Vec<usize> = scan::ranges_holding(text, &paras, &SUBPROCESSOR_WORDS)
+        .into_iter()
+        .map(|p| p.start)
+        .collect();
+    scan::all_sentences(text)
+        .into_iter()
+        .filter(|s| {
+            let named = match scan::paragraph_at(&paras, s.start) {
+                Some(p) => about.binary_search(&p.start).is_ok(),
+                None => has_any(&text[s.clone()], &SUBPROCESSOR_WORDS),
+            };
+            named || scan::inside(regions, s.start)
+        })
+        .collect()
+}
+
 fn changes(ctx: &Ctx, model: &mut Model, regions: &[Range<usize>]) {
     let text = ctx.full();
     let paras = scan::paragraphs(text);
-    // sentences come in text order: test each paragraph once
-    let mut para_memo: Option<(Range<usize>, bool)> = None;
-    let sents: Vec<Range<usize>> = scan::all_sentences(text)
-        .into_iter()
-        .filter(|s| {
-            let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
-            let about = match &para_memo {
-                Some((p, about)) if *p == para => *about,
-                _ => {
-                    let about = has_any(&text[para.clone()], &SUBPROCESSOR_WORDS);
-                    para_memo = Some((para, about));
-                    about
-                }
-            };
-            about || scan::inside(regions, s.start)
-        })
-        .collect();
+    let sents = change_sentences(text, regions);
     for s in &sents {
         let sent = &text[s.clone()];
         let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
@@ -723,6 +850,7 @@ fn notice(ctx: &Ctx, model: &mut Model, start: usize, sent: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
@@ -816,6 +944,214 @@ mod tests {
             iso("De Klant kan binnen 14 dagen bezwaar maken tegen een subverwerker."),
             ""
         );
+    }
+
+    /// The texts the reference tests read: the fixtures and Dutch text of
+    /// our own.
+    fn sample_texts() -> Vec<String> {
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(
+            "Subverwerker\tBinnen de EU\tWaarborg\nAlfa\tJa, Duitsland\tSCC's\nBeta\tnee – VS\tDPF\n\n\
+             Verwerker mag subverwerkers inschakelen. Doorgifte buiten de EER gebeurt op basis van \
+             standaardcontractbepalingen of bindende bedrijfsvoorschriften (BCR).\n\n\
+             De onderaannemer krijgt een adequaatheidsbesluit.\n"
+                .to_string(),
+        );
+        texts
+    }
+
+    /// The parts of `text` the mechanism search reads: sentences, lines and cells.
+    fn parts(text: &str) -> Vec<Range<usize>> {
+        let mut out = scan::all_sentences(text);
+        out.extend(scan::lines(text, 0..text.len()));
+        for t in scan::tables(text) {
+            out.extend(t.rows.into_iter().flat_map(|r| r.cells));
+        }
+        out
+    }
+
+    #[test]
+    fn mechanisms_from_the_index_are_the_regex_matches() {
+        let regexes: Vec<(TransferMechanism, Regex)> = MECHANISM_PATTERNS
+            .iter()
+            .map(|(m, p)| (*m, Regex::new(p).unwrap()))
+            .collect();
+        let by_regex = |t: &str| {
+            regexes
+                .iter()
+                .filter_map(|(m, re)| re.find(t).map(|f| (*m, f.range())))
+                .min_by_key(|(_, r)| r.start)
+        };
+        let mut found = 0;
+        for t in sample_texts() {
+            // the second document sees the patterns' words in the index
+            for _ in 0..2 {
+                scan::begin_document(&t);
+                for p in parts(&t) {
+                    let expected = by_regex(&t[p.clone()]);
+                    found += usize::from(expected.is_some());
+                    assert_eq!(find_mechanism(&t[p]), expected);
+                }
+                scan::end_document();
+            }
+        }
+        assert!(found >= 8, "{found}");
+        for cell in [
+            "Ja",
+            "https://alfa.example/privacy/",
+            "Duitsland",
+            "SCCs",
+            "DPF-lijst",
+            "EU-U.S. Data Privacy\u{b}Framework",
+            "Privacy\rShield",
+            "data privacy",
+        ] {
+            assert_eq!(
+                may_name_mechanism(cell),
+                by_regex(cell).is_some(),
+                "{cell:?}"
+            );
+        }
+        // a filter, not the search: a lower-case `bcr` is no BCR
+        assert!(may_name_mechanism("bcr") && by_regex("bcr").is_none());
+    }
+
+    /// The sentence filter of `changes` testing each paragraph with `has_any`.
+    fn change_sentences_by_paragraph(text: &str, regions: &[Range<usize>]) -> Vec<Range<usize>> {
+        let paras = scan::paragraphs(text);
+        let mut para_memo: Option<(Range<usize>, bool)> = None;
+        scan::all_sentences(text)
+            .into_iter()
+            .filter(|s| {
+                let para = scan::paragraph_at(&paras, s.start).unwrap_or(s.clone());
+                let about = match &para_memo {
+                    Some((p, about)) if *p == para => *about,
+                    _ => {
+                        let about = has_any(&text[para.clone()], &SUBPROCESSOR_WORDS);
+                        para_memo = Some((para, about));
+                        about
+                    }
+                };
+                about || scan::inside(regions, s.start)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn change_sentences_from_the_index_are_those_of_each_paragraph() {
+        for t in sample_texts() {
+            for _ in 0..2 {
+                scan::begin_document(&t);
+                let (parts, whole) = ([10..200, 300..700], 0..t.len());
+                for regions in [&[][..], &parts[..], std::slice::from_ref(&whole)] {
+                    let expected = change_sentences_by_paragraph(&t, regions);
+                    assert_eq!(change_sentences(&t, regions), expected);
+                }
+                scan::end_document();
+            }
+        }
+    }
+
+    /// The authorisation patterns found by the regexes alone.
+    #[test]
+    fn authorisation_patterns_answer_as_their_regexes() {
+        for t in sample_texts() {
+            for _ in 0..2 {
+                scan::begin_document(&t);
+                for s in scan::all_sentences(&t) {
+                    let sent = &t[s];
+                    for p in [&*GENERAL, &*SPECIFIC, &*MAY_ENGAGE] {
+                        let re: &Regex = p;
+                        assert_eq!(p.is_match(sent), re.find(sent).is_some(), "{sent:?}");
+                    }
+                }
+                scan::end_document();
+            }
+        }
+    }
+
+    #[test]
+    fn yes_no_read_directly_is_the_pattern_match() {
+        let mut cells: Vec<String> = [
+            "Ja",
+            "  nee, Verenigde Staten",
+            "JA – Duitsland",
+            "Nee-VS",
+            "yes",
+            "No; USA",
+            "Nope",
+            "jaar",
+            "ja_",
+            "ja1",
+            "neen",
+            "no",
+            "n",
+            "",
+            "\u{a0}Ja\u{a0}:\tx",
+            "yeſ",
+            "YEſ, EU",
+            "ſ",
+            "né",
+            "jä",
+            "Nee–\u{2003}Ierland",
+            "Ja—VS",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for t in sample_texts() {
+            cells.extend(t.split(['\t', '\n', '|']).map(str::to_string));
+        }
+        let mut answers = 0;
+        for c in &cells {
+            let expected = yes_no_by_regex(c);
+            answers += usize::from(expected.is_some());
+            assert_eq!(yes_no(c), expected, "{c:?}");
+        }
+        assert!(answers >= 10, "{answers}");
+    }
+
+    /// `column_role` as it was: `str::contains` on a new lower-cased string.
+    fn column_role_by_contains(header: &str) -> Option<Col> {
+        let lower = header.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        HEADER_VOCAB
+            .iter()
+            .find(|(_, subs, whole)| {
+                subs.iter().any(|s| lower.contains(s)) || whole.iter().any(|w| words.contains(w))
+            })
+            .map(|(c, _, _)| *c)
+    }
+
+    #[test]
+    fn column_roles_equal_the_contains_version() {
+        let mut headers: Vec<String> = [
+            "Sub-verwerker",
+            "Binnen de EU/EER",
+            "LAND",
+            "Waar?",
+            "Naam",
+            "Privacyverklaring",
+            "Doel",
+            "Rol",
+            "İn EER",
+            "Certificering",
+            "",
+            "x",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for t in sample_texts() {
+            headers.extend(t.split(['\t', '\n', '|']).map(str::to_string));
+        }
+        for h in &headers {
+            assert_eq!(column_role(h), column_role_by_contains(h), "{h:?}");
+        }
+        assert!(holds("abc", "") && holds("abc", "bc") && !holds("ab", "abc"));
     }
 
     #[test]

@@ -135,17 +135,36 @@ impl Literals {
     /// Step from `state` over `text[at..]` up to the next state that ends
     /// literals: the offset just after it, or `None` at the end of the text.
     /// (A function of its own: the loop keeps everything in registers.)
+    /// The bytes are read four at a time, so the loop's own counting and
+    /// test come once per four steps.
     #[inline(never)]
     fn next_match(&self, text: &[u8], at: usize, state: &mut u32) -> Option<usize> {
         let rest = text.get(at..)?;
         let mut current = *state;
-        let found = rest.iter().position(|&byte| {
-            let column = u32::from(self.classes[usize::from(byte)]);
-            current = self.next[(current + column) as usize];
+        let mut quads = rest.chunks_exact(4);
+        for (k, quad) in quads.by_ref().enumerate() {
+            for (j, &byte) in quad.iter().enumerate() {
+                current = self.step(current, byte);
+                if current < self.match_limit {
+                    *state = current;
+                    return Some(at + 4 * k + j + 1);
+                }
+            }
+        }
+        let tail = quads.remainder();
+        let found = tail.iter().position(|&byte| {
+            current = self.step(current, byte);
             current < self.match_limit
         });
         *state = current;
-        found.map(|i| at + i + 1)
+        found.map(|i| at + rest.len() - tail.len() + i + 1)
+    }
+
+    /// The state after `byte` from `state`.
+    #[inline(always)]
+    fn step(&self, state: u32, byte: u8) -> u32 {
+        let column = u32::from(self.classes[usize::from(byte)]);
+        self.next[(state + column) as usize]
     }
 
     /// The literals match state `state` ends.
