@@ -320,7 +320,11 @@ fn join_sections(
     for item in items_of(text, lines, major_of(Section::Description)) {
         let idx = model.services.len();
         let path = format!("services.{idx}");
-        ctx.record(model, format!("{path}.name"), item.heading_span.clone());
+        ctx.record(
+            model,
+            [path.as_str(), ".name"].concat(),
+            item.heading_span.clone(),
+        );
         let mut service = Service {
             name: item.name.text.clone(),
             description: None,
@@ -329,15 +333,15 @@ fn join_sections(
         };
         if let Some((v, r)) = item.body(text) {
             service.description = Some(v);
-            ctx.record(model, format!("{path}.description"), r);
+            ctx.record(model, [path.as_str(), ".description"].concat(), r);
         }
         if let Some((v, r)) = matching(&item, &data).and_then(|m| m.body(text)) {
             service.data = Some(v);
-            ctx.record(model, format!("{path}.data"), r);
+            ctx.record(model, [path.as_str(), ".data"].concat(), r);
         }
         if let Some((v, r)) = matching(&item, &pbd).and_then(|m| m.body(text)) {
             service.privacy_by_design = Some(v);
-            ctx.record(model, format!("{path}.privacy_by_design"), r);
+            ctx.record(model, [path.as_str(), ".privacy_by_design"].concat(), r);
         }
         model.services.push(service);
     }

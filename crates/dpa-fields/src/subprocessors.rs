@@ -599,7 +599,10 @@ fn build(
 ) {
     let text = ctx.full();
     let i = model.subprocessors.len();
-    let path = |k: &str| format!("subprocessors.{i}.{k}");
+    // the field paths share their head (built once: `format!` per path
+    // costs more than the copy)
+    let head = format!("subprocessors.{i}.");
+    let path = |k: &str| [head.as_str(), k].concat();
     let name = clean_value(&text[f.name.clone()]);
     if name.is_empty() {
         return;
