@@ -618,6 +618,15 @@ fn evidence(
     let ordered = strong
         .iter()
         .chain(weak.iter().filter(|i| strong.binary_search(i).is_err()));
+    cited_ids(views, ordered)
+}
+
+/// The ids of the clauses `ordered` (view indices), each once, in order,
+/// at most [`MAX_EVIDENCE`].
+fn cited_ids<'a>(
+    views: &[ClauseView<'_>],
+    ordered: impl Iterator<Item = &'a usize>,
+) -> Vec<String> {
     let mut ids = Vec::new();
     for &i in ordered {
         if let Some(v) = views.get(i) {
@@ -716,18 +725,7 @@ mod tests {
         let ordered = strong
             .iter()
             .chain(weak.iter().filter(|i| !strong.contains(i)));
-        let mut ids = Vec::new();
-        for &i in ordered {
-            if let Some(v) = views.get(i) {
-                if !ids.contains(&v.clause.id) {
-                    ids.push(v.clause.id.clone());
-                }
-            }
-            if ids.len() == MAX_EVIDENCE {
-                break;
-            }
-        }
-        ids
+        cited_ids(views, ordered)
     }
 
     /// The clauses cited for hits kept in one list give what sets of them

@@ -27,6 +27,8 @@ mod marker;
 #[cfg(test)]
 mod marker_reference;
 mod terms;
+#[cfg(test)]
+mod test_texts;
 mod tree;
 mod vocab;
 

@@ -464,13 +464,7 @@ mod tests {
 
     #[test]
     fn lines_split_like_one_search_per_end() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::test_texts::fixture_texts();
         for t in [
             "",
             "\n",

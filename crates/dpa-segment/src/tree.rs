@@ -1099,13 +1099,7 @@ mod tests {
 
     #[test]
     fn child_lists_hold_each_nodes_children_in_order() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::test_texts::fixture_texts();
         texts.push(
             "Verwerkersovereenkomst\n\n1. Definities\n\n1.1 Verwerker: de partij.\n\n\
              a. eerste;\nb. tweede;\n- los punt\n\n2. Beveiliging\n\nVerwerker neemt \
