@@ -667,12 +667,23 @@ pub fn with_all_sentences<R>(text: &str, f: impl FnOnce(&[Range<usize>]) -> R) -
 /// is let through (in such a regex `ſ` matches `s`). A test that costs a
 /// few instructions where a filtered regex costs a hundred or more.
 pub fn may_open_with(line: &str, words: &[&str]) -> bool {
-    match line.chars().find(|c| !c.is_whitespace()) {
+    may_open_at(first_non_blank(line), |lower| {
+        words.iter().any(|w| w.as_bytes().first() == Some(&lower))
+    })
+}
+
+/// The first char of `line` that is not white space.
+pub fn first_non_blank(line: &str) -> Option<char> {
+    line.chars().find(|c| !c.is_whitespace())
+}
+
+/// [`may_open_with`] of a line whose first non-blank char is `first`,
+/// where `opens(b)` tells whether a word starts with the lower-case ASCII
+/// byte `b`.
+pub fn may_open_at(first: Option<char>, opens: impl Fn(u8) -> bool) -> bool {
+    match first {
         None => false,
-        Some(c) if c.is_ascii() => {
-            let lower = (c as u8).to_ascii_lowercase();
-            words.iter().any(|w| w.as_bytes().first() == Some(&lower))
-        }
+        Some(c) if c.is_ascii() => opens((c as u8).to_ascii_lowercase()),
         Some(_) => true,
     }
 }
@@ -963,18 +974,6 @@ fn heading_words_ok(t: &str) -> bool {
             .is_none()
 }
 
-/// Whether `t` has at least 4 letters and no lower-case ones.
-fn is_all_caps(t: &str) -> bool {
-    let mut letters = 0usize;
-    for c in t.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 4
-}
-
 /// Strong headings: numbered (`3. Datalekken`, `Artikel 6 - Datalekken`),
 /// annex and part titles, ALL-CAPS lines. Each followed by a blank line.
 fn is_strong_heading(line: &str) -> bool {
@@ -982,7 +981,7 @@ fn is_strong_heading(line: &str) -> bool {
     if !heading_words_ok(t) {
         return false;
     }
-    if is_all_caps(t) {
+    if crate::values::clean::is_all_caps(t, 4) {
         return true;
     }
     // [`STRONG_HEADING`] starts with a digit or a word starting with one of

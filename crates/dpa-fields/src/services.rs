@@ -428,12 +428,7 @@ impl Tokens {
                 continue;
             }
             let start = t.lower.len();
-            if w.is_ascii() {
-                t.lower.push_str(w);
-                t.lower[start..].make_ascii_lowercase();
-            } else {
-                t.lower.push_str(&w.to_lowercase());
-            }
+            clean::push_lower_case(&mut t.lower, w);
             let word = start..t.lower.len();
             if t.contains(&t.lower[word.clone()]) {
                 t.lower.truncate(start);

@@ -77,7 +77,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     let lines = scan::lines(text, 0..text.len());
     for l in &lines {
         let line = &text[l.clone()];
-        let first = first_char(line);
+        let first = scan::first_non_blank(line);
         if BLOCK_OPENER_FIRSTS.may_open(first)
             && BLOCK_OPENERS
                 .iter()
@@ -135,11 +135,6 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     closing_block(ctx, model, &lines);
 }
 
-/// The first char of `line` that is not white space.
-fn first_char(line: &str) -> Option<char> {
-    line.trim_start().chars().next()
-}
-
 /// The first bytes of a list of lower-case words, for the test of
 /// [`scan::may_open_with`] on a line's first char read once.
 struct FirstBytes([bool; 128]);
@@ -158,15 +153,10 @@ impl FirstBytes {
         FirstBytes(table)
     }
 
-    /// [`scan::may_open_with`] of a line whose first char that is not white
-    /// space is `first`: none opens a blank line; an ASCII char lower-cased
-    /// must start a word; a char outside ASCII may.
+    /// [`scan::may_open_with`] of a line whose first non-blank char is
+    /// `first` (see [`scan::may_open_at`]).
     fn may_open(&self, first: Option<char>) -> bool {
-        match first {
-            None => false,
-            Some(c) if c.is_ascii() => self.0[usize::from(c.to_ascii_lowercase() as u8)],
-            Some(_) => true,
-        }
+        scan::may_open_at(first, |lower| self.0[usize::from(lower)])
     }
 }
 
@@ -267,7 +257,7 @@ fn closing_block(ctx: &Ctx, model: &mut Model, lines: &[Range<usize>]) {
 /// [`CLOSING`]'s captures of `line`, not searched in a line that no lead
 /// word or verb can open.
 fn closing_captures(line: &str) -> Option<regex::Captures<'_>> {
-    let first = first_char(line);
+    let first = scan::first_non_blank(line);
     let may_open = CLOSING_LEAD_FIRSTS.may_open(first) || CLOSING_VERB_FIRSTS.may_open(first);
     may_open.then(|| CLOSING.captures(line)).flatten()
 }
@@ -349,7 +339,11 @@ mod tests {
         for line in &lines {
             for (table, words) in lists {
                 let expected = scan::may_open_with(line, words);
-                assert_eq!(table.may_open(first_char(line)), expected, "{line:?}");
+                assert_eq!(
+                    table.may_open(scan::first_non_blank(line)),
+                    expected,
+                    "{line:?}"
+                );
             }
         }
     }

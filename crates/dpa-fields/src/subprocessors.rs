@@ -9,7 +9,7 @@
 use crate::pattern::Pattern;
 use crate::scan::{self, has_any, Table};
 use crate::scan::{words, Words};
-use crate::values::clean::{clean_value, collapse, trim_span};
+use crate::values::clean::{self, clean_value, collapse, trim_span};
 use crate::values::country::{find_countries, find_regions, is_eea};
 use crate::values::duration::find_durations;
 use crate::Ctx;
@@ -211,11 +211,7 @@ pub(crate) fn find_mechanism(text: &str) -> Option<(TransferMechanism, Range<usi
 
 fn column_role(header: &str) -> Option<Col> {
     // an ASCII header lower-cased without decoding (the same string)
-    let lower = if header.is_ascii() {
-        header.to_ascii_lowercase()
-    } else {
-        header.to_lowercase()
-    };
+    let lower = clean::lower_case(header);
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -552,22 +548,12 @@ fn collect(ctx: &Ctx, regions: &[Range<usize>]) -> Vec<Found> {
     }
     let mut seen: Vec<String> = Vec::new();
     found.retain(|f| {
-        let key = lower_owned(collapse(&text[f.name.clone()]));
+        let key = clean::lower_case(&collapse(&text[f.name.clone()]));
         let fresh = !key.is_empty() && !seen.contains(&key);
         seen.push(key);
         fresh
     });
     found
-}
-
-/// `s` lower-cased (an ASCII string in place).
-fn lower_owned(mut s: String) -> String {
-    if s.is_ascii() {
-        s.make_ascii_lowercase();
-        s
-    } else {
-        s.to_lowercase()
-    }
 }
 
 /// The first transfer mechanism the document names in a sentence about

@@ -1018,15 +1018,6 @@ fn decimal(n: u32) -> String {
 
 /// Append a number in decimal.
 pub(crate) fn push_decimal(out: &mut String, n: u64) {
-    // Most numbers of a document have one or two digits.
-    if n < 100 {
-        let low = char::from(b'0' + (n % 10) as u8);
-        if n >= 10 {
-            out.push(char::from(b'0' + (n / 10) as u8));
-        }
-        out.push(low);
-        return;
-    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut v = n;

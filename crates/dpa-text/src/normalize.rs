@@ -51,12 +51,7 @@ fn push_tidy_lines(s: &str, out: &mut String) {
     let start = out.len();
     let mut blank_run = false;
     let mut begin = 0;
-    // Every `\n`, then the end of the text.
-    let ends = LineEnds {
-        bytes: s.as_bytes(),
-        from: 0,
-        done: false,
-    };
+    let ends = memchr::memchr_iter(b'\n', s.as_bytes()).chain(std::iter::once(s.len()));
     for end in ends {
         // `\n` is ASCII: both offsets are char boundaries.
         let kept = trim_end_ws(s.get(begin..end).unwrap_or(""));
@@ -70,42 +65,6 @@ fn push_tidy_lines(s: &str, out: &mut String) {
         }
         out.push_str(kept);
         blank_run = false;
-    }
-}
-
-/// The offset of every `\n` of a text, then the text's length. A blank
-/// line (nearly half the lines of a text) ends at once: its end is read
-/// without a search.
-struct LineEnds<'a> {
-    bytes: &'a [u8],
-    /// Where the next line starts.
-    from: usize,
-    /// The text's length was given.
-    done: bool,
-}
-
-impl Iterator for LineEnds<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.done {
-            return None;
-        }
-        let rest = self.bytes.get(self.from..).unwrap_or(&[]);
-        let end = match rest.first() {
-            Some(b'\n') => Some(self.from),
-            _ => memchr::memchr(b'\n', rest).map(|i| self.from + i),
-        };
-        match end {
-            Some(end) => {
-                self.from = end + 1;
-                Some(end)
-            }
-            None => {
-                self.done = true;
-                Some(self.bytes.len())
-            }
-        }
     }
 }
 
@@ -328,23 +287,6 @@ mod tests {
             for t in [&text, &crlf] {
                 assert_eq!(normalize(t).text, reference_block(t));
             }
-        }
-    }
-
-    #[test]
-    fn line_ends_are_every_newline_then_the_length() {
-        for text in varied_texts() {
-            let bytes = text.as_bytes();
-            let want: Vec<usize> = memchr::memchr_iter(b'\n', bytes)
-                .chain(std::iter::once(bytes.len()))
-                .collect();
-            let got: Vec<usize> = LineEnds {
-                bytes,
-                from: 0,
-                done: false,
-            }
-            .collect();
-            assert_eq!(got, want, "{text:?}");
         }
     }
 

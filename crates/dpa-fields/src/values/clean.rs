@@ -330,7 +330,7 @@ pub fn is_placeholder(s: &str) -> bool {
         .and_then(|r| r.strip_suffix(']'))
         .or_else(|| t.strip_prefix('<').and_then(|r| r.strip_suffix('>')));
     if let Some(inner) = inner {
-        return all_caps(inner) || names_fill_in(inner);
+        return is_all_caps(inner, 3) || names_fill_in(inner);
     }
     // only `x`, `X` and ` ` lower-case to `x` or ` ` (and stay one byte)
     t.len() >= 3 && t.bytes().all(|b| matches!(b, b'x' | b'X' | b' '))
@@ -345,8 +345,8 @@ fn has_fill_run(t: &str) -> bool {
         && (t.contains("____") || t.contains("……") || t.contains("…..") || t.contains("....."))
 }
 
-/// Whether `s` has at least three letters, all upper case.
-fn all_caps(s: &str) -> bool {
+/// Whether `s` has at least `min_letters` letters, all upper case.
+pub fn is_all_caps(s: &str, min_letters: usize) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -354,18 +354,31 @@ fn all_caps(s: &str) -> bool {
         }
         letters += 1;
     }
-    letters >= 3
+    letters >= min_letters
 }
 
-/// Whether `s` lower-cased holds one of [`PLACEHOLDER_WORDS`] (an ASCII
-/// text lower-cased without decoding).
+/// Whether `s` lower-cased holds one of [`PLACEHOLDER_WORDS`].
 fn names_fill_in(s: &str) -> bool {
-    let lower = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
+    let lower = lower_case(s);
     PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// `s` lower-cased (`str::to_lowercase`; an ASCII text without decoding).
+pub fn lower_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_lower_case(&mut out, s);
+    out
+}
+
+/// Append `s` lower-cased to `out` (see [`lower_case`]).
+pub fn push_lower_case(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
 }
 
 /// The largest char boundary of `text` at or before `i` (clamped to the text).
