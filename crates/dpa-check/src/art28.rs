@@ -123,7 +123,7 @@ fn compile_requirement(
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let mut b = PoolBuilder::default();
+    let mut b = PoolBuilder::single_spaced();
     let mut contexts = PoolBuilder::default();
     let requirements: Vec<CompiledRequirement> = REQUIREMENTS
         .iter()
@@ -182,12 +182,38 @@ static SAFEGUARD: LazyLock<RegexSet> = LazyLock::new(|| set(TRANSFER_SAFEGUARDS)
 /// a text holding one is not matched case-insensitively by its lower case.
 const FOLDS_TO_ASCII: [char; 3] = ['\u{17F}', '\u{212A}', '\u{130}'];
 
-/// Every sentence lower-cased and scanned for the rule patterns, in order.
-pub(crate) fn scan_sentences(sentences: &Sentences) -> Scans<'static> {
-    let texts = sentences.iter().map(|s| s.text);
-    COMPILED
-        .pool
-        .scan_all_sized(texts, sentences.len(), sentences.text_len())
+/// The list leads the sentences start with, scanned for the rule patterns.
+pub(crate) struct LeadScans {
+    /// Per sentence, the slot of the list lead it starts with: the items of
+    /// a list share one ...
+    slots: Vec<Option<usize>>,
+    /// ... and per slot, the lead's scan.
+    scans: Scans<'static>,
+}
+
+/// Every sentence lower-cased and scanned for the rule patterns, in order,
+/// and the list leads they start with (each scanned while the first
+/// sentence of its list is).
+pub(crate) fn scan_sentences(sentences: &Sentences) -> (Scans<'static>, LeadScans) {
+    let slots = lead_slots(sentences);
+    let pool = &COMPILED.pool;
+    let mut scanner = pool.scanner();
+    scanner.reserve(sentences.len(), sentences.text_len());
+    let mut leads = pool.no_scans();
+    let mut next_slot = 0;
+    for (s, &slot) in sentences.iter().zip(&slots) {
+        if slot == Some(next_slot) {
+            scanner.push_with_lead(s.text, s.lead_len, &mut leads);
+            next_slot += 1;
+        } else {
+            scanner.push(s.text);
+        }
+    }
+    let leads = LeadScans {
+        slots,
+        scans: leads,
+    };
+    (scanner.finish(), leads)
 }
 
 /// One text lower-cased and scanned for the rule patterns.
@@ -230,7 +256,7 @@ struct Prepared<'s> {
     sentence: Sentence<'s>,
     scan: Scan<'s>,
     masks: Masks,
-    /// The slot (in `ClauseContexts::leads`) of the list lead the sentence
+    /// The slot (in [`LeadScans`]) of the list lead the sentence
     /// starts with (shared by the items of the list).
     lead: Option<usize>,
     /// Whether one of [`NEGATIONS`] occurs, once known ...
@@ -279,13 +305,12 @@ pub(crate) fn assess(
     views: &[ClauseView<'_>],
     sentences: &Sentences,
     scans: &Scans<'static>,
+    leads: &LeadScans,
 ) -> Vec<Requirement> {
-    let lead_of = lead_slots(sentences);
-    let lead_count = lead_of.iter().flatten().max().map_or(0, |&last| last + 1);
     let prepared: Vec<Prepared<'_>> = sentences
         .iter()
         .zip(scans.iter())
-        .zip(&lead_of)
+        .zip(&leads.slots)
         .map(|((sentence, scan), &slot)| Prepared {
             sentence,
             scan,
@@ -295,7 +320,7 @@ pub(crate) fn assess(
             deferred: Cell::new(None),
         })
         .collect();
-    let contexts = ClauseContexts::new(views, lead_count);
+    let contexts = ClauseContexts::new(views, &leads.scans);
     COMPILED
         .requirements
         .iter()
@@ -415,11 +440,8 @@ fn hit_clauses(
     let lead = s.text.get(..s.lead_len).unwrap_or("");
     all.extend_from_slice(s.lead_clauses);
     if let (false, Some(slot)) = (lead.is_empty(), p.lead) {
-        let in_lead = contexts.leads.with_scan(
-            slot,
-            |buf| buf.push_str(lead),
-            |scan, _| element_in(e, scan, s.lead_clauses, ctx),
-        );
+        let in_lead =
+            (contexts.leads.get(slot)).map(|scan| element_in(e, &scan, s.lead_clauses, ctx));
         if in_lead == Some(true) {
             return (start, all.len());
         }
@@ -510,15 +532,15 @@ struct ClauseContexts<'v, 'a> {
     /// Per clause, its context scanned with the context pool ...
     contexts: LazyScans,
     /// ... and per list lead slot, the lead scanned with the rule pool.
-    leads: LazyScans,
+    leads: &'v Scans<'static>,
 }
 
 impl<'v, 'a> ClauseContexts<'v, 'a> {
-    fn new(views: &'v [ClauseView<'a>], leads: usize) -> Self {
+    fn new(views: &'v [ClauseView<'a>], leads: &'v Scans<'static>) -> Self {
         ClauseContexts {
             views,
             contexts: LazyScans::new(&COMPILED.context_pool, views.len()),
-            leads: LazyScans::new(&COMPILED.pool, leads),
+            leads,
         }
     }
 
@@ -708,6 +730,67 @@ mod tests {
         assert_eq!(lazy.with_scan(texts.len(), |_| {}, |_, _| ()), None);
     }
 
+    /// The lead scans noted while the sentences are scanned are the scans
+    /// of the leads on their own (on the customer documents and on written
+    /// lists, one with letters that lower-case to more bytes, one with a
+    /// capital sigma), and the sentences' scans are those of a plain push.
+    #[test]
+    fn lead_scans_are_the_scans_of_the_leads_alone() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let mut trees: Vec<Vec<dpa_model::Clause>> = [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ]
+        .iter()
+        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+        .map(|raw| dpa_segment::segment(&dpa_text::normalize(&raw)))
+        .collect();
+        let written = [
+            "Verwerker zal de persoonsgegevens na afloop:\n• verwijderen, of\n• terugsturen naar Verantwoordelijke.",
+            "Verwerker zal op verzoek İNSTRUCTIES volgen en audits toestaan:\n- binnen 24 uur melden\n- de datalek registreren",
+            "De ΣΥΜΒΑΣΗ bepaalt dat Verwerker een datalek meldt:\na. zonder vertraging;\nb. binnen 48 uur.",
+            "Verwerker neemt de volgende maatregelen:\n• encryptie\n• toegangsbeheer\n\nVerwerker zal:\n• meewerken aan audits",
+        ];
+        for text in written {
+            trees.push(vec![dpa_model::Clause {
+                id: "1".into(),
+                number: None,
+                heading: None,
+                level: 1,
+                kind: None,
+                span: [0, text.len()],
+                text: text.into(),
+                page: None,
+                children: vec![],
+            }]);
+        }
+        let mut leads_seen = 0;
+        for tree in &trees {
+            let views = crate::sentences::clause_views(tree);
+            let sentences = crate::sentences::sentences(&views);
+            let (scans, leads) = scan_sentences(&sentences);
+            let plain = COMPILED.pool.scan_all(sentences.iter().map(|s| s.text));
+            let summary = |scan: &Scan<'_>| {
+                let matched: Vec<bool> = scan.live().iter().map(|&id| scan.matches(id)).collect();
+                (scan.text().to_string(), scan.live().to_vec(), matched)
+            };
+            for (a, b) in scans.iter().zip(plain.iter()) {
+                assert_eq!(summary(&a), summary(&b));
+            }
+            assert_eq!(scans.len(), plain.len());
+            for (s, slot) in sentences.iter().zip(&leads.slots) {
+                let Some(slot) = *slot else { continue };
+                let lead = &s.text[..s.lead_len];
+                let fresh = COMPILED.pool.scan_all([lead]);
+                let fresh = fresh.first().expect("one text");
+                let noted = leads.scans.get(slot).expect("a scan per slot");
+                assert_eq!(summary(&noted), summary(&fresh), "{lead:?}");
+                leads_seen += 1;
+            }
+        }
+        assert!(leads_seen >= 9, "{leads_seen}");
+    }
+
     /// `evidence` as it was first written: with sets of clause positions
     /// and a vector per hit.
     fn evidence_by_sets(
@@ -803,18 +886,20 @@ mod tests {
             "İnschakelen van derden",
             "Niets hiervan",
         ] {
-            let scans = scan_text(text);
+            // The rule pool scans sentences: single-spaced texts.
+            let sentence = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let scans = scan_text(&sentence);
             let scan = scans.first().expect("one text");
             assert_eq!(
-                ctx.occurs(text, &scan),
-                set(ctx.patterns).is_match(text),
-                "{text}"
+                ctx.occurs(&sentence, &scan),
+                set(ctx.patterns).is_match(&sentence),
+                "{sentence}"
             );
             let in_context = COMPILED.context_pool.scan_all([text]);
             let in_context = in_context.first().expect("one text");
             assert_eq!(
                 ctx.occurs_in_context(folds_oddly(text), || text.to_string(), &in_context),
-                ctx.occurs(text, &scan),
+                set(ctx.patterns).is_match(text),
                 "{text}"
             );
         }

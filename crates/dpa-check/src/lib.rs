@@ -94,8 +94,8 @@ impl FromStr for Lang {
 pub fn check(model: &Model, lang: Lang) -> Compliance {
     let views = sentences::clause_views(&model.clauses);
     let sentences = sentences::sentences(&views);
-    let scans = art28::scan_sentences(&sentences);
-    let art28 = art28::assess(model, &views, &sentences, &scans);
+    let (scans, leads) = art28::scan_sentences(&sentences);
+    let art28 = art28::assess(model, &views, &sentences, &scans, &leads);
     let inputs = findings::Inputs {
         model,
         views: &views,

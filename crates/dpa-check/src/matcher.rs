@@ -62,9 +62,23 @@ const MAX_LITERALS: usize = 64;
 pub(crate) struct PoolBuilder {
     ids: BTreeMap<&'static str, PatternId>,
     patterns: Vec<&'static str>,
+    /// The pool will only scan single-spaced texts (see `single_spaced`).
+    single_spaced: bool,
 }
 
 impl PoolBuilder {
+    /// A builder for a pool that only scans texts whose only whitespace is
+    /// single ASCII spaces (the sentences of `sentences.rs` and their
+    /// leads). There `\s` is a space and never two follow each other, so
+    /// more patterns are words (`\bop\s+de\s+hoogte\b` is the word
+    /// `op de hoogte`) and need no regex.
+    pub fn single_spaced() -> Self {
+        PoolBuilder {
+            single_spaced: true,
+            ..PoolBuilder::default()
+        }
+    }
+
     /// The ids of `patterns`, adding those not seen before.
     pub fn add(&mut self, patterns: &[&'static str]) -> Vec<PatternId> {
         patterns.iter().map(|p| self.add_one(p)).collect()
@@ -90,7 +104,7 @@ impl PoolBuilder {
 
     pub fn build(self) -> Pool {
         let regexes = self.patterns.iter().map(|_| OnceLock::new()).collect();
-        let index = LiteralIndex::new(&self.patterns);
+        let index = LiteralIndex::new(&self.patterns, self.single_spaced);
         Pool {
             patterns: self.patterns,
             regexes,
@@ -116,7 +130,9 @@ struct LiteralIndex {
 }
 
 impl LiteralIndex {
-    fn new(patterns: &[&str]) -> Self {
+    /// `single_spaced`: the texts scanned have no whitespace but single
+    /// spaces (see `PoolBuilder::single_spaced`).
+    fn new(patterns: &[&str], single_spaced: bool) -> Self {
         let mut index = LiteralIndex {
             literals: Vec::new(),
             uses: Vec::new(),
@@ -125,7 +141,11 @@ impl LiteralIndex {
         };
         let mut ids: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
         for (id, p) in patterns.iter().enumerate() {
-            let (sets, bounds) = match words_form(p) {
+            let words = match single_spaced {
+                true => space_form(p).and_then(|spaced| words_form(&spaced)),
+                false => words_form(p),
+            };
+            let (sets, bounds) = match words {
                 Some((literals, bounds)) => (vec![literals], Some(bounds)),
                 None => (filtering_sets(required_literals(p)), None),
             };
@@ -208,6 +228,64 @@ fn words_form(pattern: &str) -> Option<(Vec<Vec<u8>>, Bounds)> {
     }
     let words = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
     Some((words, Bounds { start, end }))
+}
+
+/// The pattern with `\s` as a space, for texts whose only whitespace is
+/// single spaces: `\s+` and `\s` become ` `, `\s*` and `\s?` become ` ?`
+/// (there, the same matches). `None` for a pattern with `\s` in a class,
+/// a nested class or `\s` under a counted or lazy repetition.
+fn space_form(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let escaped = chars.next()?;
+                if escaped != 's' {
+                    out.push(c);
+                    out.push(escaped);
+                    continue;
+                }
+                if in_class {
+                    return None;
+                }
+                match chars.peek() {
+                    Some('+') => {
+                        chars.next();
+                        out.push(' ');
+                    }
+                    Some('*' | '?') => {
+                        chars.next();
+                        out.push_str(" ?");
+                    }
+                    Some('{') => return None,
+                    _ => out.push(' '),
+                }
+                if matches!(chars.peek(), Some('?' | '+' | '*' | '{')) {
+                    return None;
+                }
+            }
+            '[' if in_class => return None,
+            '[' => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after `[` is a member, not the end.
+                if chars.peek() == Some(&'^') {
+                    out.extend(chars.next());
+                }
+                if chars.peek() == Some(&']') {
+                    out.extend(chars.next());
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// `\w*` (any repetition that may match nothing and has no upper bound).
@@ -411,6 +489,11 @@ impl Pool {
         self.regexes.len()
     }
 
+    /// No scans yet (see `Scanner::push_with_lead`).
+    pub fn no_scans(&self) -> Scans<'_> {
+        Scans::empty(self)
+    }
+
     /// A scanner for many texts (it reuses its scratch space).
     pub fn scanner(&self) -> Scanner<'_> {
         Scanner {
@@ -432,6 +515,7 @@ impl Pool {
     }
 
     /// `scan_all` with room for `count` texts of `bytes` together.
+    #[cfg(test)]
     pub fn scan_all_sized<'t>(
         &self,
         texts: impl IntoIterator<Item = &'t str>,
@@ -490,6 +574,80 @@ impl<'a> Scanner<'a> {
         self.end_text();
     }
 
+    /// Scan a text that starts with a list lead, its first `lead_len`
+    /// bytes followed by a space: as `push` does, and the lead's scan, as
+    /// `push` of the lead alone makes it, added to `leads` (the walk over
+    /// the text notes what it has seen when it passes the lead's end).
+    pub fn push_with_lead(&mut self, text: &str, lead_len: usize, leads: &mut Scans<'a>) {
+        let parts = text.get(..lead_len).zip(text.get(lead_len..));
+        let Some((lead, rest)) = parts.filter(|(_, rest)| rest.starts_with(' ')) else {
+            return self.push_lead_apart(text, text.get(..lead_len).unwrap_or(""), leads);
+        };
+        if text.contains('Σ') {
+            // A capital sigma lower-cases by its context: the lead alone.
+            return self.push_lead_apart(text, lead, leads);
+        }
+        let start = self.out.lower.len();
+        push_lowercase(&mut self.out.lower, lead);
+        let lead_end = self.out.lower.len() - start;
+        push_lowercase(&mut self.out.lower, rest);
+        for &id in &self.pool.unfiltered {
+            self.candidates.insert(id);
+        }
+        let lower = std::mem::take(&mut self.out.lower);
+        let text = &lower.as_bytes()[start..];
+        let lead_lower = &lower[start..start + lead_end];
+        let pool = self.pool;
+        let mut noted = false;
+        pool.automaton.for_each_hit(text, |(literal, from, to)| {
+            if !noted && to > lead_end {
+                self.note_text(lead_lower, leads);
+                noted = true;
+            }
+            self.on_literal(literal, text, from, to)
+        });
+        if !noted {
+            self.note_text(lead_lower, leads);
+        }
+        self.out.lower = lower;
+        self.end_text();
+    }
+
+    /// `push_with_lead` by scanning the lead on its own.
+    fn push_lead_apart(&mut self, text: &str, lead: &str, leads: &mut Scans<'a>) {
+        std::mem::swap(&mut self.out, leads);
+        self.push(lead);
+        std::mem::swap(&mut self.out, leads);
+        self.push(text);
+    }
+
+    /// Add to `out` the scan of the text seen so far, `lower` being its
+    /// lower case (the scratch space is kept).
+    fn note_text(&self, lower: &str, out: &mut Scans<'a>) {
+        out.lower.push_str(lower);
+        let words = self.candidates.0.iter().zip(&self.matches.0);
+        for (w, (&candidates, &matches)) in words.enumerate() {
+            let mut live = candidates | matches;
+            while live != 0 {
+                let bit = live.trailing_zeros();
+                let state = if matches & (1 << bit) != 0 {
+                    Known::Match
+                } else {
+                    Known::Candidate
+                };
+                out.live.push(w * 64 + bit as usize);
+                out.states.push(Cell::new(state));
+                live &= live - 1;
+            }
+        }
+        out.ends.push((out.lower.len(), out.live.len()));
+    }
+
+    /// Room for `count` texts of `bytes` together.
+    pub fn reserve(&mut self, count: usize, bytes: usize) {
+        self.out.reserve(count, bytes);
+    }
+
     /// The scans of all texts pushed.
     pub fn finish(self) -> Scans<'a> {
         self.out
@@ -508,7 +666,9 @@ impl<'a> Scanner<'a> {
         });
     }
 
-    /// A literal occurs at `start..end` of `text`.
+    /// A literal occurs at `start..end` of `text`. (Inlined into the
+    /// automaton's walk: it runs for every literal occurrence.)
+    #[inline(always)]
     fn on_literal(&mut self, literal: usize, text: &[u8], start: usize, end: usize) {
         let pool = self.pool;
         let (Some(uses), Some(&seen)) = (
@@ -879,7 +1039,7 @@ mod tests {
     /// an overlapping Aho-Corasick search does.
     #[test]
     fn the_rule_literals_are_found_as_an_overlapping_search_finds_them() {
-        let literals = LiteralIndex::new(&rule_patterns()).literals;
+        let literals = LiteralIndex::new(&rule_patterns(), false).literals;
         assert!(literals.len() > 100, "{}", literals.len());
         let texts = [
             "de verwerker verwijdert of retourneert alle persoonsgegevens; geen audits, \
@@ -949,6 +1109,81 @@ mod tests {
         let texts = written.into_iter().chain(lines.iter().map(String::as_str));
         for t in texts {
             let scans = pool.scan_all([t]);
+            let scan = scans.first().expect("one text");
+            for ((&id, p), regex) in ids.iter().zip(&all).zip(&regexes) {
+                assert_eq!(scan.matches(id), regex.is_match(t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    /// `text` with each run of whitespace as one space, as sentences are.
+    fn single_spaced(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn spaces_stand_for_whitespace_in_single_spaced_pools() {
+        assert_eq!(
+            space_form(r"\bop\s+de\s*hoogte\s?\b").as_deref(),
+            Some(r"\bop de ?hoogte ?\b")
+        );
+        assert_eq!(
+            space_form(r"\b(\S+\s+){0,4}[^.;\]]\\s").as_deref(),
+            Some(r"\b(\S+ ){0,4}[^.;\]]\\s")
+        );
+        assert_eq!(space_form(r"[\s,]"), None);
+        assert_eq!(space_form(r"a\s{2}"), None);
+        assert_eq!(space_form(r"a\s+?b"), None);
+        let (mut words, _) = space_form(r"\bgeheim\s+(te\s+)?houden\b")
+            .and_then(|p| words_form(&p))
+            .expect("words");
+        words.sort();
+        assert_eq!(
+            words,
+            vec![b"geheim houden".to_vec(), b"geheim te houden".to_vec()]
+        );
+    }
+
+    /// Every rule pattern, through a single-spaced pool, decides like its
+    /// own regex on single-spaced texts (sentences written for it, the
+    /// lines of the customer documents and their sentences).
+    #[test]
+    fn a_single_spaced_pool_agrees_with_plain_regexes_on_sentences() {
+        let all = rule_patterns();
+        let mut b = PoolBuilder::single_spaced();
+        let ids = b.add(&all);
+        let pool = b.build();
+        let mut texts: Vec<String> = [
+            "verwerker houdt de verantwoordelijke op de hoogte van elk datalek.",
+            "verwerker verwerkt uitsluitend in opdracht van de verantwoordelijke.",
+            "de sub- verwerker en de sub verwerkers en subverwerkers en sub-verwerking",
+            "alle medewerkers zijn verplicht de gegevens geheim te houden; geheim houden.",
+            "verwerker stelt de verantwoordelijke in kennis, in kennis? inkennis.",
+            "technische en organisatorische maatregelen en security measures op het gebied",
+            "op de hoogtepunt van het jaar; opde hoogte; op de hoogte",
+            "artikel 32 tot en met 36 avg; artikelen 32-36; artikel 32 t/m 36",
+            "",
+            "a",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(fixture_lines().iter().map(|l| single_spaced(l)));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        for name in [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ] {
+            let raw = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            let tree = dpa_segment::segment(&dpa_text::normalize(&raw));
+            let views = crate::sentences::clause_views(&tree);
+            let sentences = crate::sentences::sentences(&views);
+            texts.extend(sentences.iter().map(|s| s.text.to_lowercase()));
+        }
+        let regexes: Vec<Regex> = all.iter().map(|p| compile(p)).collect();
+        for t in &texts {
+            assert_eq!(*t, single_spaced(t), "a sentence is single-spaced");
+            let scans = pool.scan_all([t.as_str()]);
             let scan = scans.first().expect("one text");
             for ((&id, p), regex) in ids.iter().zip(&all).zip(&regexes) {
                 assert_eq!(scan.matches(id), regex.is_match(t), "{p} on {t:?}");

@@ -683,6 +683,9 @@ fn is_single_spaced(text: &str) -> bool {
 /// Whether the text has non-ASCII whitespace (all of it starts with one of
 /// the bytes looked for).
 fn has_wide_space(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
     let b = text.as_bytes();
     let is_space_at = |i: usize| {
         text.get(i..)
@@ -758,10 +761,23 @@ fn end_marks(text: &str, marks: &mut Vec<usize>) {
 /// clause number at the start of the line).
 fn ends_sentence_at(line: &str, dot: usize) -> bool {
     let bytes = line.as_bytes();
+    if ends_long_ascii_word(bytes, dot) {
+        return true;
+    }
     match ascii_word_before(bytes, dot) {
         Some(start) => ascii_word_ends_sentence(&bytes[start..dot], start == 0),
         None => ends_sentence_at_any(line, dot),
     }
+}
+
+/// The dot at byte `dot` follows more ASCII letters than any abbreviation
+/// has (`persoonsgegevens.`): it ends a sentence, whatever comes before
+/// them (no numbering, more than four letters, no abbreviation).
+fn ends_long_ascii_word(bytes: &[u8], dot: usize) -> bool {
+    let letters = LONGEST_ABBREVIATION + 1;
+    dot.checked_sub(letters)
+        .and_then(|start| bytes.get(start..dot))
+        .is_some_and(|word| word.iter().all(u8::is_ascii_alphabetic))
 }
 
 /// Where the word before byte `dot` starts, when it is ASCII, at most
@@ -1220,6 +1236,35 @@ mod tests {
         }
     }
 
+    /// `has_wide_space` finds what a look at every character finds (on
+    /// written texts and on the clauses of the customer documents).
+    #[test]
+    fn wide_spaces_are_found_as_a_look_at_each_character_finds_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let mut texts: Vec<String> = [
+            "alleen ASCII, met  spaties\tén",
+            "Eén regel – met ‘aanhalingstekens’ en € 5.",
+            "een\u{a0}harde spatie",
+            "smal\u{202f}en\u{3000}breed",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for name in [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ] {
+            let raw = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            texts.extend(raw.split("\n\n").map(str::to_string));
+            texts.push(raw);
+        }
+        for text in &texts {
+            let each = text.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+            assert_eq!(has_wide_space(text), each, "{text:?}");
+        }
+    }
+
     /// The ASCII fast path of `ends_sentence_at` decides like the general one.
     #[test]
     fn ascii_words_before_a_dot_are_judged_like_any_word() {
@@ -1232,7 +1277,24 @@ mod tests {
             "3.",
             ".",
             "woord.",
+            "persoonsgegevens. Overeenkomst. ABCDEFGHI. abcdefgh. abc.defghijkl.",
+            "1.23456789abcdefghi. é.abcdefghi. \u{e9}abcdefghij. bijvoorbeeld. e.g.abcdefghi.",
+            "a.b.c.d.abcdefghi. 123456789. x1abcdefghi. Verwerkingsverantwoordelijke.",
+            "hallo. mevrx. incl. inclu. e.g.abcde. 1.abcde. (bijvo. Mevr. MEVRO. a1bcdef.",
+            "abcde.",
+            "abcd.",
         ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
+        let fixtures: Vec<String> = [
+            "lucidon-verwerkersovereenkomst.txt",
+            "lucrasoft-data-pro-statement.txt",
+        ]
+        .iter()
+        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+        .collect();
+        let lines = lines
+            .into_iter()
+            .chain(fixtures.iter().flat_map(|text| text.lines()));
         for line in lines {
             for (dot, _) in line.match_indices('.') {
                 assert_eq!(

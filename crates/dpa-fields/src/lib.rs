@@ -6,6 +6,7 @@
 //! model. Dutch value parsing (dates, durations, countries, ...) lives in
 //! [`values`], vocabularies in data tables next to the code that uses them.
 
+mod ascii;
 mod ctx;
 mod literal;
 mod pattern;

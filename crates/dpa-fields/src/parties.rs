@@ -11,6 +11,8 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod labels;
+
 /// Role words naming the processor.
 const PROCESSOR_ROLES: &str =
     r"verwerker|bewerker|dienstverlener|leverancier|opdrachtnemer|(?:data\s+)?processor";
@@ -144,10 +146,11 @@ static NEXT_ITEM: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-static PROCESSOR_LABEL: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(label_regex(PROCESSOR_ROLES)));
-static CONTROLLER_LABEL: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::from(label_regex(CONTROLLER_ROLES)));
+/// The label patterns, anchored (see [`labels`]).
+static PROCESSOR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| labels::anchored(&label_pattern(PROCESSOR_ROLES)));
+static CONTROLLER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| labels::anchored(&label_pattern(CONTROLLER_ROLES)));
 static PROCESSOR_HIERNA: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::from(hierna_regex(PROCESSOR_ROLES)));
 static CONTROLLER_HIERNA: LazyLock<Pattern> =
@@ -216,11 +219,11 @@ static KBO: LazyLock<Pattern> = LazyLock::new(|| {
 static CONTACT_INTRO: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)contact\s+(?:op(?:ge)?nemen|opgenomen)[^:\n]{0,80}:"));
 
-fn label_regex(roles: &str) -> Regex {
-    Regex::new(&format!(
+/// The pattern of a labelled line naming a party by one of `roles`.
+fn label_pattern(roles: &str) -> String {
+    format!(
         r#"(?im)^[ \t]*(?:[•\-–*]|\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))?[ \t]*(?:de\s+)?(?:{roles})[ \t]*(?:\(\s*[“"']?[^)\n]{{0,40}}\))?[ \t]*(?::|\||\t)[ \t]*"#
-    ))
-    .expect("valid regex")
+    )
 }
 
 fn hierna_regex(roles: &str) -> Regex {
@@ -250,9 +253,10 @@ struct Draft {
 
 pub fn extract(ctx: &Ctx, model: &mut Model) {
     let text = ctx.full();
-    let controller_draft = find_controller(text);
+    let label_lines = labels::line_starts(text);
+    let controller_draft = find_controller(text, &label_lines);
     let controller_block = controller_draft.as_ref().map(|d| d.block.clone());
-    let processor_draft = find_processor(text, controller_block.as_ref());
+    let processor_draft = find_processor(text, &label_lines, controller_block.as_ref());
     let processor_block = processor_draft.as_ref().map(|d| d.block.clone());
     if let Some(draft) = processor_draft {
         let party = build_party(
@@ -302,14 +306,20 @@ fn line_at(text: &str, pos: usize) -> Range<usize> {
     start..end
 }
 
-fn find_processor(text: &str, controller_block: Option<&Range<usize>>) -> Option<Draft> {
+/// The processor's definition; `label_lines`: the line starts a label may
+/// start at ([`labels::line_starts`]).
+fn find_processor(
+    text: &str,
+    label_lines: &[usize],
+    controller_block: Option<&Range<usize>>,
+) -> Option<Draft> {
     let outside = |d: &Draft| {
         controller_block.map_or(true, |cb| {
             !(cb.start <= d.block.start && d.block.start < cb.end)
         })
     };
     let mut drafts: Vec<Draft> = Vec::new();
-    drafts.extend(label_drafts(text, &PROCESSOR_LABEL));
+    drafts.extend(label_drafts(text, label_lines, &PROCESSOR_LABEL));
     drafts.extend(hierna_drafts(text, &PROCESSOR_HIERNA));
     drafts.extend(drawn_up_drafts(text));
     drafts.extend(kvk_drafts(text));
@@ -321,9 +331,9 @@ fn find_processor(text: &str, controller_block: Option<&Range<usize>>) -> Option
         .or_else(|| drafts.into_iter().next())
 }
 
-fn find_controller(text: &str) -> Option<Draft> {
+fn find_controller(text: &str, label_lines: &[usize]) -> Option<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
-    drafts.extend(label_drafts(text, &CONTROLLER_LABEL));
+    drafts.extend(label_drafts(text, label_lines, &CONTROLLER_LABEL));
     drafts.extend(hierna_drafts(text, &CONTROLLER_HIERNA));
     drafts.sort_by_key(|d| d.block.start);
     drafts
@@ -332,12 +342,13 @@ fn find_controller(text: &str) -> Option<Draft> {
 }
 
 /// `Verwerker: Alfa B.V., ...` / `Verwerker | Alfa | ...` / `Verwerker ("Alfa"):⏎Alfa B.V.⏎...`
-fn label_drafts(text: &str, re: &Pattern) -> Vec<Draft> {
+fn label_drafts(text: &str, label_lines: &[usize], re: &Regex) -> Vec<Draft> {
     let mut out = Vec::new();
-    for m in re.find_iter(text) {
-        let after = m.end();
+    for m in labels::matches(text, label_lines, re) {
+        let after = m.end;
         let line = line_at(text, after);
-        let in_table = m.as_str().contains('|') || m.as_str().contains('\t');
+        let label = &text[m];
+        let in_table = label.contains('|') || label.contains('\t');
         let rest_of_line = &text[after..line.end];
         let (value_start, block) = if rest_of_line.trim().is_empty() {
             // the party follows on the next lines
@@ -1373,7 +1384,8 @@ fn describe_contact(
             if v.is_empty() {
                 continue;
             }
-            if contact.phone.is_none() {
+            // every phone number holds a digit (`\d`: a numeric char)
+            if contact.phone.is_none() && raw.chars().any(char::is_numeric) {
                 if let Some((num, pr)) = phone::find_phones(raw).into_iter().next() {
                     contact.phone = Some(num);
                     ctx.record(
@@ -1386,10 +1398,10 @@ fn describe_contact(
             }
             let lower = v.to_lowercase();
             if contact.role.is_none()
-                && DESK_WORDS
-                    .iter()
-                    .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
                 && v.len() <= 60
+                && lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|x| DESK_WORDS.contains(&x))
             {
                 contact.role = Some(v);
                 ctx.record(model, format!("{path}.role"), span);
@@ -1401,17 +1413,12 @@ fn describe_contact(
     }
 }
 
+/// Separators of the parts of a contact line.
+const CONTACT_SEPARATORS: [&str; 8] = [" – ", " — ", " - ", " | ", "\t", ", ", " · ", ": "];
+
 fn split_contact_line(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let seg = &text[line.clone()];
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in [" – ", " — ", " - ", " | ", "\t", ", ", " · ", ": "] {
-        let mut from = 0;
-        while let Some(p) = seg[from..].find(sep) {
-            cuts.push((from + p, sep.len()));
-            from += p + sep.len();
-        }
-    }
-    cuts.sort();
+    let cuts = separator_cuts(seg);
     let mut out = Vec::new();
     let mut pos = 0;
     for (at, len) in cuts {
@@ -1423,6 +1430,28 @@ fn split_contact_line(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     }
     out.push(line.start + pos..line.end);
     out
+}
+
+/// The places of [`CONTACT_SEPARATORS`] in `seg` with their lengths,
+/// sorted: of each separator the occurrences a search from the end of the
+/// one before finds (read in one pass over the bytes that start one).
+fn separator_cuts(seg: &str) -> Vec<(usize, usize)> {
+    let bytes = seg.as_bytes();
+    // where the next occurrence of each separator may start
+    let mut next = [0usize; CONTACT_SEPARATORS.len()];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (at, b) in bytes.iter().enumerate() {
+        if !matches!(b, b' ' | b'\t' | b',' | b':') {
+            continue;
+        }
+        for (sep, from) in CONTACT_SEPARATORS.iter().zip(next.iter_mut()) {
+            if at >= *from && bytes[at..].starts_with(sep.as_bytes()) {
+                cuts.push((at, sep.len()));
+                *from = at + sep.len();
+            }
+        }
+    }
+    cuts
 }
 
 /// Two to five words, capitalized apart from name particles, no digits.
@@ -1612,6 +1641,77 @@ mod tests {
         let m = run("Between Northwind Ltd, with registered office at 2 High Street, Leeds, hereinafter \"Controller\", and Zuidwind B.V., hereinafter \"Processor\".");
         let c = m.parties.controller.as_ref().unwrap();
         assert_eq!(c.name.as_deref(), Some("Northwind Ltd"));
+    }
+
+    /// The separator places read in one pass are those of a search per
+    /// separator, sorted, on every line of the fixtures and on contact lines.
+    #[test]
+    fn separator_cuts_equal_a_search_per_separator() {
+        fn reference(seg: &str) -> Vec<(usize, usize)> {
+            let mut cuts: Vec<(usize, usize)> = Vec::new();
+            for sep in CONTACT_SEPARATORS {
+                let mut from = 0;
+                while let Some(p) = seg[from..].find(sep) {
+                    cuts.push((from + p, sep.len()));
+                    from += p + sep.len();
+                }
+            }
+            cuts.sort();
+            cuts
+        }
+        let mut lines: Vec<String> = crate::test_fixtures::raw_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        lines.extend(
+            [
+                "Jan de Vries – jan@alfa.nl – 06-12345678",
+                "a - - b -  - c | | d\t\te,, f: : g · · h — — i",
+                "Privacy Desk:  privacy@beta.nl,  030 - 1234567 ·  ma-vr",
+                " – ",
+                "",
+            ]
+            .map(str::to_string),
+        );
+        let mut found = 0;
+        for l in &lines {
+            let want = reference(l);
+            found += want.len();
+            assert_eq!(separator_cuts(l), want, "{l:?}");
+        }
+        assert!(found > 50, "{found}");
+    }
+
+    /// A text without a numeric char holds no phone number: the contact
+    /// parts that skip the search would have found none (fixture lines and
+    /// their comma parts, and numbers in other scripts).
+    #[test]
+    fn phone_numbers_hold_a_numeric_char() {
+        let mut parts: Vec<String> = Vec::new();
+        for t in crate::test_fixtures::raw_texts() {
+            for l in t.lines() {
+                parts.push(l.to_string());
+                parts.extend(l.split(", ").map(str::to_string));
+            }
+        }
+        parts.extend(
+            [
+                "Bel 078-6811505 of +31 6 1234 5678",
+                "telefoon \u{660}\u{667}\u{668}-\u{666}\u{668}\u{661}\u{661}\u{665}\u{660}\u{665}",
+                "Anna de Boer – Privacy Desk",
+                "0031 (0)20 123 45 67",
+            ]
+            .map(str::to_string),
+        );
+        let mut with_phone = 0;
+        for p in &parts {
+            let phones = phone::find_phones(p);
+            with_phone += usize::from(!phones.is_empty());
+            if !p.chars().any(char::is_numeric) {
+                assert!(phones.is_empty(), "{p:?}");
+            }
+        }
+        assert!(with_phone >= 3, "{with_phone}");
     }
 
     #[test]

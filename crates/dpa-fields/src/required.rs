@@ -9,7 +9,10 @@
 //! text: a match holds one of the words as written in any case, so the
 //! lower-cased text holds it lower-cased.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use crate::scan;
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 #[cfg(test)]
 use std::sync::Mutex;
 
@@ -55,16 +58,23 @@ impl Facts {
     }
 }
 
+/// [`required_words_of`] a pattern's source.
+#[cfg(test)]
+pub fn required_words(pattern: &str) -> Option<Vec<String>> {
+    required_words_of(pattern, &lower_classes(&regex_syntax::parse(pattern).ok()?))
+}
+
 /// The lower-cased words one of which every match of `pattern` contains,
 /// each at least [`MIN_WORD_LEN`] bytes; `None` when there is no such set
-/// of at most [`MAX_WORDS`] words.
-pub fn required_words(pattern: &str) -> Option<Vec<String>> {
+/// of at most [`MAX_WORDS`] words. `hir` is the pattern parsed, with
+/// [`lower_classes`] applied.
+#[cfg_attr(not(test), allow(unused_variables))]
+pub fn required_words_of(pattern: &str, hir: &Hir) -> Option<Vec<String>> {
     #[cfg(test)]
     SEEN.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .push(pattern.to_string());
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let mut words = facts(&hir).filter()?.clone();
+    let mut words = facts(hir).filter()?.clone();
     words.sort();
     words.dedup();
     Some(words)
@@ -130,13 +140,51 @@ fn class_chars(class: &Class) -> Option<Vec<char>> {
     Some(lower)
 }
 
-/// The lower case of `c` when it is one char of the same length.
+/// The lower case of `c` as it can stand in the lower-cased document:
+/// one char of the same length, and not a char that rules the copy out
+/// ([`scan::NO_LOWER_COPY`]: the long `ſ`, which `(?i)s` matches).
 fn lower_char(c: char) -> Option<char> {
+    if scan::NO_LOWER_COPY.contains(&c) {
+        return None;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
         _ => None,
     }
+}
+
+/// `hir` with each small class (at most [`MAX_CLASS_CHARS`] chars) made
+/// the set of its chars' lower cases as [`lower_char`] gives them: what
+/// the class matches in the lower-cased document. `(?i)tls` becomes
+/// `tls`, one literal instead of eight case variants, so a literal
+/// extractor reads each pattern without multiplying its words out.
+pub fn lower_classes(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(class) => lower_class(class).unwrap_or_else(|| hir.clone()),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(lower_classes(&cap.sub)),
+            ..cap.clone()
+        }),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(lower_classes(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(lower_classes).collect()),
+        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(lower_classes).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => hir.clone(),
+    }
+}
+
+/// A small class as its lower-cased chars (one char as a literal).
+fn lower_class(class: &Class) -> Option<Hir> {
+    let chars = class_chars(class)?;
+    Some(match chars.as_slice() {
+        [c] => Hir::literal(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        _ => Hir::class(Class::Unicode(ClassUnicode::new(
+            chars.iter().map(|&c| ClassUnicodeRange::new(c, c)),
+        ))),
+    })
 }
 
 fn lower_same_length(s: &str) -> Option<String> {
@@ -240,10 +288,26 @@ mod tests {
     use super::*;
     use regex::Regex;
 
-    /// The required words, leaving out the spellings with a long s (`ſ`,
-    /// which a case-insensitive `s` also matches).
     fn words(p: &str) -> Option<Vec<String>> {
-        required_words(p).map(|w| w.into_iter().filter(|w| !w.contains('ſ')).collect())
+        required_words(p)
+    }
+
+    #[test]
+    fn case_insensitive_words_are_their_lower_case_alone() {
+        // no `ſ` spellings (a document with one has no index to look them
+        // up in) and no Kelvin sign (its lower case is one byte)
+        assert_eq!(
+            words(r"(?i)(?:klassen|kosten)\s+op"),
+            Some(vec!["klassen".into(), "kosten".into()])
+        );
+        let hir = lower_classes(&regex_syntax::parse(r"(?i)tls[a-z]").unwrap());
+        let (literal, rest) = match hir.kind() {
+            HirKind::Concat(parts) => (&parts[0], &parts[1]),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(literal, &Hir::literal(*b"tls"));
+        // a class of more chars than a literal is worth stays as it was
+        assert!(matches!(rest.kind(), HirKind::Class(_)));
     }
 
     #[test]

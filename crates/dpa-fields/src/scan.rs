@@ -1086,18 +1086,26 @@ pub fn with_cached_lower<R>(hay: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     with_cache(|cache| cache.lower_of(hay).map(f))
 }
 
+/// Chars that rule out a document's lower-cased copy (and so its word
+/// index): a capital sigma, whose lower case depends on its neighbours,
+/// and the long `ſ`, which a case-insensitive `s` matches though it stays
+/// `ſ` in the copy (without it, the words of a case-insensitive pattern
+/// stand in the copy as the pattern's letters lower-cased, and the index
+/// needs no `ſ` spellings of them).
+pub(crate) const NO_LOWER_COPY: &[char] = &['Σ', '\u{17f}'];
+
 /// `text` lower-cased, if every char lower-cases to one char of the same
-/// length (then offsets into `text` hold in the result; a capital sigma,
-/// whose lower case depends on its neighbours, rules it out).
+/// length (then offsets into `text` hold in the result) and none is one of
+/// [`NO_LOWER_COPY`].
 fn same_length_lower(text: &str) -> Option<String> {
-    if memchr::memmem::find(text.as_bytes(), "Σ".as_bytes()).is_some() {
-        return None;
-    }
     // ASCII in bulk, then each other char in place (std's `to_lowercase`
     // looks every char up, ASCII too)
     let mut bytes = text.as_bytes().to_vec();
-    bytes.make_ascii_lowercase();
+    crate::ascii::make_lower(&mut bytes);
     for (at, c) in non_ascii_chars(text) {
+        if NO_LOWER_COPY.contains(&c) {
+            return None;
+        }
         let mut lower = c.to_lowercase();
         let (Some(l), None) = (lower.next(), lower.next()) else {
             return None;
@@ -1115,7 +1123,7 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        at += bytes[at..].iter().position(|b| !b.is_ascii())?;
+        at = crate::ascii::next_non_ascii(bytes, at)?;
         let c = text[at..].chars().next()?;
         let found = (at, c);
         at += c.len_utf8();
@@ -1367,6 +1375,8 @@ mod tests {
         // the capital sharp s (3 bytes) lower-cases to `ß` (2 bytes)
         assert_eq!(same_length_lower("\u{1E9E}"), None);
         assert_eq!(same_length_lower("ΣΑΣ"), None);
+        // the long s: `(?i)s` matches it, the copy would keep it
+        assert_eq!(same_length_lower("verſie"), None);
         assert_eq!(
             same_length_lower("ÉÉN CLIËNT, één").as_deref(),
             Some("één cliënt, één")

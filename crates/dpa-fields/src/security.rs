@@ -271,18 +271,44 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
     items.extend(anchored_lists(text, &sentences));
     items.extend(inline_sentences(text, &sentences));
     items.sort_by_key(|i| (i.range.start, i.range.len()));
-    let mut seen: Vec<Range<usize>> = Vec::new();
+    let mut seen = Seen::default();
     for item in items {
-        if seen
-            .iter()
-            .any(|r| r.start < item.range.end && item.range.start < r.end)
-        {
+        if seen.overlaps(&item.range) {
             continue;
         }
         seen.push(item.range.clone());
         add_measures(ctx, model, &item);
     }
     certifications(ctx, model);
+}
+
+/// The ranges of the items taken so far, pushed in the order of their
+/// starts: whether a later item overlaps one of them.
+#[derive(Default)]
+struct Seen {
+    ranges: Vec<Range<usize>>,
+    /// The largest end of `ranges`.
+    max_end: usize,
+}
+
+impl Seen {
+    fn push(&mut self, r: Range<usize>) {
+        self.max_end = self.max_end.max(r.end);
+        self.ranges.push(r);
+    }
+
+    /// Whether `r`, starting at or after every range pushed, overlaps one:
+    /// every range pushed starts before a non-empty `r` ends, so it is
+    /// one that ends after `r` starts.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        if r.is_empty() {
+            return self
+                .ranges
+                .iter()
+                .any(|s| s.start < r.end && r.start < s.end);
+        }
+        r.start < self.max_end
+    }
 }
 
 fn add_measures(ctx: &Ctx, model: &mut Model, item: &Item) {
@@ -543,6 +569,61 @@ mod tests {
 
     fn run(text: &str) -> Model {
         crate::ctx::run_extractor(text, extract)
+    }
+
+    /// The items an extraction keeps, as taken by [`Seen`] and as by a
+    /// test against every range taken before, on the items of the fixtures
+    /// (with a clause tree) and of hand-made ranges, empty ones among them.
+    #[test]
+    fn seen_overlap_equals_the_test_against_every_range() {
+        fn kept(mut items: Vec<Range<usize>>, quick: bool) -> Vec<Range<usize>> {
+            items.sort_by_key(|r| (r.start, r.len()));
+            let (mut seen, mut all) = (Seen::default(), Vec::<Range<usize>>::new());
+            let mut out = Vec::new();
+            for r in items {
+                let overlaps = if quick {
+                    seen.overlaps(&r)
+                } else {
+                    all.iter().any(|s| s.start < r.end && r.start < s.end)
+                };
+                if !overlaps {
+                    seen.push(r.clone());
+                    all.push(r.clone());
+                    out.push(r);
+                }
+            }
+            out
+        }
+        let mut sets: Vec<Vec<Range<usize>>> = Vec::new();
+        for raw in crate::test_fixtures::raw_texts() {
+            let nt = dpa_model::NormalizedText::single_page(raw, dpa_model::SourceFormat::Text);
+            let t = &nt.text;
+            scan::begin_document(t);
+            let tree = dpa_segment::segment(&nt);
+            let ctx = Ctx::new(&nt, &tree);
+            let sentences = scan::all_sentences(t);
+            let mut items = section_items(&ctx);
+            items.extend(anchored_lists(t, &sentences));
+            items.extend(inline_sentences(t, &sentences));
+            sets.push(items.into_iter().map(|i| i.range).collect());
+            scan::end_document();
+        }
+        assert!(sets.iter().all(|s| s.len() > 5));
+        sets.push(vec![
+            5..5,
+            5..9,
+            0..5,
+            9..9,
+            8..12,
+            12..12,
+            12..20,
+            3..3,
+            20..20,
+            19..19,
+        ]);
+        for items in sets {
+            assert_eq!(kept(items.clone(), true), kept(items, false));
+        }
     }
 
     fn cats(m: &Model) -> Vec<C> {

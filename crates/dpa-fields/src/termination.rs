@@ -124,7 +124,8 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
                 if !(in_end || para_end) || has_any(sent, &OTHER_TOPIC_WORDS) {
                     continue;
                 }
-                let deletes = has_any(sent, &DELETE_WORDS);
+                // read only where a duration or an earlier return asks
+                let deletes = || has_any(sent, &DELETE_WORDS);
                 let returns = RETURN.is_match(sent);
                 if returns && return_evidence.is_none() {
                     return_evidence = Some(s.clone());
@@ -137,9 +138,9 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
                         phrase: s.start + d.phrase.start..s.start + d.phrase.end,
                         ..d
                     };
-                    let after_end = sent.to_lowercase().contains(" na be")
+                    let after_end = scan::with_lowered(sent, |l| l.contains(" na be"))
                         || has_any(sent, words!["na einde", "na het einde", "na afloop"]);
-                    if deletes || after_end {
+                    if after_end || deletes() {
                         if found.deletion.as_ref().map_or(true, |(_, st)| strong > *st) {
                             found.deletion = Some((d.clone(), strong));
                         }
@@ -147,7 +148,7 @@ pub fn extract(ctx: &Ctx, model: &mut Model) {
                         found.returns = Some((d, strong));
                         return_seen_here = true;
                     }
-                } else if deletes && return_seen_here {
+                } else if return_seen_here && deletes() {
                     found.deletion_after_return = true;
                 }
             }
@@ -250,6 +251,33 @@ mod tests {
             scan::end_document();
         }
         assert!(skipped > 10 && read > 3, "{skipped} skipped, {read} read");
+    }
+
+    /// The lower-cased copy the loop reads for ` na be` answers as a new
+    /// lower-cased string does, on every sentence of the fixtures and of
+    /// Dutch text with capitals and non-ASCII chars.
+    #[test]
+    fn na_be_in_the_cached_lower_copy() {
+        let own = "Gegevens blijven bewaard tot 30 dagen NA BEËINDIGING. Tot 7 dagen Na Be\u{eb}indiging. \
+                   Het \u{212a}antoor wist na beëindiging. Geen na\tbe hier. İnna be.";
+        let mut texts = crate::test_fixtures::raw_texts();
+        texts.push(own.to_string());
+        let mut hits = 0;
+        for t in &texts {
+            for cached in [true, false] {
+                if cached {
+                    scan::begin_document(t);
+                }
+                for s in scan::all_sentences(t) {
+                    let sent = &t[s];
+                    let want = sent.to_lowercase().contains(" na be");
+                    hits += usize::from(want);
+                    assert_eq!(scan::with_lowered(sent, |l| l.contains(" na be")), want);
+                }
+                scan::end_document();
+            }
+        }
+        assert!(hits >= 6, "{hits}");
     }
 
     #[test]
