@@ -692,9 +692,7 @@ mod tests {
     /// text, made once (a later `write` is not used).
     #[test]
     fn lazy_scans_are_the_scans_of_their_texts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let fixture = std::fs::read_to_string(dir.join("lucidon-verwerkersovereenkomst.txt"))
-            .unwrap_or_default();
+        let fixture = crate::test_fixtures::raw("lucidon-verwerkersovereenkomst.txt");
         let mut texts = vec![
             "Verwerker zal:",
             "7. Sub-verwerkers\nVerwerker schakelt geen DERDEN in.",
@@ -736,15 +734,7 @@ mod tests {
     /// capital sigma), and the sentences' scans are those of a plain push.
     #[test]
     fn lead_scans_are_the_scans_of_the_leads_alone() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let mut trees: Vec<Vec<dpa_model::Clause>> = [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ]
-        .iter()
-        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
-        .map(|raw| dpa_segment::segment(&dpa_text::normalize(&raw)))
-        .collect();
+        let mut trees = crate::test_fixtures::trees();
         let written = [
             "Verwerker zal de persoonsgegevens na afloop:\n• verwijderen, of\n• terugsturen naar Verantwoordelijke.",
             "Verwerker zal op verzoek İNSTRUCTIES volgen en audits toestaan:\n- binnen 24 uur melden\n- de datalek registreren",
@@ -816,9 +806,7 @@ mod tests {
     /// some ids twice).
     #[test]
     fn evidence_from_one_clause_list_is_evidence_from_sets() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let fixture = std::fs::read_to_string(dir.join("lucrasoft-data-pro-statement.txt"))
-            .unwrap_or_default();
+        let fixture = crate::test_fixtures::raw("lucrasoft-data-pro-statement.txt");
         let mut tree = dpa_segment::segment(&dpa_text::normalize(&fixture));
         for (k, id) in ["1", "2", "1", "3.1", "2"].iter().enumerate() {
             let text = format!("{id}. Verwerker meldt een datalek binnen {k} dagen.");

@@ -540,13 +540,7 @@ mod tests {
         }
         assert_eq!(position(&positions, "1.1"), 1);
         // The clauses of the customer documents.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        for name in [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ] {
-            let raw = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            let tree = dpa_segment::segment(&dpa_text::normalize(&raw));
+        for tree in crate::test_fixtures::trees() {
             let views = crate::sentences::clause_views(&tree);
             let map = super::positions(&views);
             for v in &views {

@@ -36,6 +36,8 @@ mod matcher;
 pub mod report;
 pub mod rules;
 mod sentences;
+#[cfg(test)]
+mod test_fixtures;
 
 use dpa_model::{Compliance, Model};
 use std::fmt;

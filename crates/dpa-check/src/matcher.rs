@@ -627,18 +627,7 @@ impl<'a> Scanner<'a> {
         out.lower.push_str(lower);
         let words = self.candidates.0.iter().zip(&self.matches.0);
         for (w, (&candidates, &matches)) in words.enumerate() {
-            let mut live = candidates | matches;
-            while live != 0 {
-                let bit = live.trailing_zeros();
-                let state = if matches & (1 << bit) != 0 {
-                    Known::Match
-                } else {
-                    Known::Candidate
-                };
-                out.live.push(w * 64 + bit as usize);
-                out.states.push(Cell::new(state));
-                live &= live - 1;
-            }
+            push_live(out, w, candidates | matches, matches);
         }
         out.ends.push((out.lower.len(), out.live.len()));
     }
@@ -731,23 +720,27 @@ impl<'a> Scanner<'a> {
         let out = &mut self.out;
         let words = self.candidates.0.iter_mut().zip(&mut self.matches.0);
         for (w, (candidates, matches)) in words.enumerate() {
-            // The live patterns of the word in ascending order: a match
-            // (a word pattern) is never downgraded to a candidate.
-            let mut live = std::mem::take(candidates) | *matches;
-            while live != 0 {
-                let bit = live.trailing_zeros();
-                let state = if *matches & (1 << bit) != 0 {
-                    Known::Match
-                } else {
-                    Known::Candidate
-                };
-                out.live.push(w * 64 + bit as usize);
-                out.states.push(Cell::new(state));
-                live &= live - 1;
-            }
+            push_live(out, w, std::mem::take(candidates) | *matches, *matches);
             *matches = 0;
         }
         out.ends.push((out.lower.len(), out.live.len()));
+    }
+}
+
+/// Add the live patterns of word `w` (its bits `live`) to `out` in
+/// ascending order, those of `matches` as matches: a match (a word
+/// pattern) is never downgraded to a candidate.
+fn push_live(out: &mut Scans<'_>, w: usize, mut live: u64, matches: u64) {
+    while live != 0 {
+        let bit = live.trailing_zeros();
+        let state = if matches & (1 << bit) != 0 {
+            Known::Match
+        } else {
+            Known::Candidate
+        };
+        out.live.push(w * 64 + bit as usize);
+        out.states.push(Cell::new(state));
+        live &= live - 1;
     }
 }
 
@@ -1058,14 +1051,8 @@ mod tests {
     /// The lines of the two customer documents, lower-cased (none when the
     /// fixtures are absent).
     fn fixture_lines() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let names = [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ];
-        names
+        crate::test_fixtures::raw_texts()
             .iter()
-            .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
             .flat_map(|text| text.lines().map(str::to_lowercase).collect::<Vec<_>>())
             .collect()
     }
@@ -1169,13 +1156,7 @@ mod tests {
         .map(|t| t.to_string())
         .collect();
         texts.extend(fixture_lines().iter().map(|l| single_spaced(l)));
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        for name in [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ] {
-            let raw = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            let tree = dpa_segment::segment(&dpa_text::normalize(&raw));
+        for tree in crate::test_fixtures::trees() {
             let views = crate::sentences::clause_views(&tree);
             let sentences = crate::sentences::sentences(&views);
             texts.extend(sentences.iter().map(|s| s.text.to_lowercase()));

@@ -1240,7 +1240,6 @@ mod tests {
     /// written texts and on the clauses of the customer documents).
     #[test]
     fn wide_spaces_are_found_as_a_look_at_each_character_finds_them() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
         let mut texts: Vec<String> = [
             "alleen ASCII, met  spaties\tén",
             "Eén regel – met ‘aanhalingstekens’ en € 5.",
@@ -1251,11 +1250,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        for name in [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ] {
-            let raw = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        for raw in crate::test_fixtures::raw_texts() {
             texts.extend(raw.split("\n\n").map(str::to_string));
             texts.push(raw);
         }
@@ -1284,14 +1279,7 @@ mod tests {
             "abcde.",
             "abcd.",
         ];
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");
-        let fixtures: Vec<String> = [
-            "lucidon-verwerkersovereenkomst.txt",
-            "lucrasoft-data-pro-statement.txt",
-        ]
-        .iter()
-        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
-        .collect();
+        let fixtures = crate::test_fixtures::raw_texts();
         let lines = lines
             .into_iter()
             .chain(fixtures.iter().flat_map(|text| text.lines()));
