@@ -742,17 +742,7 @@ mod tests {
             "Verwerker neemt de volgende maatregelen:\n• encryptie\n• toegangsbeheer\n\nVerwerker zal:\n• meewerken aan audits",
         ];
         for text in written {
-            trees.push(vec![dpa_model::Clause {
-                id: "1".into(),
-                number: None,
-                heading: None,
-                level: 1,
-                kind: None,
-                span: [0, text.len()],
-                text: text.into(),
-                page: None,
-                children: vec![],
-            }]);
+            trees.push(vec![crate::test_fixtures::clause("1", text)]);
         }
         let mut leads_seen = 0;
         for tree in &trees {
@@ -811,15 +801,8 @@ mod tests {
         for (k, id) in ["1", "2", "1", "3.1", "2"].iter().enumerate() {
             let text = format!("{id}. Verwerker meldt een datalek binnen {k} dagen.");
             tree.push(dpa_model::Clause {
-                id: id.to_string(),
                 number: Some(id.to_string()),
-                heading: None,
-                level: 1,
-                kind: None,
-                span: [0, text.len()],
-                text,
-                page: None,
-                children: vec![],
+                ..crate::test_fixtures::clause(id, &text)
             });
         }
         let views = crate::sentences::clause_views(&tree);

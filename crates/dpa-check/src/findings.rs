@@ -499,15 +499,9 @@ mod tests {
     fn clause(id: &str, children: Vec<Clause>) -> Clause {
         let text = format!("Artikel {id}. Verwerker verwerkt de persoonsgegevens.");
         Clause {
-            id: id.into(),
             number: Some(id.into()),
-            heading: None,
-            level: 1,
-            kind: None,
-            span: [0, text.len()],
-            text,
-            page: None,
             children,
+            ..crate::test_fixtures::clause(id, &text)
         }
     }
 

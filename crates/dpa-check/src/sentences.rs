@@ -921,19 +921,7 @@ fn long_word_ends_sentence(word: &str, at_line_start: bool) -> bool {
 mod tests {
     use super::*;
 
-    fn clause(id: &str, text: &str) -> Clause {
-        Clause {
-            id: id.to_string(),
-            number: None,
-            heading: None,
-            level: 1,
-            kind: None,
-            text: text.to_string(),
-            span: [0, text.len()],
-            page: None,
-            children: Vec::new(),
-        }
-    }
+    use crate::test_fixtures::clause;
 
     fn texts(tree: &[Clause]) -> Vec<String> {
         sentences(&clause_views(tree))

@@ -9,6 +9,22 @@ const NAMES: [&str; 2] = [
     "lucrasoft-data-pro-statement.txt",
 ];
 
+/// A level-1 clause `id` whose own text is `text` (all of it), without
+/// number, heading or children.
+pub(crate) fn clause(id: &str, text: &str) -> Clause {
+    Clause {
+        id: id.to_string(),
+        number: None,
+        heading: None,
+        level: 1,
+        kind: None,
+        text: text.to_string(),
+        span: [0, text.len()],
+        page: None,
+        children: Vec::new(),
+    }
+}
+
 /// The raw text of fixture `name` (empty when absent).
 pub(crate) fn raw(name: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/text");

@@ -69,17 +69,20 @@ pub struct Pattern {
 
 impl From<Regex> for Pattern {
     fn from(regex: Regex) -> Self {
-        // parsed once for both filters
-        let hir = lowered_hir(regex.as_str());
+        // parsed once for the line-start test and both filters
+        #[cfg(test)]
+        crate::required::note_pattern(regex.as_str());
+        let parsed = regex_syntax::parse(regex.as_str()).ok();
+        let hir = parsed.as_ref().map(lower_classes);
         let (literals, prefix) = match hir.as_ref().and_then(literals_of) {
             Some((words, kind)) => (Some(words), matches!(kind, ExtractKind::Prefix)),
             None => (None, false),
         };
         let required = hir
             .as_ref()
-            .and_then(|hir| better_filter(regex.as_str(), hir, literals.as_deref()));
+            .and_then(|hir| better_filter(hir, literals.as_deref()));
         Pattern {
-            line_start: starts_lines(regex.as_str()),
+            line_start: parsed.as_ref().is_some_and(starts_lines),
             regex,
             literals: literals.map(leak_words),
             prefix,
@@ -109,10 +112,14 @@ impl Pattern {
     /// `(?i)naam|name`): filtered by the literals of `required`.
     pub fn with_required(regex: Regex, required: &str) -> Self {
         let literals = required_literals(required).map(|(words, _)| words);
-        let required = lowered_hir(regex.as_str())
-            .and_then(|hir| better_filter(regex.as_str(), &hir, literals.as_deref()));
+        #[cfg(test)]
+        crate::required::note_pattern(regex.as_str());
+        let parsed = regex_syntax::parse(regex.as_str()).ok();
+        let required = parsed
+            .as_ref()
+            .and_then(|hir| better_filter(&lower_classes(hir), literals.as_deref()));
         Pattern {
-            line_start: starts_lines(regex.as_str()),
+            line_start: parsed.as_ref().is_some_and(starts_lines),
             regex,
             literals: literals.map(leak_words),
             prefix: false,
@@ -500,23 +507,20 @@ impl<'h> Iterator for FindIter<'_, 'h> {
     }
 }
 
-/// Whether every match of `pattern` starts at a line start (a multi-line
-/// `^` leads every branch) and is at least one byte long.
-fn starts_lines(pattern: &str) -> bool {
-    let Ok(hir) = regex_syntax::parse(pattern) else {
-        return false;
-    };
+/// Whether every match of the parsed pattern `hir` starts at a line start
+/// (a multi-line `^` leads every branch) and is at least one byte long.
+fn starts_lines(hir: &Hir) -> bool {
     let props = hir.properties();
     props.look_set_prefix().contains(Look::StartLF) && props.minimum_len().is_some_and(|n| n > 0)
 }
 
-/// The [`required_words_of`] `pattern` (parsed: `hir`) when their
+/// The [`required_words_of`] a parsed pattern (`hir`) when their
 /// shortest word is longer than the shortest of `literals` (the pattern's
 /// own literal filter): a long word deep in the pattern filters better
 /// than a common first one.
-fn better_filter(pattern: &str, hir: &Hir, literals: Option<&[String]>) -> Option<&'static Words> {
+fn better_filter(hir: &Hir, literals: Option<&[String]>) -> Option<&'static Words> {
     let shortest = |words: &[String]| words.iter().map(String::len).min().unwrap_or(0);
-    let required = required_words_of(pattern, hir)?;
+    let required = required_words_of(hir)?;
     let better = literals.map_or(true, |l| shortest(&required) > shortest(l));
     better.then(|| leak_words(required))
 }

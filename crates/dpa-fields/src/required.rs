@@ -61,19 +61,24 @@ impl Facts {
 /// [`required_words_of`] a pattern's source.
 #[cfg(test)]
 pub fn required_words(pattern: &str) -> Option<Vec<String>> {
-    required_words_of(pattern, &lower_classes(&regex_syntax::parse(pattern).ok()?))
+    note_pattern(pattern);
+    required_words_of(&lower_classes(&regex_syntax::parse(pattern).ok()?))
 }
 
-/// The lower-cased words one of which every match of `pattern` contains,
-/// each at least [`MIN_WORD_LEN`] bytes; `None` when there is no such set
-/// of at most [`MAX_WORDS`] words. `hir` is the pattern parsed, with
-/// [`lower_classes`] applied.
-#[cfg_attr(not(test), allow(unused_variables))]
-pub fn required_words_of(pattern: &str, hir: &Hir) -> Option<Vec<String>> {
-    #[cfg(test)]
+/// Keep `pattern`'s source for the test that compares each pattern's
+/// filter with its regex.
+#[cfg(test)]
+pub fn note_pattern(pattern: &str) {
     SEEN.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .push(pattern.to_string());
+}
+
+/// The lower-cased words one of which every match of a pattern contains,
+/// each at least [`MIN_WORD_LEN`] bytes; `None` when there is no such set
+/// of at most [`MAX_WORDS`] words. `hir` is the pattern parsed, with
+/// [`lower_classes`] applied.
+pub fn required_words_of(hir: &Hir) -> Option<Vec<String>> {
     let mut words = facts(hir).filter()?.clone();
     words.sort();
     words.dedup();

@@ -937,6 +937,16 @@ mod tests {
 
     /// The texts the reference tests read: the fixtures and Dutch text of
     /// our own.
+    /// `own` and every cell of the sample texts (split at tabs, line ends
+    /// and pipes).
+    fn with_sample_cells(own: &[&str]) -> Vec<String> {
+        let mut cells: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+        for t in sample_texts() {
+            cells.extend(t.split(['\t', '\n', '|']).map(str::to_string));
+        }
+        cells
+    }
+
     fn sample_texts() -> Vec<String> {
         let mut texts = crate::test_fixtures::raw_texts();
         texts.push(
@@ -1061,7 +1071,7 @@ mod tests {
 
     #[test]
     fn yes_no_read_directly_is_the_pattern_match() {
-        let mut cells: Vec<String> = [
+        let cells = with_sample_cells(&[
             "Ja",
             "  nee, Verenigde Staten",
             "JA – Duitsland",
@@ -1084,13 +1094,7 @@ mod tests {
             "jä",
             "Nee–\u{2003}Ierland",
             "Ja—VS",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for t in sample_texts() {
-            cells.extend(t.split(['\t', '\n', '|']).map(str::to_string));
-        }
+        ]);
         let mut answers = 0;
         for c in &cells {
             let expected = yes_no_by_regex(c);
@@ -1117,7 +1121,7 @@ mod tests {
 
     #[test]
     fn column_roles_equal_the_contains_version() {
-        let mut headers: Vec<String> = [
+        let headers = with_sample_cells(&[
             "Sub-verwerker",
             "Binnen de EU/EER",
             "LAND",
@@ -1130,13 +1134,7 @@ mod tests {
             "Certificering",
             "",
             "x",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for t in sample_texts() {
-            headers.extend(t.split(['\t', '\n', '|']).map(str::to_string));
-        }
+        ]);
         for h in &headers {
             assert_eq!(column_role(h), column_role_by_contains(h), "{h:?}");
         }
