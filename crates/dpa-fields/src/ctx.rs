@@ -25,7 +25,7 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a NormalizedText, tree: &'a [Clause]) -> Self {
         let mut clauses = Vec::new();
         for c in tree {
-            clauses.extend(c.descendants());
+            c.push_descendants(&mut clauses);
         }
         let mut by_start = clauses.clone();
         by_start.sort_by_key(|c| (c.span[0], c.span[1]));

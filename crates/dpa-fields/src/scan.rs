@@ -1131,14 +1131,16 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// From the clause's start to the furthest end of it or a descendant.
 fn clause_extent(c: &Clause) -> Range<usize> {
-    let end = c
-        .descendants()
+    c.span[0]..furthest_end(c)
+}
+
+fn furthest_end(c: &Clause) -> usize {
+    c.children
         .iter()
-        .map(|d| d.span[1])
-        .max()
-        .unwrap_or(c.span[1]);
-    c.span[0]..end.max(c.span[1])
+        .map(furthest_end)
+        .fold(c.span[1], usize::max)
 }
 
 /// Regions of the text about one topic: clauses of `kind` (with their
@@ -1229,6 +1231,37 @@ mod tests {
                 .to_string(),
         );
         texts
+    }
+
+    /// A clause's extent ends where it or its deepest-reaching descendant
+    /// ends, as the maximum over its flattened descendants says.
+    #[test]
+    fn clause_extent_reaches_the_furthest_descendant() {
+        let node = |span: [usize; 2], children: Vec<Clause>| Clause {
+            id: format!("c{}", span[0]),
+            number: None,
+            heading: None,
+            level: 1,
+            kind: None,
+            text: String::new(),
+            span,
+            page: None,
+            children,
+        };
+        let deep = node([40, 90], vec![]);
+        let tree = node(
+            [0, 10],
+            vec![node([10, 30], vec![deep]), node([30, 60], vec![])],
+        );
+        assert_eq!(clause_extent(&tree), 0..90);
+        let flat_end = tree.descendants().iter().map(|d| d.span[1]).max();
+        assert_eq!(Some(clause_extent(&tree).end), flat_end);
+        assert_eq!(clause_extent(&node([5, 20], vec![])), 5..20);
+        // a child ending before its parent does not shorten it
+        assert_eq!(
+            clause_extent(&node([0, 50], vec![node([10, 20], vec![])])),
+            0..50
+        );
     }
 
     /// Every cached scan equals the reference computation, with and

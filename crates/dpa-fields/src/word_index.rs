@@ -126,45 +126,79 @@ impl Union {
 }
 
 /// Where the words of every list of a [`Union`] occur in one document.
+/// The lists' occurrences share two arrays (list `id` owns the part
+/// `bounds[id]..bounds[id + 1]`): one allocation for all lists instead of
+/// two per list.
 pub(crate) struct DocWords {
-    hits: Vec<WordHits>,
+    /// Per list, its occurrences' starts, ascending.
+    starts: Vec<usize>,
+    /// Per list, `min_end[i]`: the smallest end of its occurrences `i..`.
+    min_end: Vec<usize>,
+    /// Where each list's part starts (`lists + 1` offsets).
+    bounds: Vec<usize>,
+    /// Per list, the cursor of [`Hits::first_at_or_after`].
+    cursors: Vec<Cell<usize>>,
 }
+
+/// About how many bytes of a text there are per occurrence of the
+/// union's words (for a first guess of the occurrences' array size).
+const BYTES_PER_HIT: usize = 4;
 
 impl DocWords {
     /// One overlapping search of the lower-cased document for every word.
     /// The occurrences are gathered in one array and grouped by list
-    /// before each list takes its own (a vector per list grown hit by hit
-    /// would allocate again and again).
+    /// (a vector per list grown hit by hit would allocate again and again).
     pub(crate) fn find(lower: &str, union: &Union) -> Self {
-        let mut found: Vec<(u32, (usize, usize))> = Vec::new();
+        let mut found: Vec<(u32, (usize, usize))> = Vec::with_capacity(lower.len() / BYTES_PER_HIT);
         union.for_each_hit(lower, |pattern, hit| {
             found.extend(union.owners[pattern].iter().map(|&id| (id, hit)));
         });
         let bounds = list_bounds(&found, union.lists);
         let mut grouped = group_by_list(found, &bounds);
-        let hits = bounds
-            .windows(2)
-            .map(|list| WordHits::from_hits(&mut grouped[list[0]..list[1]]))
-            .collect();
-        DocWords { hits }
+        for list in bounds.windows(2) {
+            grouped[list[0]..list[1]].sort_unstable();
+        }
+        let starts = grouped.iter().map(|h| h.0).collect();
+        let mut min_end: Vec<usize> = grouped.iter().map(|h| h.1).collect();
+        for list in bounds.windows(2) {
+            suffix_minima(&mut min_end[list[0]..list[1]]);
+        }
+        DocWords {
+            starts,
+            min_end,
+            cursors: vec![Cell::new(0); union.lists],
+            bounds,
+        }
+    }
+
+    /// The occurrences of list `id`; `None` for a list registered after
+    /// the union was built.
+    fn list(&self, id: usize) -> Option<Hits<'_>> {
+        let cursor = self.cursors.get(id)?;
+        let part = self.bounds[id]..self.bounds[id + 1];
+        Some(Hits {
+            starts: &self.starts[part.clone()],
+            min_end: &self.min_end[part],
+            cursor,
+        })
     }
 
     /// Whether a word of list `id` lies wholly inside `range`; `None` for
     /// a list registered after the union was built.
     pub(crate) fn any_within(&self, id: usize, range: Range<usize>) -> Option<bool> {
-        self.hits.get(id).map(|h| h.any_within(range))
+        self.list(id).map(|h| h.any_within(range))
     }
 
-    /// [`WordHits::first_within`] for list `id`; `None` for a list
-    /// registered after the union was built.
+    /// [`Hits::first_within`] for list `id`; `None` for a list registered
+    /// after the union was built.
     pub(crate) fn first_within(&self, id: usize, range: Range<usize>) -> Option<Option<usize>> {
-        self.hits.get(id).map(|h| h.first_within(range))
+        self.list(id).map(|h| h.first_within(range))
     }
 
-    /// [`WordHits::starts_within`] for list `id`; `None` for a list
-    /// registered after the union was built.
+    /// [`Hits::starts_within`] for list `id`; `None` for a list registered
+    /// after the union was built.
     pub(crate) fn starts_within(&self, id: usize, range: Range<usize>) -> Option<&[usize]> {
-        self.hits.get(id).map(|h| h.starts_within(range))
+        self.list(id).map(|h| h.starts_within(range))
     }
 }
 
@@ -194,15 +228,20 @@ fn group_by_list(found: Vec<(u32, (usize, usize))>, bounds: &[usize]) -> Vec<(us
     grouped
 }
 
-/// Occurrences of a list's words in a text, sorted by start.
+/// Each end replaced by the smallest of it and the ends after it.
+fn suffix_minima(ends: &mut [usize]) {
+    let mut min = usize::MAX;
+    for end in ends.iter_mut().rev() {
+        min = min.min(*end);
+        *end = min;
+    }
+}
+
+/// Occurrences of one list's words in a text, sorted by start (a list
+/// searched on its own, outside the union).
 pub(crate) struct WordHits {
     starts: Vec<usize>,
-    /// `min_end[i]`: the smallest end of the occurrences `i..`.
     min_end: Vec<usize>,
-    /// The last answer of [`WordHits::first_at_or_after`]: the extractors
-    /// ask about a text's sentences in order, so the next answer is mostly
-    /// the same index or the next one, checked in a few instructions
-    /// before a binary search.
     cursor: Cell<usize>,
 }
 
@@ -213,18 +252,9 @@ impl WordHits {
             .find_overlapping_iter(lower)
             .map(|m| (m.start(), m.end()))
             .collect();
-        Self::from_hits(&mut hits)
-    }
-
-    /// The occurrences `hits` (as start and end), sorted here.
-    fn from_hits(hits: &mut [(usize, usize)]) -> Self {
         hits.sort_unstable();
         let mut min_end: Vec<usize> = hits.iter().map(|h| h.1).collect();
-        let mut min = usize::MAX;
-        for end in min_end.iter_mut().rev() {
-            min = min.min(*end);
-            *end = min;
-        }
+        suffix_minima(&mut min_end);
         WordHits {
             starts: hits.iter().map(|h| h.0).collect(),
             min_end,
@@ -232,6 +262,34 @@ impl WordHits {
         }
     }
 
+    fn hits(&self) -> Hits<'_> {
+        Hits {
+            starts: &self.starts,
+            min_end: &self.min_end,
+            cursor: &self.cursor,
+        }
+    }
+
+    /// [`Hits::any_within`].
+    pub(crate) fn any_within(&self, range: Range<usize>) -> bool {
+        self.hits().any_within(range)
+    }
+}
+
+/// A list's occurrences, sorted by start, and the queries on them.
+#[derive(Clone, Copy)]
+struct Hits<'a> {
+    starts: &'a [usize],
+    /// `min_end[i]`: the smallest end of the occurrences `i..`.
+    min_end: &'a [usize],
+    /// The last answer of [`Hits::first_at_or_after`]: the extractors
+    /// ask about a text's sentences in order, so the next answer is mostly
+    /// the same index or the next one, checked in a few instructions
+    /// before a binary search.
+    cursor: &'a Cell<usize>,
+}
+
+impl<'a> Hits<'a> {
     /// The index of the first occurrence that starts at or after `pos`
     /// (`starts.partition_point(|&s| s < pos)`).
     #[inline]
@@ -252,7 +310,7 @@ impl WordHits {
     /// after `pos` (or the end of `starts`, when none does).
     #[inline]
     fn is_first_at_or_after(&self, i: usize, pos: usize) -> bool {
-        let starts = &self.starts;
+        let starts = self.starts;
         i <= starts.len()
             && (i == 0 || starts[i - 1] < pos)
             && starts.get(i).map_or(true, |&s| s >= pos)
@@ -267,21 +325,21 @@ impl WordHits {
     /// `None` when no occurrence lies wholly inside `range`, else a lower
     /// bound of where the first such occurrence starts (the first start in
     /// the range).
-    pub(crate) fn first_within(&self, range: Range<usize>) -> Option<usize> {
+    fn first_within(&self, range: Range<usize>) -> Option<usize> {
         let i = self.first_at_or_after(range.start);
         self.ends_by(i, range.end).then(|| self.starts[i])
     }
 
     /// The starts of the occurrences that start inside `range`, ascending
     /// (an occurrence may end past the range).
-    pub(crate) fn starts_within(&self, range: Range<usize>) -> &[usize] {
+    fn starts_within(&self, range: Range<usize>) -> &'a [usize] {
         let from = self.first_at_or_after(range.start);
         let len = self.starts[from..].partition_point(|&s| s < range.end);
         &self.starts[from..from + len]
     }
 
     /// True when an occurrence lies wholly inside `range`.
-    pub(crate) fn any_within(&self, range: Range<usize>) -> bool {
+    fn any_within(&self, range: Range<usize>) -> bool {
         let i = self.first_at_or_after(range.start);
         self.ends_by(i, range.end)
     }
@@ -392,12 +450,12 @@ mod tests {
         for r in queries {
             let i = hits.starts.partition_point(|&s| s < r.start);
             let ends_inside = hits.min_end[i..].iter().any(|&e| e <= r.end);
-            assert_eq!(hits.any_within(r.clone()), ends_inside, "{r:?}");
+            assert_eq!(hits.hits().any_within(r.clone()), ends_inside, "{r:?}");
             let first = ends_inside.then(|| hits.starts[i]);
-            assert_eq!(hits.first_within(r.clone()), first, "{r:?}");
+            assert_eq!(hits.hits().first_within(r.clone()), first, "{r:?}");
             let n = hits.starts[i..].partition_point(|&s| s < r.end);
             assert_eq!(
-                hits.starts_within(r.clone()),
+                hits.hits().starts_within(r.clone()),
                 &hits.starts[i..i + n],
                 "{r:?}"
             );

@@ -96,7 +96,7 @@ impl Model {
     pub fn all_clauses(&self) -> Vec<&Clause> {
         let mut out = Vec::new();
         for c in &self.clauses {
-            c.walk(&mut out);
+            c.push_descendants(&mut out);
         }
         out
     }
@@ -457,17 +457,18 @@ pub struct Clause {
 }
 
 impl Clause {
-    fn walk<'a>(&'a self, out: &mut Vec<&'a Clause>) {
+    /// Append this clause and its descendants to `out`, depth first.
+    pub fn push_descendants<'a>(&'a self, out: &mut Vec<&'a Clause>) {
         out.push(self);
         for c in &self.children {
-            c.walk(out);
+            c.push_descendants(out);
         }
     }
 
     /// This clause and its descendants, depth first.
     pub fn descendants(&self) -> Vec<&Clause> {
         let mut out = Vec::new();
-        self.walk(&mut out);
+        self.push_descendants(&mut out);
         out
     }
 }
