@@ -23,7 +23,7 @@
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::BTreeSet;
 
 /// A literal occurrence: the literal's index, where it starts and ends.
 pub type Hit = (usize, usize, usize);
@@ -198,30 +198,81 @@ fn byte_classes(literals: &[&[u8]]) -> ([u8; 256], Vec<u8>) {
     (classes, representatives)
 }
 
-/// The states reachable from the start, each with its new number (match
-/// states first, each group in breadth-first order), sorted by state.
+/// How deep the states numbered in breadth-first order go (the start and
+/// the states one byte from it: the ones a walk over text is mostly in).
+const BREADTH_FIRST_DEPTH: usize = 1;
+
+/// The states reachable from the start, each with its new number, sorted
+/// by state. Match states come first; within each group the states near
+/// the start come first in breadth-first order, the deeper ones in
+/// depth-first order, so that the states a walk passes through while
+/// reading one literal lie next to each other in the table.
 fn states_matches_first(
     dfa: &DFA,
     start: StateID,
     representatives: &[u8],
 ) -> Vec<(StateID, usize)> {
-    let mut seen = BTreeSet::from([start]);
-    let mut found = vec![start];
-    let mut queue = VecDeque::from([start]);
-    while let Some(sid) = queue.pop_front() {
-        for &byte in representatives {
-            let to = dfa.next_state(Anchored::No, sid, byte);
-            if seen.insert(to) {
-                found.push(to);
-                queue.push_back(to);
-            }
-        }
-    }
-    // Stable: each group keeps the breadth-first order.
+    let tree = discovery_tree(dfa, start, representatives);
+    let mut found: Vec<StateID> = tree
+        .iter()
+        .filter(|node| node.depth <= BREADTH_FIRST_DEPTH)
+        .map(|node| node.state)
+        .collect();
+    depth_first(&tree, &mut found);
+    // Stable: each group keeps the order above.
     found.sort_by_key(|&sid| !dfa.is_match(sid));
     let mut numbered: Vec<(StateID, usize)> = found.into_iter().zip(0..).collect();
     numbered.sort_unstable();
     numbered
+}
+
+/// A state as a breadth-first search from the start first reached it.
+struct Node {
+    state: StateID,
+    depth: usize,
+    /// The nodes first reached from this one, in order.
+    children: Vec<usize>,
+}
+
+/// The states reachable from the start in breadth-first order, each with
+/// the states first reached from it.
+fn discovery_tree(dfa: &DFA, start: StateID, representatives: &[u8]) -> Vec<Node> {
+    let node = |state, depth| Node {
+        state,
+        depth,
+        children: Vec::new(),
+    };
+    let mut seen = BTreeSet::from([start]);
+    let mut tree = vec![node(start, 0)];
+    let mut next = 0;
+    while next < tree.len() {
+        for &byte in representatives {
+            let to = dfa.next_state(Anchored::No, tree[next].state, byte);
+            if seen.insert(to) {
+                tree.push(node(to, tree[next].depth + 1));
+                let child = tree.len() - 1;
+                tree[next].children.push(child);
+            }
+        }
+        next += 1;
+    }
+    tree
+}
+
+/// Append the states below [`BREADTH_FIRST_DEPTH`] in depth-first order
+/// (children in the order first reached).
+fn depth_first(tree: &[Node], out: &mut Vec<StateID>) {
+    let mut stack: Vec<usize> = tree
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| node.depth == BREADTH_FIRST_DEPTH)
+        .flat_map(|(_, node)| node.children.iter().copied())
+        .collect();
+    stack.reverse();
+    while let Some(i) = stack.pop() {
+        out.push(tree[i].state);
+        stack.extend(tree[i].children.iter().rev());
+    }
 }
 
 /// Helpers for the tests of this crate and of its users (feature
@@ -278,6 +329,41 @@ pub mod testing {
 mod tests {
     use super::testing::{assert_finds_all, generated_texts};
     use super::*;
+
+    /// Every reachable state gets one number; match states come first,
+    /// then the start; a literal's deeper states follow each other.
+    #[test]
+    fn states_are_numbered_once_match_states_first() {
+        let words: [&[u8]; 4] = [b"verwerker", b"verwerking", b"lek", b"datalek"];
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(words)
+            .expect("builds");
+        let start = dfa.start_state(Anchored::No).expect("unanchored start");
+        let (_, representatives) = byte_classes(&words);
+        let numbered = states_matches_first(&dfa, start, &representatives);
+        let mut numbers: Vec<usize> = numbered.iter().map(|&(_, n)| n).collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (0..numbered.len()).collect::<Vec<_>>());
+        let number_of = |sid| numbered[numbered.binary_search_by_key(&sid, |&(s, _)| s).unwrap()].1;
+        let matches = numbered.iter().filter(|&&(s, _)| dfa.is_match(s)).count();
+        assert!(numbered
+            .iter()
+            .all(|&(s, n)| dfa.is_match(s) == (n < matches)));
+        assert_eq!(
+            number_of(start),
+            matches,
+            "the start leads the other states"
+        );
+        // `verwer` → `verwerk`: the path of one literal, numbered in a row
+        let walk = |text: &[u8]| {
+            text.iter()
+                .fold(start, |s, &b| dfa.next_state(Anchored::No, s, b))
+        };
+        assert_eq!(number_of(walk(b"verwerk")), number_of(walk(b"verwer")) + 1);
+    }
 
     #[test]
     fn finds_what_an_overlapping_search_finds() {
