@@ -15,17 +15,8 @@ fn paragraphs(text: &str) -> Vec<Clause> {
         if para.trim().is_empty() {
             continue;
         }
-        out.push(Clause {
-            id: format!("p{}", out.len() + 1),
-            number: None,
-            heading: None,
-            level: 1,
-            kind: None,
-            text: para.to_string(),
-            span: [start, start + para.len()],
-            page: None,
-            children: Vec::new(),
-        });
+        let id = format!("p{}", out.len() + 1);
+        out.push(Clause::new(id, para, [start, start + para.len()]));
     }
     out
 }

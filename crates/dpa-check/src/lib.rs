@@ -20,8 +20,9 @@
 //! let text = "Verwerker verwerkt de persoonsgegevens uitsluitend op basis van schriftelijke instructies van Verantwoordelijke.";
 //! let mut model = Model::empty(Source { file: None, format: "text".into(), sha256: String::new(), pages: None, chars: 0 });
 //! model.clauses.push(Clause {
-//!     id: "4.1".into(), number: Some("4.1".into()), heading: None, level: 2, kind: None,
-//!     text: text.into(), span: [0, text.len()], page: None, children: vec![],
+//!     number: Some("4.1".into()),
+//!     level: 2,
+//!     ..Clause::new("4.1", text, [0, text.len()])
 //! });
 //! let compliance = check(&model, Lang::Nl);
 //! assert_eq!(compliance.art28[0].code, "28.3.a");

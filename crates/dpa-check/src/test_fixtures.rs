@@ -12,17 +12,7 @@ const NAMES: [&str; 2] = [
 /// A level-1 clause `id` whose own text is `text` (all of it), without
 /// number, heading or children.
 pub(crate) fn clause(id: &str, text: &str) -> Clause {
-    Clause {
-        id: id.to_string(),
-        number: None,
-        heading: None,
-        level: 1,
-        kind: None,
-        text: text.to_string(),
-        span: [0, text.len()],
-        page: None,
-        children: Vec::new(),
-    }
+    Clause::new(id, text, [0, text.len()])
 }
 
 /// The raw text of fixture `name` (empty when absent).

@@ -124,15 +124,9 @@ mod tests {
 
     fn clause(id: &str, level: u32, span: [usize; 2], children: Vec<Clause>) -> Clause {
         Clause {
-            id: id.to_string(),
-            number: None,
-            heading: None,
             level,
-            kind: None,
-            text: String::new(),
-            span,
-            page: None,
             children,
+            ..Clause::new(id, "", span)
         }
     }
 

@@ -1238,15 +1238,8 @@ mod tests {
     #[test]
     fn clause_extent_reaches_the_furthest_descendant() {
         let node = |span: [usize; 2], children: Vec<Clause>| Clause {
-            id: format!("c{}", span[0]),
-            number: None,
-            heading: None,
-            level: 1,
-            kind: None,
-            text: String::new(),
-            span,
-            page: None,
             children,
+            ..Clause::new(format!("c{}", span[0]), "", span)
         };
         let deep = node([40, 90], vec![]);
         let tree = node(

@@ -277,7 +277,6 @@ impl WordHits {
 }
 
 /// A list's occurrences, sorted by start, and the queries on them.
-#[derive(Clone, Copy)]
 struct Hits<'a> {
     starts: &'a [usize],
     /// `min_end[i]`: the smallest end of the occurrences `i..`.

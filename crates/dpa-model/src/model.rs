@@ -457,6 +457,24 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// A level-1 clause `id` whose own text `text` lies at `span` of the
+    /// normalized text, without number, heading, kind, page or children
+    /// (set those with struct update syntax: `Clause { level: 2,
+    /// ..Clause::new(id, text, span) }`).
+    pub fn new(id: impl Into<ClauseId>, text: impl Into<String>, span: [usize; 2]) -> Self {
+        Clause {
+            id: id.into(),
+            number: None,
+            heading: None,
+            level: 1,
+            kind: None,
+            text: text.into(),
+            span,
+            page: None,
+            children: Vec::new(),
+        }
+    }
+
     /// Append this clause and its descendants to `out`, depth first.
     pub fn push_descendants<'a>(&'a self, out: &mut Vec<&'a Clause>) {
         out.push(self);

@@ -15,17 +15,7 @@ pub fn empty_model() -> Model {
 }
 
 pub fn clause(id: &str, text: &str) -> Clause {
-    Clause {
-        id: id.to_string(),
-        number: None,
-        heading: None,
-        level: 1,
-        kind: None,
-        text: text.to_string(),
-        span: [0, text.len()],
-        page: None,
-        children: Vec::new(),
-    }
+    Clause::new(id, text, [0, text.len()])
 }
 
 pub fn with_kind(mut c: Clause, heading: &str, kind: ClauseKind) -> Clause {
