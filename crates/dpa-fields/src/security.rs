@@ -151,6 +151,14 @@ static CERTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`CERTIFICATIONS`] searched together: which of them a mention window
+/// holds, in one pass (the patterns found are then searched alone for
+/// their place).
+static CERTS_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(CERTIFICATIONS.iter().map(|(p, _)| format!("(?i){p}")))
+        .expect("certifications compile")
+});
+
 /// Status words of a measures table (`Actief`, `Mogelijk`).
 const STATUS_WORDS: &[&str] = &[
     "actief",
@@ -538,7 +546,7 @@ fn certifications(ctx: &Ctx, model: &mut Model) {
             .find(|i| text.is_char_boundary(*i) && (*i == text.len() || *i > hint.end()))
             .unwrap_or(text.len());
         let window = &text[from..to];
-        for (re, name) in CERTS.iter() {
+        for (re, name) in CERTS_SET.matches(window).iter().map(|i| &CERTS[i]) {
             if found.iter().any(|f| f.1 == *name) {
                 continue;
             }
@@ -735,6 +743,15 @@ mod tests {
     fn certifications_normalized() {
         let m = run("De datacenters zijn ISO:27001:2013 gecertificeerd en NEN-7510 gecertificeerd; de leverancier heeft een ISO 27001-gecertificeerde omgeving.");
         assert_eq!(m.security.certifications, vec!["ISO 27001", "NEN 7510"]);
+    }
+
+    /// Every certification is recognized, each once, in the order named.
+    #[test]
+    fn every_certification_in_order() {
+        let m = run("Gecertificeerd: BSI C5, PCI-DSS, ISAE 3000, ISAE 3402, SOC 1, SOC 2, NEN 7510, ISO 22301, ISO 9001, ISO 27018, ISO 27017, ISO 27701 en ISO/IEC 27001 (ook ISO 27001).");
+        let mut want: Vec<&str> = CERTIFICATIONS.iter().map(|(_, name)| *name).collect();
+        want.reverse();
+        assert_eq!(m.security.certifications, want);
     }
 
     #[test]

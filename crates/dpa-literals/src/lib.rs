@@ -56,7 +56,13 @@ pub struct Literals {
     ends_at: Vec<(usize, usize)>,
     /// A literal's index and length.
     ends: Vec<(usize, usize)>,
+    /// The length of the longest literal.
+    max_len: usize,
 }
+
+/// A text at least this long is walked in two halves at once (see
+/// [`Literals::for_each_hit`]).
+const TWO_WALKS_MIN_LEN: usize = 512;
 
 impl Literals {
     /// The automaton of `literals`, literal `i` reported as `i`. It fails
@@ -116,19 +122,85 @@ impl Literals {
             match_limit: (ends_at.len() * stride) as u32,
             ends_at,
             ends,
+            max_len: literals.iter().map(|l| l.len()).max().unwrap_or(0),
         })
     }
 
     /// Call `on_hit` for every literal occurrence in `text`, in the order of
     /// their ends (at one end, in the order the DFA lists them).
+    ///
+    /// A long text is walked from its start and from a little before its
+    /// middle at once: each step of a walk waits for the table row it
+    /// reads, mostly from further than the first-level cache, and two
+    /// independent walks wait at the same time. The second walk starts as
+    /// many bytes before the middle as the longest literal has: past the
+    /// middle it is then in the state the one walk would be in (a state
+    /// stands for the longest text ending there that starts a literal),
+    /// and it reports the hits that end past the middle.
     pub fn for_each_hit(&self, text: &[u8], mut on_hit: impl FnMut(Hit)) {
-        let mut state = self.start;
-        let mut at = 0;
+        let mid = text.len() / 2;
+        if text.len() >= TWO_WALKS_MIN_LEN && mid >= 2 * self.max_len {
+            self.walk_halves(text, mid, &mut on_hit);
+        } else {
+            self.walk_from(text, 0, self.start, &mut on_hit);
+        }
+    }
+
+    /// The hits of `text` that end after `at`, the walk being in `state`
+    /// there.
+    fn walk_from(&self, text: &[u8], mut at: usize, mut state: u32, on_hit: &mut impl FnMut(Hit)) {
         while let Some(end) = self.next_match(text, at, &mut state) {
-            for &(literal, len) in self.ends_of(state) {
-                on_hit((literal, end - len, end));
-            }
+            self.report(state, end, on_hit);
             at = end;
+        }
+    }
+
+    /// The hits of `text` by two walks at once, one from the start to
+    /// `mid`, one from `max_len` bytes before `mid` on (its hits that end
+    /// past `mid`, reported after the first walk's).
+    fn walk_halves(&self, text: &[u8], mid: usize, on_hit: &mut impl FnMut(Hit)) {
+        let from = mid - self.max_len;
+        let mut later: Vec<Hit> = Vec::new();
+        self.for_each_hit_of_two(&text[..mid], &text[from..], &mut *on_hit, |(l, s, e)| {
+            if from + e > mid {
+                later.push((l, from + s, from + e));
+            }
+        });
+        later.into_iter().for_each(on_hit);
+    }
+
+    /// [`Literals::for_each_hit`] of two texts by two walks at once (see
+    /// there): `on_first` gets the hits of `first` in order, `on_second`
+    /// those of `second`, the calls of the two interleaved.
+    fn for_each_hit_of_two(
+        &self,
+        first: &[u8],
+        second: &[u8],
+        mut on_first: impl FnMut(Hit),
+        mut on_second: impl FnMut(Hit),
+    ) {
+        let (mut a, mut b) = (self.start, self.start);
+        for (i, (&x, &y)) in first.iter().zip(second).enumerate() {
+            a = self.step(a, x);
+            b = self.step(b, y);
+            if a < self.match_limit {
+                self.report(a, i + 1, &mut on_first);
+            }
+            if b < self.match_limit {
+                self.report(b, i + 1, &mut on_second);
+            }
+        }
+        // the longer text's walk goes on alone
+        let both = first.len().min(second.len());
+        self.walk_from(first, both, a, &mut on_first);
+        self.walk_from(second, both, b, &mut on_second);
+    }
+
+    /// Report the literals that match state `state` ends at `end`.
+    #[inline(always)]
+    fn report(&self, state: u32, end: usize, on_hit: &mut impl FnMut(Hit)) {
+        for &(literal, len) in self.ends_of(state) {
+            on_hit((literal, end - len, end));
         }
     }
 
@@ -387,6 +459,68 @@ mod tests {
             b"de sub-verwerker verwerkt, wist en deed een verwerking",
         );
         assert_finds_all(&literals, b"");
+    }
+
+    /// Texts long enough for two walks: the hits near the middle (a
+    /// literal across it at every offset) are found once, in order.
+    #[test]
+    fn long_texts_walked_in_two_halves_find_every_hit() {
+        let words = [
+            "de",
+            "verwerk",
+            "verwerker",
+            "erk",
+            "ë",
+            "r",
+            "ee",
+            "sub-verwerkersovereenkomst",
+            "overeenkomst",
+        ];
+        let literals: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap();
+        let joined = generated_texts("derkvwëis- ub.onmt".as_bytes(), 300).concat();
+        assert!(joined.len() > 4 * TWO_WALKS_MIN_LEN);
+        for len in [
+            TWO_WALKS_MIN_LEN - 1,
+            TWO_WALKS_MIN_LEN,
+            TWO_WALKS_MIN_LEN + 1,
+            3 * TWO_WALKS_MIN_LEN + 7,
+            joined.len(),
+        ] {
+            assert_finds_all(&literals, &joined[..len]);
+        }
+        let phrase = b"sub-verwerkersovereenkomst";
+        let len = 2 * TWO_WALKS_MIN_LEN;
+        for offset in 0..=phrase.len() + longest {
+            let mut text = vec![b'x'; len];
+            let at = len / 2 + longest - offset;
+            text[at..at + phrase.len()].copy_from_slice(phrase);
+            assert_finds_all(&literals, &text);
+        }
+    }
+
+    /// Two texts walked at once get the hits each gets alone.
+    #[test]
+    fn two_texts_at_once_get_their_own_hits() {
+        let words = ["de", "verwerk", "verwerker", "erk", "ë", "ee", "sub-"];
+        let literals = Literals::new(&words).expect("builds");
+        let alone = |text: &[u8]| {
+            let mut hits = Vec::new();
+            literals.for_each_hit(text, |hit| hits.push(hit));
+            hits
+        };
+        let texts = generated_texts("derkvwëis- ub.".as_bytes(), 60);
+        for pair in texts.windows(2) {
+            let (mut first, mut second) = (Vec::new(), Vec::new());
+            literals.for_each_hit_of_two(
+                &pair[0],
+                &pair[1],
+                |hit| first.push(hit),
+                |hit| second.push(hit),
+            );
+            assert_eq!(first, alone(&pair[0]));
+            assert_eq!(second, alone(&pair[1]));
+        }
     }
 
     #[test]
