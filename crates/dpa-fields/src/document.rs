@@ -2,11 +2,12 @@
 //! effective date, incorporated standard terms, template state.
 
 use crate::pattern::Pattern;
+use crate::scan::{self, Words};
 use crate::values::{clean, date};
 use crate::Ctx;
 use dpa_model::{DocumentKind, Model, Warning};
 use regex::Regex;
-use regex_automata::meta;
+use regex_automata::{meta, Input};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -94,6 +95,16 @@ static EFFECTIVE: LazyLock<meta::Regex> = LazyLock::new(|| {
         .build(EFFECTIVE_TRIGGERS)
         .expect("the effective-date triggers compile")
 });
+/// Words one of which every match of [`EFFECTIVE_TRIGGERS`] holds (from
+/// the index of the document's words).
+static TRIGGER_WORDS: Words = Words::new(&["vanaf", "kracht", "werking", "ingang", "effect"]);
+
+/// How many words a trigger has before the word of [`TRIGGER_WORDS`] in
+/// it (`treedt in` werking), and after the word holding it (`kracht` met
+/// ingang van).
+const TRIGGER_WORDS_BEFORE: usize = 2;
+const TRIGGER_WORDS_AFTER: usize = 3;
+
 static STANDARD: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!("(?i){}", STANDARD_TERMS.join("|"))));
 
@@ -294,7 +305,7 @@ fn extract_version(ctx: &Ctx, model: &mut Model, text: &str) {
 }
 
 fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
-    for m in EFFECTIVE.find_iter(text) {
+    for m in effective_triggers(text) {
         let window_end = head_end(text, m.end() + 40);
         let window = &text[m.end()..window_end];
         if let Some((iso, r)) = date::first_date(window) {
@@ -310,6 +321,111 @@ fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
             }
         }
     }
+}
+
+/// The matches of [`EFFECTIVE`] in `text`, in order, as its `find_iter`
+/// gives them: searched only in the windows around the words of
+/// [`TRIGGER_WORDS`] when the index of the document's words knows where
+/// they are (every match lies inside the window of a word it holds), else
+/// through the whole text.
+fn effective_triggers(text: &str) -> Vec<regex_automata::Match> {
+    let Some(windows) = trigger_windows(text) else {
+        return EFFECTIVE.find_iter(text).collect();
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for window in windows {
+        let mut input = Input::new(text).range(at.max(window.start)..window.end);
+        while let Some(m) = EFFECTIVE.search(&input) {
+            at = m.end();
+            out.push(m);
+            // triggers are never empty
+            input.set_start(at);
+        }
+    }
+    out
+}
+
+/// The windows (sorted, disjoint) where a trigger phrase may lie: around
+/// each trigger word, from [`TRIGGER_WORDS_BEFORE`] words before the word
+/// holding it to [`TRIGGER_WORDS_AFTER`] words after. Words are runs of
+/// non-whitespace, as `\s+` separates a trigger's words. `None` when the
+/// index does not know the trigger words.
+fn trigger_windows(text: &str) -> Option<Vec<Range<usize>>> {
+    scan::with_word_starts(text, &TRIGGER_WORDS, |starts| {
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        for at in starts {
+            if !may_start_trigger(text, at) {
+                continue;
+            }
+            let from = words_back(text, at, TRIGGER_WORDS_BEFORE);
+            let to = words_forward(text, at, TRIGGER_WORDS_AFTER);
+            match windows.last_mut() {
+                Some(last) if from <= last.end => last.end = last.end.max(to),
+                _ => windows.push(from..to),
+            }
+        }
+        windows
+    })
+}
+
+/// Whether the trigger word at `at` can be part of a trigger: any but
+/// `werking`, which only can with whitespace before it (`in werking`) or
+/// an `in` after whitespace (`inwerkingtreding`), not inside `verwerking`.
+fn may_start_trigger(text: &str, at: usize) -> bool {
+    let is_werking = text
+        .get(at..at + "werking".len())
+        .is_some_and(|w| w.eq_ignore_ascii_case("werking"));
+    !is_werking || werking_may_start_trigger(text, at)
+}
+
+/// Whether `werking` at `at` can be part of a trigger: `in werking` has
+/// whitespace before it, `inwerkingtreding` an `in` after whitespace.
+fn werking_may_start_trigger(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let after_space = |s: &str| s.is_empty() || s.ends_with(char::is_whitespace);
+    before.ends_with(char::is_whitespace)
+        || before
+            .len()
+            .checked_sub(2)
+            .and_then(|i| before.get(i..))
+            .is_some_and(|pre| pre.eq_ignore_ascii_case("in") && after_space(&before[..at - 2]))
+}
+
+/// The start of the word holding `at` (a char boundary), and of the `n`th
+/// word before it.
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut start = word_start(text, at);
+    for _ in 0..n {
+        let gap = text[..start].trim_end_matches(char::is_whitespace).len();
+        start = word_start(text, gap);
+    }
+    start
+}
+
+/// The start of the run of non-whitespace that ends at or holds `at`.
+fn word_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(char::is_whitespace).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// The end of the word holding `at` (a char boundary), and of the `n`th
+/// word after it.
+fn words_forward(text: &str, at: usize, n: usize) -> usize {
+    let mut end = word_end(text, at);
+    for _ in 0..n {
+        let gap = text.len() - text[end..].trim_start_matches(char::is_whitespace).len();
+        end = word_end(text, gap);
+    }
+    end
+}
+
+/// The end of the run of non-whitespace that starts at or holds `at`.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i)
 }
 
 fn extract_standard_terms(ctx: &Ctx, model: &mut Model, text: &str) {
@@ -412,13 +528,42 @@ mod tests {
              ingin werking op; ingangsdatumx"
                 .to_string(),
         );
+        // words far apart, split by lines, at the text's ends, odd cases
+        texts.push(
+            "treedt\n\n  in \t werking\n per; (in werking op) x;inwerking op. Datum van\n\
+             INWERKINGTREDING. verwerking op en in verwerking per; van KRACHT\nmet   ingang   van. \
+             effective\u{a0}date: with effect from"
+                .to_string(),
+        );
+        texts.push("van \u{212a}racht op, in wer\u{212a}ing per".to_string());
+        texts.push("ingangsdatum".to_string());
+        texts.push("in werking op".to_string());
         for t in &texts {
             let scanned: Vec<_> = EFFECTIVE.find_iter(t.as_str()).map(|m| m.range()).collect();
             let expected: Vec<_> = regex.find_iter(t).map(|m| m.range()).collect();
             assert_eq!(scanned, expected);
+            // the windows come from the index of the document's words (the
+            // second document sees the trigger words in it), except where
+            // the text has no lower-case copy of the same length (a Kelvin
+            // sign): then the whole text is searched
+            for round in 0..2 {
+                scan::begin_document(t);
+                let found: Vec<_> = effective_triggers(t).iter().map(|m| m.range()).collect();
+                let windowed = trigger_windows(t).is_some();
+                scan::end_document();
+                let head: String = t.chars().take(60).collect();
+                assert_eq!(found, expected, "{head:?}");
+                if round == 1 {
+                    assert_eq!(windowed, !t.contains('\u{212a}'), "{head:?}");
+                }
+            }
         }
-        let phrases = regex.find_iter(texts.last().unwrap()).count();
-        assert!(phrases >= 8, "{phrases} trigger phrases");
+        let written = &texts[texts.len() - 5..texts.len() - 3];
+        let phrases: Vec<usize> = written.iter().map(|t| regex.find_iter(t).count()).collect();
+        assert!(
+            phrases.iter().all(|&n| n >= 5),
+            "{phrases:?} trigger phrases"
+        );
     }
 
     fn run(text: &str) -> Model {
