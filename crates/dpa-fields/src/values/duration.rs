@@ -159,7 +159,7 @@ pub fn find_durations_in_windows_where(
 /// in a window that is to be read).
 fn durations_in_windows(text: &str, may_hold: impl Fn(Range<usize>) -> bool) -> Vec<FoundDuration> {
     let mut out: Vec<FoundDuration> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut done_until = 0;
     for hint in unit_hints(text) {
         if hint.start < done_until {
