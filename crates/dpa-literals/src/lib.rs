@@ -437,20 +437,20 @@ mod tests {
         assert_eq!(number_of(walk(b"verwerk")), number_of(walk(b"verwer")) + 1);
     }
 
+    /// Overlapping literals (`verwerk` in `verwerker`, `erk` in both, a
+    /// one-byte one, a non-ASCII one) and `more`.
+    fn literals_with(more: &[&str]) -> Vec<Vec<u8>> {
+        let words = ["de", "verwerk", "verwerker", "erk", "ë", "r", "ee"];
+        words
+            .iter()
+            .chain(more)
+            .map(|w| w.as_bytes().to_vec())
+            .collect()
+    }
+
     #[test]
     fn finds_what_an_overlapping_search_finds() {
-        let words = [
-            "de",
-            "verwerk",
-            "verwerker",
-            "erk",
-            "ë",
-            "r",
-            "ee",
-            "sub-",
-            "wis",
-        ];
-        let literals: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        let literals = literals_with(&["sub-", "wis"]);
         for text in generated_texts("derkvwëis- ub.\u{e9}".as_bytes(), 400) {
             assert_finds_all(&literals, &text);
         }
@@ -465,19 +465,8 @@ mod tests {
     /// literal across it at every offset) are found once, in order.
     #[test]
     fn long_texts_walked_in_two_halves_find_every_hit() {
-        let words = [
-            "de",
-            "verwerk",
-            "verwerker",
-            "erk",
-            "ë",
-            "r",
-            "ee",
-            "sub-verwerkersovereenkomst",
-            "overeenkomst",
-        ];
-        let literals: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
-        let longest = words.iter().map(|w| w.len()).max().unwrap();
+        let literals = literals_with(&["sub-verwerkersovereenkomst", "overeenkomst"]);
+        let longest = literals.iter().map(Vec::len).max().unwrap();
         let joined = generated_texts("derkvwëis- ub.onmt".as_bytes(), 300).concat();
         assert!(joined.len() > 4 * TWO_WALKS_MIN_LEN);
         for len in [
