@@ -324,26 +324,27 @@ fn extract_effective_date(ctx: &Ctx, model: &mut Model, text: &str) {
 }
 
 /// The matches of [`EFFECTIVE`] in `text`, in order, as its `find_iter`
-/// gives them: searched only in the windows around the words of
-/// [`TRIGGER_WORDS`] when the index of the document's words knows where
-/// they are (every match lies inside the window of a word it holds), else
-/// through the whole text.
-fn effective_triggers(text: &str) -> Vec<regex_automata::Match> {
+/// gives them (found as they are asked for): searched only in the windows
+/// around the words of [`TRIGGER_WORDS`] when the index of the document's
+/// words knows where they are (every match lies inside the window of a
+/// word it holds), else through the whole text.
+fn effective_triggers(text: &str) -> Box<dyn Iterator<Item = regex_automata::Match> + '_> {
     let Some(windows) = trigger_windows(text) else {
-        return EFFECTIVE.find_iter(text).collect();
+        return Box::new(EFFECTIVE.find_iter(text));
     };
-    let mut out = Vec::new();
-    let mut at = 0;
-    for window in windows {
-        let mut input = Input::new(text).range(at.max(window.start)..window.end);
-        while let Some(m) = EFFECTIVE.search(&input) {
-            at = m.end();
-            out.push(m);
-            // triggers are never empty
-            input.set_start(at);
+    let mut windows = windows.into_iter();
+    let mut input: Option<Input> = None;
+    Box::new(std::iter::from_fn(move || loop {
+        if let Some(window) = input.as_mut() {
+            if let Some(m) = EFFECTIVE.search(window) {
+                // triggers are never empty; a match ends inside its
+                // window, and the next window starts after it
+                window.set_start(m.end());
+                return Some(m);
+            }
         }
-    }
-    out
+        input = Some(Input::new(text).range(windows.next()?));
+    }))
 }
 
 /// The windows (sorted, disjoint) where a trigger phrase may lie: around
@@ -376,20 +377,16 @@ fn may_start_trigger(text: &str, at: usize) -> bool {
     let is_werking = text
         .get(at..at + "werking".len())
         .is_some_and(|w| w.eq_ignore_ascii_case("werking"));
-    !is_werking || werking_may_start_trigger(text, at)
-}
-
-/// Whether `werking` at `at` can be part of a trigger: `in werking` has
-/// whitespace before it, `inwerkingtreding` an `in` after whitespace.
-fn werking_may_start_trigger(text: &str, at: usize) -> bool {
+    if !is_werking {
+        return true;
+    }
     let before = &text[..at];
-    let after_space = |s: &str| s.is_empty() || s.ends_with(char::is_whitespace);
-    before.ends_with(char::is_whitespace)
-        || before
-            .len()
-            .checked_sub(2)
-            .and_then(|i| before.get(i..))
-            .is_some_and(|pre| pre.eq_ignore_ascii_case("in") && after_space(&before[..at - 2]))
+    let in_after_space = before.len() >= 2
+        && before
+            .get(at - 2..)
+            .is_some_and(|pre| pre.eq_ignore_ascii_case("in"))
+        && (at == 2 || before[..at - 2].ends_with(char::is_whitespace));
+    before.ends_with(char::is_whitespace) || in_after_space
 }
 
 /// The start of the word holding `at` (a char boundary), and of the `n`th
@@ -548,7 +545,7 @@ mod tests {
             // sign): then the whole text is searched
             for round in 0..2 {
                 scan::begin_document(t);
-                let found: Vec<_> = effective_triggers(t).iter().map(|m| m.range()).collect();
+                let found: Vec<_> = effective_triggers(t).map(|m| m.range()).collect();
                 let windowed = trigger_windows(t).is_some();
                 scan::end_document();
                 let head: String = t.chars().take(60).collect();
